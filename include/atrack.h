@@ -1,0 +1,165 @@
+/*
+ * atrack.h - the public interface of libatrack, a tracker for the initiatives
+ * that allies announce at their meetings, kept in an embedded SQLite database.
+ *
+ * This is the only header a program linking libatrack includes. Nothing in it
+ * exposes SQLite or jansson types.
+ *
+ * RESULT CODES
+ *   Every call that can fail returns an int: ATRACK_OK (0) or one of the
+ *   ATRACK_* codes below. The numbers are stable and never reused. The detail
+ *   of the last failure on a handle is in atrack_errmsg(db); atrack_errstr(rc)
+ *   names a code without a handle.
+ *
+ * OWNERSHIP (each function below cites these rules by number)
+ *   O1. What comes back through a `T **out` parameter belongs to the caller,
+ *       who releases it with the matching _free or _close function. Those
+ *       functions accept NULL.
+ *   O2. A `const char *` from a getter or an iterator row is borrowed: valid
+ *       until its owner is freed or the iterator moves.
+ *   O3. A returned `char *` is released with atrack_free(), never free().
+ *   O4. Inputs are copied before the call returns; nothing is stolen.
+ *
+ * THREADS
+ *   An atrack_db handle is used by one thread at a time; give each thread its
+ *   own handle. Several handles, in one process or many, may share one database
+ *   file: writes are serialised by SQLite (WAL mode, a busy timeout), and none
+ *   is lost. Functions that take no handle (atrack_libversion, atrack_errstr,
+ *   atrack_free) are safe from any thread.
+ */
+#ifndef ATRACK_H
+#define ATRACK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(ATRACK_STATIC)
+#  define ATRACK_EXTERN
+#elif defined(_WIN32)
+#  ifdef ATRACK_BUILDING
+#    define ATRACK_EXTERN __declspec(dllexport)
+#  else
+#    define ATRACK_EXTERN __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__)
+#  define ATRACK_EXTERN __attribute__((visibility("default")))
+#else
+#  define ATRACK_EXTERN
+#endif
+
+/* ---- Version ------------------------------------------------------------ */
+
+#define ATRACK_VERSION        "0.1.0"
+#define ATRACK_VERSION_MAJOR  0
+#define ATRACK_VERSION_MINOR  1
+#define ATRACK_VERSION_PATCH  0
+/* MAJOR * 1000000 + MINOR * 1000 + PATCH, for comparisons. */
+#define ATRACK_VERSION_NUMBER 1000
+
+/* The version of the library actually linked, e.g. "0.1.0". Compare with
+ * ATRACK_VERSION to detect a header/library mismatch. */
+ATRACK_EXTERN const char *atrack_libversion(void);
+ATRACK_EXTERN int atrack_libversion_number(void);
+
+/* The highest schema version this library knows (PRAGMA user_version). */
+ATRACK_EXTERN int atrack_schema_version(void);
+
+/* ---- Result codes ------------------------------------------------------- */
+
+#define ATRACK_OK         0  /* success */
+#define ATRACK_ERROR      1  /* failure with no more specific code */
+#define ATRACK_NOTFOUND   2  /* no such id or slug */
+#define ATRACK_INVALID    3  /* an argument or field is not acceptable */
+#define ATRACK_CONFLICT   4  /* already exists, or still referred to */
+#define ATRACK_BUSY       5  /* the database stayed locked past the timeout */
+#define ATRACK_IO         6  /* reading or writing a file failed */
+#define ATRACK_TOONEW     7  /* database written by a newer atrack */
+#define ATRACK_NOTDB      8  /* file is not an atrack database */
+#define ATRACK_PARSE      9  /* input text could not be parsed */
+#define ATRACK_NOMEM     10  /* out of memory */
+#define ATRACK_READONLY  11  /* write attempted on a read-only handle */
+#define ATRACK_MISUSE    12  /* the API was called wrongly (e.g. NULL handle) */
+#define ATRACK_CORRUPT   13  /* the database file is damaged */
+#define ATRACK_FULL      14  /* disk or size limit reached */
+#define ATRACK_DONE     100  /* not an error: an iterator has no more rows */
+
+/* A short, static English name for a result code ("not found"). */
+ATRACK_EXTERN const char *atrack_errstr(int rc);
+
+/* ---- Memory ------------------------------------------------------------- */
+
+/* Release a `char *` the library returned (O3). NULL is a no-op. */
+ATRACK_EXTERN void atrack_free(void *ptr);
+
+/* ---- Opening a database ------------------------------------------------- */
+
+typedef struct atrack_db atrack_db;
+
+#define ATRACK_OPEN_READONLY 0x1u /* no writes; missing migrations refuse */
+#define ATRACK_OPEN_CREATE   0x2u /* create the file if it does not exist */
+#define ATRACK_OPEN_MEMORY   0x4u /* ignore path; a private in-memory db */
+
+/*
+ * Open the database at `path` and bring its schema up to date.
+ *
+ * path   file name (UTF-8); ignored with ATRACK_OPEN_MEMORY.
+ * flags  ATRACK_OPEN_* or-ed together.
+ * out    [out] the handle. Set even on failure (unless memory ran out), so
+ *        that atrack_errmsg() can explain; close it with atrack_close() (O1).
+ *
+ * Pending migrations are applied, each in its own transaction, and
+ * PRAGMA user_version records the result. A new file is created readable and
+ * writable by its owner only.
+ *
+ * Returns ATRACK_OK; ATRACK_NOTFOUND (no file, and no ATRACK_OPEN_CREATE);
+ * ATRACK_NOTDB (not an atrack database: another SQLite file, a text file);
+ * ATRACK_TOONEW (written by a newer atrack); ATRACK_READONLY (read-only
+ * and the schema needs migrating); ATRACK_CORRUPT; ATRACK_IO; ATRACK_BUSY;
+ * ATRACK_NOMEM. On any failure the file is left exactly as it was.
+ */
+ATRACK_EXTERN int atrack_open(const char *path, unsigned int flags,
+                              atrack_db **out);
+
+/* Close a handle; NULL is a no-op. An open transaction is rolled back. */
+ATRACK_EXTERN void atrack_close(atrack_db *db);
+
+/* The code and message of the last failed call on `db`. The message is
+ * library-owned, valid until the next call on `db` (O2). With db == NULL:
+ * ATRACK_MISUSE and a message saying so. */
+ATRACK_EXTERN int atrack_errcode(const atrack_db *db);
+ATRACK_EXTERN const char *atrack_errmsg(const atrack_db *db);
+
+/* Line and column (1-based) of the last ATRACK_PARSE or ATRACK_INVALID error
+ * that has a position in an input text; 0 when there is none. */
+ATRACK_EXTERN int atrack_errline(const atrack_db *db);
+ATRACK_EXTERN int atrack_errcolumn(const atrack_db *db);
+
+/* The name recorded in the audit log as the author of changes made through
+ * this handle. NULL restores the default: $ATRACK_AUTHOR, else the login
+ * name, else "unknown". The string is copied (O4). */
+ATRACK_EXTERN int atrack_set_author(atrack_db *db, const char *author);
+ATRACK_EXTERN const char *atrack_author(const atrack_db *db);
+
+/* ---- Transactions ------------------------------------------------------- */
+
+/*
+ * Group several writes into one transaction. Every write function runs in its
+ * own transaction unless the caller holds one; inside a caller's transaction
+ * a failed write undoes its own changes only, and the caller decides to
+ * commit or roll back the rest. Transactions do not nest: atrack_begin inside
+ * one returns ATRACK_MISUSE. atrack_begin takes the write lock at once
+ * (BEGIN IMMEDIATE), so a busy database is reported here, not half-way.
+ */
+ATRACK_EXTERN int atrack_begin(atrack_db *db);
+ATRACK_EXTERN int atrack_commit(atrack_db *db);
+ATRACK_EXTERN int atrack_rollback(atrack_db *db);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ATRACK_H */

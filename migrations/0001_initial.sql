@@ -1,0 +1,626 @@
+-- 0001_initial.sql - the first schema of atrack: every table, the seeded status
+-- vocabulary, the current-status view and the audit triggers.
+-- Released migrations are never edited; later changes are new steps.
+-- The status vocabulary of progress updates. Users may add codes; the seeded
+-- ones are marked built-in. A terminal status (completed, cancelled) can be
+-- left only by an update that says it reopens the initiative.
+CREATE TABLE status_code (
+  id          INTEGER PRIMARY KEY,
+  code        TEXT NOT NULL UNIQUE
+              CHECK (length(code) BETWEEN 1 AND 32 AND code GLOB '[a-z]*'
+                     AND code NOT GLOB '*[^a-z0-9_]*'),
+  label       TEXT NOT NULL CHECK (label <> ''),
+  sort_order  INTEGER NOT NULL,
+  is_terminal INTEGER NOT NULL DEFAULT 0 CHECK (is_terminal IN (0, 1)),
+  is_builtin  INTEGER NOT NULL DEFAULT 0 CHECK (is_builtin IN (0, 1))
+) STRICT;
+
+INSERT INTO status_code (code, label, sort_order, is_terminal, is_builtin) VALUES
+  ('announced',   'Announced',   10, 0, 1),
+  ('planned',     'Planned',     20, 0, 1),
+  ('in_progress', 'In progress', 30, 0, 1),
+  ('ongoing',     'Ongoing',     40, 0, 1),
+  ('stalled',     'Stalled',     50, 0, 1),
+  ('completed',   'Completed',   60, 1, 1),
+  ('cancelled',   'Cancelled',   70, 1, 1);
+
+-- A source text: an imported fact sheet (with its text, size and sha256, so
+-- a re-import of the same text is recognised and a revised text updated in
+-- place), or a document that a fact sheet cites by title.
+CREATE TABLE document (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*' AND slug GLOB '*[^0-9]*'),
+  title       TEXT NOT NULL CHECK (title <> ''),
+  kind        TEXT NOT NULL CHECK (kind IN ('fact_sheet', 'cited', 'other')),
+  source      TEXT,            -- file name or URL it was read from
+  sha256      TEXT CHECK (sha256 IS NULL OR (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*')),
+  byte_size   INTEGER CHECK (byte_size IS NULL OR byte_size >= 0),
+  body        TEXT,            -- the imported text itself
+  revision    INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  imported_at TEXT,            -- time of the last import of this document
+  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL, -- citing document
+  source_line INTEGER CHECK (source_line IS NULL OR source_line >= 1)
+) STRICT;
+CREATE INDEX document_by_sha256 ON document (sha256);
+CREATE INDEX document_by_document ON document (document_id);
+
+-- A country or organisation: a party to the meetings, or one named in them.
+CREATE TABLE party (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*' AND slug GLOB '*[^0-9]*'),
+  name        TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  short_name  TEXT,            -- 'ROK', 'U.S.'
+  kind        TEXT NOT NULL DEFAULT 'country' CHECK (kind IN ('country', 'organisation', 'other')),
+  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  source_line INTEGER CHECK (source_line IS NULL OR source_line >= 1)
+) STRICT;
+CREATE INDEX party_by_document ON party (document_id);
+
+-- A person who takes part in meetings, with the party they represent.
+CREATE TABLE person (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*' AND slug GLOB '*[^0-9]*'),
+  name        TEXT NOT NULL CHECK (name <> ''),
+  party_id    INTEGER REFERENCES party (id) ON DELETE SET NULL,
+  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  source_line INTEGER CHECK (source_line IS NULL OR source_line >= 1)
+) STRICT;
+CREATE INDEX person_by_party ON person (party_id);
+CREATE INDEX person_by_document ON person (document_id);
+
+-- A meeting of the allies: its kind, its ordinal in a series, its dates.
+CREATE TABLE meeting (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*' AND slug GLOB '*[^0-9]*'),
+  name        TEXT NOT NULL CHECK (name <> ''),
+  kind        TEXT NOT NULL CHECK (kind <> ''), -- 'Security Consultative Meeting'
+  short_kind  TEXT,                             -- 'SCM', '2+2 Meeting'
+  ordinal     INTEGER CHECK (ordinal IS NULL OR ordinal >= 1),
+  start_date  TEXT CHECK (start_date IS NULL OR date(start_date) IS start_date),
+  end_date    TEXT CHECK (end_date IS NULL OR (date(end_date) IS end_date AND end_date >= start_date)),
+  place       TEXT,
+  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  source_line INTEGER CHECK (source_line IS NULL OR source_line >= 1)
+) STRICT;
+CREATE INDEX meeting_by_start_date ON meeting (start_date);
+CREATE INDEX meeting_by_document ON meeting (document_id);
+
+-- Who took part in a meeting, in which role (their title there) and for
+-- which party.
+CREATE TABLE meeting_person (
+  id          INTEGER PRIMARY KEY,
+  meeting_id  INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+  person_id   INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+  role        TEXT,            -- 'Secretary of Defense'
+  party_id    INTEGER REFERENCES party (id) ON DELETE SET NULL,
+  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  UNIQUE (meeting_id, person_id)
+) STRICT;
+CREATE INDEX meeting_person_by_person ON meeting_person (person_id);
+CREATE INDEX meeting_person_by_party ON meeting_person (party_id);
+CREATE INDEX meeting_person_by_document ON meeting_person (document_id);
+
+-- The documents of a meeting (its fact sheet, what it cites).
+CREATE TABLE meeting_document (
+  id          INTEGER PRIMARY KEY,
+  meeting_id  INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  UNIQUE (meeting_id, document_id)
+) STRICT;
+CREATE INDEX meeting_document_by_document ON meeting_document (document_id);
+
+-- A line of effort: a heading of a fact sheet and the sentence under it.
+CREATE TABLE section (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*' AND slug GLOB '*[^0-9]*'),
+  title       TEXT NOT NULL CHECK (title <> ''),
+  heading     TEXT,            -- as written: 'ENHANCING EXTENDED DETERRENCE'
+  lead_in     TEXT,
+  position    INTEGER NOT NULL DEFAULT 0,
+  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  source_line INTEGER CHECK (source_line IS NULL OR source_line >= 1)
+) STRICT;
+CREATE INDEX section_by_document ON section (document_id, position);
+
+-- A framework, body or programme the allies set up or take part in.
+CREATE TABLE framework (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*' AND slug GLOB '*[^0-9]*'),
+  name        TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  acronym     TEXT,
+  kind        TEXT NOT NULL DEFAULT 'body'
+              CHECK (kind IN ('group', 'committee', 'framework', 'partnership', 'dialogue',
+                              'council', 'mechanism', 'programme', 'initiative', 'forum',
+                              'body')),
+  description TEXT,
+  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  source_line INTEGER CHECK (source_line IS NULL OR source_line >= 1)
+) STRICT;
+CREATE INDEX framework_by_acronym ON framework (acronym);
+CREATE INDEX framework_by_document ON framework (document_id);
+
+-- An area of work: a focus area of a framework, or a technology area.
+CREATE TABLE focus_area (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*' AND slug GLOB '*[^0-9]*'),
+  name        TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  kind        TEXT NOT NULL DEFAULT 'focus' CHECK (kind IN ('focus', 'technology')),
+  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  source_line INTEGER CHECK (source_line IS NULL OR source_line >= 1)
+) STRICT;
+CREATE INDEX focus_area_by_document ON focus_area (document_id);
+
+-- A named military exercise.
+CREATE TABLE exercise (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*' AND slug GLOB '*[^0-9]*'),
+  name        TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  source_line INTEGER CHECK (source_line IS NULL OR source_line >= 1)
+) STRICT;
+CREATE INDEX exercise_by_document ON exercise (document_id);
+
+-- An initiative: one item of a fact sheet's list, or one added by hand.
+-- Its current status is that of its latest progress update (see the view
+-- initiative_current below), never stored twice.
+CREATE TABLE initiative (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*' AND slug GLOB '*[^0-9]*'),
+  title       TEXT NOT NULL CHECK (title <> ''), -- short title
+  body        TEXT NOT NULL,                     -- the whole text
+  section_id  INTEGER REFERENCES section (id) ON DELETE SET NULL,
+  meeting_id  INTEGER REFERENCES meeting (id) ON DELETE SET NULL,
+  position    INTEGER NOT NULL DEFAULT 0,
+  target_date TEXT CHECK (target_date IS NULL OR date(target_date) IS target_date),
+  review_date TEXT CHECK (review_date IS NULL OR date(review_date) IS review_date),
+  created_at  TEXT NOT NULL,
+  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  line_start  INTEGER CHECK (line_start IS NULL OR line_start >= 1),
+  line_end    INTEGER CHECK (line_end IS NULL OR line_end >= line_start)
+) STRICT;
+CREATE INDEX initiative_by_section ON initiative (section_id, position);
+CREATE INDEX initiative_by_meeting ON initiative (meeting_id);
+CREATE INDEX initiative_by_document ON initiative (document_id, position);
+CREATE INDEX initiative_by_target_date ON initiative (target_date);
+
+-- Focus areas of a framework.
+CREATE TABLE framework_focus_area (
+  id            INTEGER PRIMARY KEY,
+  framework_id  INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,
+  focus_area_id INTEGER NOT NULL REFERENCES focus_area (id) ON DELETE CASCADE,
+  document_id   INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  UNIQUE (framework_id, focus_area_id)
+) STRICT;
+CREATE INDEX framework_focus_area_by_focus_area ON framework_focus_area (focus_area_id);
+
+-- What an initiative names: frameworks, parties, exercises, documents and
+-- focus areas. document_id is the fact sheet that made the link (NULL when
+-- made by hand), so a revised import can replace its own links only.
+CREATE TABLE initiative_framework (
+  id            INTEGER PRIMARY KEY,
+  initiative_id INTEGER NOT NULL REFERENCES initiative (id) ON DELETE CASCADE,
+  framework_id  INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,
+  document_id   INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  UNIQUE (initiative_id, framework_id)
+) STRICT;
+CREATE INDEX initiative_framework_by_framework ON initiative_framework (framework_id);
+
+CREATE TABLE initiative_party (
+  id            INTEGER PRIMARY KEY,
+  initiative_id INTEGER NOT NULL REFERENCES initiative (id) ON DELETE CASCADE,
+  party_id      INTEGER NOT NULL REFERENCES party (id) ON DELETE CASCADE,
+  document_id   INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  UNIQUE (initiative_id, party_id)
+) STRICT;
+CREATE INDEX initiative_party_by_party ON initiative_party (party_id);
+
+CREATE TABLE initiative_exercise (
+  id            INTEGER PRIMARY KEY,
+  initiative_id INTEGER NOT NULL REFERENCES initiative (id) ON DELETE CASCADE,
+  exercise_id   INTEGER NOT NULL REFERENCES exercise (id) ON DELETE CASCADE,
+  document_id   INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  UNIQUE (initiative_id, exercise_id)
+) STRICT;
+CREATE INDEX initiative_exercise_by_exercise ON initiative_exercise (exercise_id);
+
+CREATE TABLE initiative_document (
+  id            INTEGER PRIMARY KEY,
+  initiative_id INTEGER NOT NULL REFERENCES initiative (id) ON DELETE CASCADE,
+  cited_id      INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  document_id   INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  UNIQUE (initiative_id, cited_id)
+) STRICT;
+CREATE INDEX initiative_document_by_cited ON initiative_document (cited_id);
+
+CREATE TABLE initiative_focus_area (
+  id            INTEGER PRIMARY KEY,
+  initiative_id INTEGER NOT NULL REFERENCES initiative (id) ON DELETE CASCADE,
+  focus_area_id INTEGER NOT NULL REFERENCES focus_area (id) ON DELETE CASCADE,
+  document_id   INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  UNIQUE (initiative_id, focus_area_id)
+) STRICT;
+CREATE INDEX initiative_focus_area_by_focus_area ON initiative_focus_area (focus_area_id);
+
+-- A progress update: what happened to an initiative, when (event_date, the
+-- day it happened) and when it was written down (recorded_at). History is
+-- append-only in use; a correction is a new update, or an edit the audit
+-- log keeps. is_reopen marks the update that leaves a terminal status.
+CREATE TABLE progress_update (
+  id                   INTEGER PRIMARY KEY,
+  initiative_id        INTEGER NOT NULL REFERENCES initiative (id) ON DELETE CASCADE,
+  status_id            INTEGER NOT NULL REFERENCES status_code (id),
+  health               TEXT CHECK (health IS NULL OR health IN ('on_track', 'at_risk', 'off_track')),
+  percent_complete     INTEGER CHECK (percent_complete IS NULL OR percent_complete BETWEEN 0 AND 100),
+  note                 TEXT,
+  author               TEXT NOT NULL CHECK (author <> ''),
+  event_date           TEXT NOT NULL CHECK (date(event_date) IS event_date),
+  recorded_at          TEXT NOT NULL,
+  evidence_url         TEXT,
+  evidence_document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,
+  is_reopen            INTEGER NOT NULL DEFAULT 0 CHECK (is_reopen IN (0, 1))
+) STRICT;
+-- The latest update of an initiative is one index seek: this index in
+-- reverse, from (initiative_id, +inf). The same seek bounded by a date
+-- answers "as of".
+CREATE INDEX progress_update_latest ON progress_update (initiative_id, event_date, id);
+CREATE INDEX progress_update_by_recorded_at ON progress_update (recorded_at);
+CREATE INDEX progress_update_by_status ON progress_update (status_id);
+CREATE INDEX progress_update_by_evidence ON progress_update (evidence_document_id);
+
+-- Every change to every table above: who (the author of the handle that
+-- made it), when, and the row before and after as JSON objects.
+CREATE TABLE audit_log (
+  id          INTEGER PRIMARY KEY,
+  at          TEXT NOT NULL,
+  author      TEXT NOT NULL,
+  table_name  TEXT NOT NULL,
+  row_id      INTEGER NOT NULL,
+  action      TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+  before_json TEXT,            -- JSON object, NULL for an insert
+  after_json  TEXT             -- JSON object, NULL for a delete
+) STRICT;
+CREATE INDEX audit_log_by_row ON audit_log (table_name, row_id);
+CREATE INDEX audit_log_by_at ON audit_log (at);
+
+-- The current state of each initiative: its latest update by event date
+-- (the later-recorded one on the same date), or NULLs when it has none.
+CREATE VIEW initiative_current AS
+SELECT i.id AS initiative_id,
+       u.id AS update_id,
+       s.code AS status,
+       s.is_terminal AS is_terminal,
+       u.health AS health,
+       u.percent_complete AS percent_complete,
+       u.event_date AS last_update_date,
+       u.note AS note
+  FROM initiative AS i
+  LEFT JOIN progress_update AS u
+         ON u.id = (SELECT p.id FROM progress_update AS p
+                     WHERE p.initiative_id = i.id
+                     ORDER BY p.event_date DESC, p.id DESC LIMIT 1)
+  LEFT JOIN status_code AS s ON s.id = u.status_id;
+
+-- Audit triggers: one per table and action. The document body is left out
+-- of the JSON (its sha256 stands for it).
+CREATE TRIGGER status_code_ai AFTER INSERT ON status_code BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'status_code', new.id, 'insert',
+          atrack_json_object('code', new.code, 'label', new.label, 'sort_order', new.sort_order, 'is_terminal', new.is_terminal, 'is_builtin', new.is_builtin));
+END;
+CREATE TRIGGER status_code_au AFTER UPDATE ON status_code BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'status_code', new.id, 'update',
+          atrack_json_object('code', old.code, 'label', old.label, 'sort_order', old.sort_order, 'is_terminal', old.is_terminal, 'is_builtin', old.is_builtin),
+          atrack_json_object('code', new.code, 'label', new.label, 'sort_order', new.sort_order, 'is_terminal', new.is_terminal, 'is_builtin', new.is_builtin));
+END;
+CREATE TRIGGER status_code_ad AFTER DELETE ON status_code BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'status_code', old.id, 'delete',
+          atrack_json_object('code', old.code, 'label', old.label, 'sort_order', old.sort_order, 'is_terminal', old.is_terminal, 'is_builtin', old.is_builtin));
+END;
+
+CREATE TRIGGER document_ai AFTER INSERT ON document BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document', new.id, 'insert',
+          atrack_json_object('slug', new.slug, 'title', new.title, 'kind', new.kind, 'source', new.source, 'sha256', new.sha256, 'byte_size', new.byte_size, 'revision', new.revision, 'imported_at', new.imported_at, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER document_au AFTER UPDATE ON document BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document', new.id, 'update',
+          atrack_json_object('slug', old.slug, 'title', old.title, 'kind', old.kind, 'source', old.source, 'sha256', old.sha256, 'byte_size', old.byte_size, 'revision', old.revision, 'imported_at', old.imported_at, 'document_id', old.document_id, 'source_line', old.source_line),
+          atrack_json_object('slug', new.slug, 'title', new.title, 'kind', new.kind, 'source', new.source, 'sha256', new.sha256, 'byte_size', new.byte_size, 'revision', new.revision, 'imported_at', new.imported_at, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER document_ad AFTER DELETE ON document BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document', old.id, 'delete',
+          atrack_json_object('slug', old.slug, 'title', old.title, 'kind', old.kind, 'source', old.source, 'sha256', old.sha256, 'byte_size', old.byte_size, 'revision', old.revision, 'imported_at', old.imported_at, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+
+CREATE TRIGGER party_ai AFTER INSERT ON party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'party', new.id, 'insert',
+          atrack_json_object('slug', new.slug, 'name', new.name, 'short_name', new.short_name, 'kind', new.kind, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER party_au AFTER UPDATE ON party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'party', new.id, 'update',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'short_name', old.short_name, 'kind', old.kind, 'document_id', old.document_id, 'source_line', old.source_line),
+          atrack_json_object('slug', new.slug, 'name', new.name, 'short_name', new.short_name, 'kind', new.kind, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER party_ad AFTER DELETE ON party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'party', old.id, 'delete',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'short_name', old.short_name, 'kind', old.kind, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+
+CREATE TRIGGER person_ai AFTER INSERT ON person BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'person', new.id, 'insert',
+          atrack_json_object('slug', new.slug, 'name', new.name, 'party_id', new.party_id, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER person_au AFTER UPDATE ON person BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'person', new.id, 'update',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'party_id', old.party_id, 'document_id', old.document_id, 'source_line', old.source_line),
+          atrack_json_object('slug', new.slug, 'name', new.name, 'party_id', new.party_id, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER person_ad AFTER DELETE ON person BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'person', old.id, 'delete',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'party_id', old.party_id, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+
+CREATE TRIGGER meeting_ai AFTER INSERT ON meeting BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'meeting', new.id, 'insert',
+          atrack_json_object('slug', new.slug, 'name', new.name, 'kind', new.kind, 'short_kind', new.short_kind, 'ordinal', new.ordinal, 'start_date', new.start_date, 'end_date', new.end_date, 'place', new.place, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER meeting_au AFTER UPDATE ON meeting BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'meeting', new.id, 'update',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'kind', old.kind, 'short_kind', old.short_kind, 'ordinal', old.ordinal, 'start_date', old.start_date, 'end_date', old.end_date, 'place', old.place, 'document_id', old.document_id, 'source_line', old.source_line),
+          atrack_json_object('slug', new.slug, 'name', new.name, 'kind', new.kind, 'short_kind', new.short_kind, 'ordinal', new.ordinal, 'start_date', new.start_date, 'end_date', new.end_date, 'place', new.place, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER meeting_ad AFTER DELETE ON meeting BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'meeting', old.id, 'delete',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'kind', old.kind, 'short_kind', old.short_kind, 'ordinal', old.ordinal, 'start_date', old.start_date, 'end_date', old.end_date, 'place', old.place, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+
+CREATE TRIGGER meeting_person_ai AFTER INSERT ON meeting_person BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'meeting_person', new.id, 'insert',
+          atrack_json_object('meeting_id', new.meeting_id, 'person_id', new.person_id, 'role', new.role, 'party_id', new.party_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER meeting_person_au AFTER UPDATE ON meeting_person BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'meeting_person', new.id, 'update',
+          atrack_json_object('meeting_id', old.meeting_id, 'person_id', old.person_id, 'role', old.role, 'party_id', old.party_id, 'document_id', old.document_id),
+          atrack_json_object('meeting_id', new.meeting_id, 'person_id', new.person_id, 'role', new.role, 'party_id', new.party_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER meeting_person_ad AFTER DELETE ON meeting_person BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'meeting_person', old.id, 'delete',
+          atrack_json_object('meeting_id', old.meeting_id, 'person_id', old.person_id, 'role', old.role, 'party_id', old.party_id, 'document_id', old.document_id));
+END;
+
+CREATE TRIGGER meeting_document_ai AFTER INSERT ON meeting_document BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'meeting_document', new.id, 'insert',
+          atrack_json_object('meeting_id', new.meeting_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER meeting_document_au AFTER UPDATE ON meeting_document BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'meeting_document', new.id, 'update',
+          atrack_json_object('meeting_id', old.meeting_id, 'document_id', old.document_id),
+          atrack_json_object('meeting_id', new.meeting_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER meeting_document_ad AFTER DELETE ON meeting_document BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'meeting_document', old.id, 'delete',
+          atrack_json_object('meeting_id', old.meeting_id, 'document_id', old.document_id));
+END;
+
+CREATE TRIGGER section_ai AFTER INSERT ON section BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'section', new.id, 'insert',
+          atrack_json_object('slug', new.slug, 'title', new.title, 'heading', new.heading, 'lead_in', new.lead_in, 'position', new.position, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER section_au AFTER UPDATE ON section BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'section', new.id, 'update',
+          atrack_json_object('slug', old.slug, 'title', old.title, 'heading', old.heading, 'lead_in', old.lead_in, 'position', old.position, 'document_id', old.document_id, 'source_line', old.source_line),
+          atrack_json_object('slug', new.slug, 'title', new.title, 'heading', new.heading, 'lead_in', new.lead_in, 'position', new.position, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER section_ad AFTER DELETE ON section BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'section', old.id, 'delete',
+          atrack_json_object('slug', old.slug, 'title', old.title, 'heading', old.heading, 'lead_in', old.lead_in, 'position', old.position, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+
+CREATE TRIGGER framework_ai AFTER INSERT ON framework BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'framework', new.id, 'insert',
+          atrack_json_object('slug', new.slug, 'name', new.name, 'acronym', new.acronym, 'kind', new.kind, 'description', new.description, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER framework_au AFTER UPDATE ON framework BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'framework', new.id, 'update',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'acronym', old.acronym, 'kind', old.kind, 'description', old.description, 'document_id', old.document_id, 'source_line', old.source_line),
+          atrack_json_object('slug', new.slug, 'name', new.name, 'acronym', new.acronym, 'kind', new.kind, 'description', new.description, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER framework_ad AFTER DELETE ON framework BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'framework', old.id, 'delete',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'acronym', old.acronym, 'kind', old.kind, 'description', old.description, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+
+CREATE TRIGGER focus_area_ai AFTER INSERT ON focus_area BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'focus_area', new.id, 'insert',
+          atrack_json_object('slug', new.slug, 'name', new.name, 'kind', new.kind, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER focus_area_au AFTER UPDATE ON focus_area BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'focus_area', new.id, 'update',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'kind', old.kind, 'document_id', old.document_id, 'source_line', old.source_line),
+          atrack_json_object('slug', new.slug, 'name', new.name, 'kind', new.kind, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER focus_area_ad AFTER DELETE ON focus_area BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'focus_area', old.id, 'delete',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'kind', old.kind, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+
+CREATE TRIGGER exercise_ai AFTER INSERT ON exercise BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'exercise', new.id, 'insert',
+          atrack_json_object('slug', new.slug, 'name', new.name, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER exercise_au AFTER UPDATE ON exercise BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'exercise', new.id, 'update',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'document_id', old.document_id, 'source_line', old.source_line),
+          atrack_json_object('slug', new.slug, 'name', new.name, 'document_id', new.document_id, 'source_line', new.source_line));
+END;
+CREATE TRIGGER exercise_ad AFTER DELETE ON exercise BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'exercise', old.id, 'delete',
+          atrack_json_object('slug', old.slug, 'name', old.name, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+
+CREATE TRIGGER initiative_ai AFTER INSERT ON initiative BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative', new.id, 'insert',
+          atrack_json_object('slug', new.slug, 'title', new.title, 'body', new.body, 'section_id', new.section_id, 'meeting_id', new.meeting_id, 'position', new.position, 'target_date', new.target_date, 'review_date', new.review_date, 'created_at', new.created_at, 'document_id', new.document_id, 'line_start', new.line_start, 'line_end', new.line_end));
+END;
+CREATE TRIGGER initiative_au AFTER UPDATE ON initiative BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative', new.id, 'update',
+          atrack_json_object('slug', old.slug, 'title', old.title, 'body', old.body, 'section_id', old.section_id, 'meeting_id', old.meeting_id, 'position', old.position, 'target_date', old.target_date, 'review_date', old.review_date, 'created_at', old.created_at, 'document_id', old.document_id, 'line_start', old.line_start, 'line_end', old.line_end),
+          atrack_json_object('slug', new.slug, 'title', new.title, 'body', new.body, 'section_id', new.section_id, 'meeting_id', new.meeting_id, 'position', new.position, 'target_date', new.target_date, 'review_date', new.review_date, 'created_at', new.created_at, 'document_id', new.document_id, 'line_start', new.line_start, 'line_end', new.line_end));
+END;
+CREATE TRIGGER initiative_ad AFTER DELETE ON initiative BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative', old.id, 'delete',
+          atrack_json_object('slug', old.slug, 'title', old.title, 'body', old.body, 'section_id', old.section_id, 'meeting_id', old.meeting_id, 'position', old.position, 'target_date', old.target_date, 'review_date', old.review_date, 'created_at', old.created_at, 'document_id', old.document_id, 'line_start', old.line_start, 'line_end', old.line_end));
+END;
+
+CREATE TRIGGER framework_focus_area_ai AFTER INSERT ON framework_focus_area BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'framework_focus_area', new.id, 'insert',
+          atrack_json_object('framework_id', new.framework_id, 'focus_area_id', new.focus_area_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER framework_focus_area_au AFTER UPDATE ON framework_focus_area BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'framework_focus_area', new.id, 'update',
+          atrack_json_object('framework_id', old.framework_id, 'focus_area_id', old.focus_area_id, 'document_id', old.document_id),
+          atrack_json_object('framework_id', new.framework_id, 'focus_area_id', new.focus_area_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER framework_focus_area_ad AFTER DELETE ON framework_focus_area BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'framework_focus_area', old.id, 'delete',
+          atrack_json_object('framework_id', old.framework_id, 'focus_area_id', old.focus_area_id, 'document_id', old.document_id));
+END;
+
+CREATE TRIGGER initiative_framework_ai AFTER INSERT ON initiative_framework BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_framework', new.id, 'insert',
+          atrack_json_object('initiative_id', new.initiative_id, 'framework_id', new.framework_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER initiative_framework_au AFTER UPDATE ON initiative_framework BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_framework', new.id, 'update',
+          atrack_json_object('initiative_id', old.initiative_id, 'framework_id', old.framework_id, 'document_id', old.document_id),
+          atrack_json_object('initiative_id', new.initiative_id, 'framework_id', new.framework_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER initiative_framework_ad AFTER DELETE ON initiative_framework BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_framework', old.id, 'delete',
+          atrack_json_object('initiative_id', old.initiative_id, 'framework_id', old.framework_id, 'document_id', old.document_id));
+END;
+
+CREATE TRIGGER initiative_party_ai AFTER INSERT ON initiative_party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_party', new.id, 'insert',
+          atrack_json_object('initiative_id', new.initiative_id, 'party_id', new.party_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER initiative_party_au AFTER UPDATE ON initiative_party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_party', new.id, 'update',
+          atrack_json_object('initiative_id', old.initiative_id, 'party_id', old.party_id, 'document_id', old.document_id),
+          atrack_json_object('initiative_id', new.initiative_id, 'party_id', new.party_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER initiative_party_ad AFTER DELETE ON initiative_party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_party', old.id, 'delete',
+          atrack_json_object('initiative_id', old.initiative_id, 'party_id', old.party_id, 'document_id', old.document_id));
+END;
+
+CREATE TRIGGER initiative_exercise_ai AFTER INSERT ON initiative_exercise BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_exercise', new.id, 'insert',
+          atrack_json_object('initiative_id', new.initiative_id, 'exercise_id', new.exercise_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER initiative_exercise_au AFTER UPDATE ON initiative_exercise BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_exercise', new.id, 'update',
+          atrack_json_object('initiative_id', old.initiative_id, 'exercise_id', old.exercise_id, 'document_id', old.document_id),
+          atrack_json_object('initiative_id', new.initiative_id, 'exercise_id', new.exercise_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER initiative_exercise_ad AFTER DELETE ON initiative_exercise BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_exercise', old.id, 'delete',
+          atrack_json_object('initiative_id', old.initiative_id, 'exercise_id', old.exercise_id, 'document_id', old.document_id));
+END;
+
+CREATE TRIGGER initiative_document_ai AFTER INSERT ON initiative_document BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_document', new.id, 'insert',
+          atrack_json_object('initiative_id', new.initiative_id, 'cited_id', new.cited_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER initiative_document_au AFTER UPDATE ON initiative_document BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_document', new.id, 'update',
+          atrack_json_object('initiative_id', old.initiative_id, 'cited_id', old.cited_id, 'document_id', old.document_id),
+          atrack_json_object('initiative_id', new.initiative_id, 'cited_id', new.cited_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER initiative_document_ad AFTER DELETE ON initiative_document BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_document', old.id, 'delete',
+          atrack_json_object('initiative_id', old.initiative_id, 'cited_id', old.cited_id, 'document_id', old.document_id));
+END;
+
+CREATE TRIGGER initiative_focus_area_ai AFTER INSERT ON initiative_focus_area BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_focus_area', new.id, 'insert',
+          atrack_json_object('initiative_id', new.initiative_id, 'focus_area_id', new.focus_area_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER initiative_focus_area_au AFTER UPDATE ON initiative_focus_area BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_focus_area', new.id, 'update',
+          atrack_json_object('initiative_id', old.initiative_id, 'focus_area_id', old.focus_area_id, 'document_id', old.document_id),
+          atrack_json_object('initiative_id', new.initiative_id, 'focus_area_id', new.focus_area_id, 'document_id', new.document_id));
+END;
+CREATE TRIGGER initiative_focus_area_ad AFTER DELETE ON initiative_focus_area BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'initiative_focus_area', old.id, 'delete',
+          atrack_json_object('initiative_id', old.initiative_id, 'focus_area_id', old.focus_area_id, 'document_id', old.document_id));
+END;
+
+CREATE TRIGGER progress_update_ai AFTER INSERT ON progress_update BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'progress_update', new.id, 'insert',
+          atrack_json_object('initiative_id', new.initiative_id, 'status_id', new.status_id, 'health', new.health, 'percent_complete', new.percent_complete, 'note', new.note, 'author', new.author, 'event_date', new.event_date, 'recorded_at', new.recorded_at, 'evidence_url', new.evidence_url, 'evidence_document_id', new.evidence_document_id, 'is_reopen', new.is_reopen));
+END;
+CREATE TRIGGER progress_update_au AFTER UPDATE ON progress_update BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'progress_update', new.id, 'update',
+          atrack_json_object('initiative_id', old.initiative_id, 'status_id', old.status_id, 'health', old.health, 'percent_complete', old.percent_complete, 'note', old.note, 'author', old.author, 'event_date', old.event_date, 'recorded_at', old.recorded_at, 'evidence_url', old.evidence_url, 'evidence_document_id', old.evidence_document_id, 'is_reopen', old.is_reopen),
+          atrack_json_object('initiative_id', new.initiative_id, 'status_id', new.status_id, 'health', new.health, 'percent_complete', new.percent_complete, 'note', new.note, 'author', new.author, 'event_date', new.event_date, 'recorded_at', new.recorded_at, 'evidence_url', new.evidence_url, 'evidence_document_id', new.evidence_document_id, 'is_reopen', new.is_reopen));
+END;
+CREATE TRIGGER progress_update_ad AFTER DELETE ON progress_update BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'progress_update', old.id, 'delete',
+          atrack_json_object('initiative_id', old.initiative_id, 'status_id', old.status_id, 'health', old.health, 'percent_complete', old.percent_complete, 'note', old.note, 'author', old.author, 'event_date', old.event_date, 'recorded_at', old.recorded_at, 'evidence_url', old.evidence_url, 'evidence_document_id', old.evidence_document_id, 'is_reopen', old.is_reopen));
+END;

@@ -1,0 +1,213 @@
+/*
+ * main.c - the atrack program: the command table, the global options, where
+ * the database lives, and the exit path (stdout flushed and checked, the
+ * database closed).
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct cli_command {
+	const char *name;
+	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	const char *summary;
+} cli_command;
+
+static const cli_command commands[] = {
+	{ "init", cmd_init, "create the database or bring its schema up to date" },
+};
+
+static void print_main_help(FILE *out)
+{
+	fprintf(out,
+		"usage: atrack [--db PATH] [--json] [--author NAME] COMMAND [ARGS]\n"
+		"\n"
+		"Track the initiatives allies announce at their meetings.\n"
+		"\n"
+		"commands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %-14s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out,
+		"\n"
+		"global options (also accepted after the command):\n"
+		"  --db PATH      database file; else $ATRACK_DB, else\n"
+		"                 $XDG_DATA_HOME/atrack/atrack.db (~/.local/share/atrack/atrack.db)\n"
+		"  --json         print JSON instead of text\n"
+		"  --author NAME  author recorded in the audit log; else $ATRACK_AUTHOR, else login\n"
+		"  -h, --help     show help; 'atrack COMMAND --help' for one command\n"
+		"  --version      show the version\n"
+		"\n"
+		"exit status:\n"
+		"  0  success\n"
+		"  1  runtime failure (input/output, out of memory)\n"
+		"  2  usage error (unknown command or option, missing argument)\n"
+		"  3  not found (no such id, slug or file)\n"
+		"  4  invalid input (bad field value, date, status, transition; parse error)\n"
+		"  5  conflict (already exists, or still referred to)\n"
+		"  6  database busy (locked by others past the timeout)\n"
+		"  7  database refused (not an atrack database, newer version, read-only, corrupt)\n");
+}
+
+/* mkdir -p for the directory part of `path`, private to the user. */
+static int make_parent_dirs(cli_ctx *ctx, const char *path)
+{
+	char *copy = strdup(path);
+	if (!copy)
+		return cli_fail(ctx, CLI_EXIT_FAILURE, "out of memory");
+	for (char *p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
+			int rc = cli_fail(ctx, CLI_EXIT_FAILURE, "cannot create directory '%s': %s",
+			                  copy, strerror(errno));
+			free(copy);
+			return rc;
+		}
+		*p = '/';
+	}
+	free(copy);
+	return CLI_CONTINUE;
+}
+
+/* Kept for the program's lifetime: ctx->db_path may point into it. */
+static char default_path[4096];
+
+static int resolve_db_path(cli_ctx *ctx)
+{
+	if (ctx->db_path_given && ctx->db_path)
+		return CLI_CONTINUE;
+	const char *env = getenv("ATRACK_DB");
+	if (env && *env) {
+		ctx->db_path = env;
+		return CLI_CONTINUE;
+	}
+	const char *data_home = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int n;
+	if (data_home && data_home[0] == '/')
+		n = snprintf(default_path, sizeof default_path, "%s/atrack/atrack.db", data_home);
+	else if (home && *home)
+		n = snprintf(default_path, sizeof default_path, "%s/.local/share/atrack/atrack.db", home);
+	else
+		return cli_fail(ctx, CLI_EXIT_USAGE, "no database: give --db PATH or set ATRACK_DB "
+		                "(neither XDG_DATA_HOME nor HOME is set)");
+	if (n < 0 || (size_t)n >= sizeof default_path)
+		return cli_fail(ctx, CLI_EXIT_USAGE, "database path too long");
+	ctx->db_path = default_path;
+	return make_parent_dirs(ctx, default_path);
+}
+
+int cli_open_db(cli_ctx *ctx)
+{
+	int rc = resolve_db_path(ctx);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	int lib_rc = atrack_open(ctx->db_path, ATRACK_OPEN_CREATE, &ctx->db);
+	if (lib_rc == ATRACK_OK && ctx->author)
+		lib_rc = atrack_set_author(ctx->db, ctx->author);
+	if (lib_rc != ATRACK_OK) {
+		if (!ctx->db)
+			return cli_fail(ctx, CLI_EXIT_FAILURE, "cannot open database: %s",
+			                atrack_errstr(lib_rc));
+		return cli_fail_lib(ctx, lib_rc, "cannot open database");
+	}
+	return CLI_CONTINUE;
+}
+
+static const cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* Global options before the command word. Returns the command word's
+ * index, or -1 when the program is done (help, version, an error) with its
+ * exit status in *exit_code. */
+static int parse_globals(cli_ctx *ctx, int argc, char **argv, int *exit_code)
+{
+	int i = 1;
+	for (; i < argc; i++) {
+		const char *arg = argv[i];
+		if (strcmp(arg, "--json") == 0) {
+			ctx->json = true;
+		} else if (strcmp(arg, "--db") == 0 || strcmp(arg, "--author") == 0) {
+			if (i + 1 >= argc) {
+				*exit_code = cli_fail(ctx, CLI_EXIT_USAGE, "%s needs a value", arg);
+				return -1;
+			}
+			if (arg[2] == 'd') {
+				ctx->db_path = argv[++i];
+				ctx->db_path_given = true;
+			} else {
+				ctx->author = argv[++i];
+			}
+		} else if (strncmp(arg, "--db=", 5) == 0) {
+			ctx->db_path = arg + 5;
+			ctx->db_path_given = true;
+		} else if (strncmp(arg, "--author=", 9) == 0) {
+			ctx->author = arg + 9;
+		} else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			print_main_help(stdout);
+			*exit_code = CLI_EXIT_OK;
+			return -1;
+		} else if (strcmp(arg, "--version") == 0) {
+			if (ctx->json)
+				*exit_code = cli_print_json(ctx, json_pack("{s:i, s:s, s:i}",
+				                            "format_version", 1, "version", atrack_libversion(),
+				                            "schema_version", atrack_schema_version()));
+			else {
+				printf("atrack %s (schema version %d)\n", atrack_libversion(),
+				       atrack_schema_version());
+				*exit_code = CLI_EXIT_OK;
+			}
+			return -1;
+		} else if (arg[0] == '-') {
+			*exit_code = cli_fail(ctx, CLI_EXIT_USAGE, "unknown option '%s' (see 'atrack --help')", arg);
+			return -1;
+		} else {
+			break;
+		}
+	}
+	if (i >= argc) {
+		print_main_help(stderr);
+		*exit_code = CLI_EXIT_USAGE;
+		return -1;
+	}
+	return i;
+}
+
+/* Flush stdout and report a failed write (a full disk, a closed pipe), so
+ * that a truncated report never exits 0. */
+static int finish_output(int exit_code)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "atrack: cannot write output: %s\n", strerror(errno));
+		return exit_code ? exit_code : CLI_EXIT_FAILURE;
+	}
+	return exit_code;
+}
+
+int main(int argc, char **argv)
+{
+	cli_ctx ctx = { 0 };
+	int exit_code = CLI_EXIT_OK;
+	int first = parse_globals(&ctx, argc, argv, &exit_code);
+	if (first < 0)
+		return finish_output(exit_code);
+
+	const cli_command *command = find_command(argv[first]);
+	if (!command)
+		return finish_output(cli_fail(&ctx, CLI_EXIT_USAGE,
+		                              "'%s' is not an atrack command (see 'atrack --help')",
+		                              argv[first]));
+	ctx.command = command->name;
+	exit_code = command->run(&ctx, argc - first, argv + first);
+	atrack_close(ctx.db);
+	return finish_output(exit_code);
+}

@@ -1,0 +1,271 @@
+/*
+ * out.c - how the program speaks: error lines on stderr (and JSON error
+ * objects with --json), JSON documents on stdout, and aligned tables that
+ * measure UTF-8 text in terminal columns and fit the terminal's width.
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static const char *exit_name(int exit_code)
+{
+	switch (exit_code) {
+	case CLI_EXIT_USAGE: return "usage";
+	case CLI_EXIT_NOTFOUND: return "not_found";
+	case CLI_EXIT_INVALID: return "invalid";
+	case CLI_EXIT_CONFLICT: return "conflict";
+	case CLI_EXIT_BUSY: return "busy";
+	case CLI_EXIT_REFUSED: return "refused";
+	default: return "failure";
+	}
+}
+
+static int fail_message(cli_ctx *ctx, int exit_code, const char *message)
+{
+	fprintf(stderr, "atrack: %s\n", message);
+	if (ctx && ctx->json) {
+		json_t *j = json_pack("{s:{s:s, s:s, s:i}}", "error", "code", exit_name(exit_code),
+		                      "message", message, "exit_code", exit_code);
+		if (j) {
+			json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+			fputc('\n', stdout);
+			json_decref(j);
+		}
+	}
+	return exit_code;
+}
+
+int cli_fail(cli_ctx *ctx, int exit_code, const char *fmt, ...)
+{
+	char message[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	return fail_message(ctx, exit_code, message);
+}
+
+int cli_exit_for(int rc)
+{
+	switch (rc) {
+	case ATRACK_OK: return CLI_EXIT_OK;
+	case ATRACK_NOTFOUND: return CLI_EXIT_NOTFOUND;
+	case ATRACK_INVALID:
+	case ATRACK_PARSE: return CLI_EXIT_INVALID;
+	case ATRACK_CONFLICT: return CLI_EXIT_CONFLICT;
+	case ATRACK_BUSY: return CLI_EXIT_BUSY;
+	case ATRACK_TOONEW:
+	case ATRACK_NOTDB:
+	case ATRACK_READONLY:
+	case ATRACK_CORRUPT: return CLI_EXIT_REFUSED;
+	default: return CLI_EXIT_FAILURE;
+	}
+}
+
+int cli_fail_lib(cli_ctx *ctx, int rc, const char *what)
+{
+	const char *detail = ctx && ctx->db ? atrack_errmsg(ctx->db) : atrack_errstr(rc);
+	if (what && *what)
+		return cli_fail(ctx, cli_exit_for(rc), "%s: %s", what, detail);
+	return cli_fail(ctx, cli_exit_for(rc), "%s", detail);
+}
+
+int cli_print_json(cli_ctx *ctx, json_t *json)
+{
+	if (!json)
+		return cli_fail(ctx, CLI_EXIT_FAILURE, "out of memory");
+	int rc = json_dumpf(json, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(json);
+	return rc == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+}
+
+/* ---- Width of text ------------------------------------------------------ */
+
+/* Terminal columns taken by one code point: 0 for combining marks, 2 for
+ * East Asian wide and full-width forms (Hangul, CJK), 1 otherwise. */
+static int codepoint_width(unsigned int cp)
+{
+	if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F))
+		return 0;
+	if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+	    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+	    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
+	    (cp >= 0x20000 && cp <= 0x3FFFD))
+		return 2;
+	return 1;
+}
+
+/* Decode one UTF-8 sequence at s; returns its length (1 for a bad byte). */
+static size_t decode_utf8(const unsigned char *s, unsigned int *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	size_t n = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 1;
+	unsigned int v = n == 2 ? s[0] & 0x1Fu : n == 3 ? s[0] & 0x0Fu : s[0] & 0x07u;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3Fu);
+	}
+	*cp = n == 1 ? 0xFFFD : v;
+	return n;
+}
+
+size_t cli_display_width(const char *s)
+{
+	size_t width = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned int cp;
+		p += decode_utf8(p, &cp);
+		width += (size_t)codepoint_width(cp);
+	}
+	return width;
+}
+
+/* Copy of `s` cut to at most `width` columns, ending in "…" when cut. */
+static char *truncate_to_width(const char *s, size_t width)
+{
+	if (cli_display_width(s) <= width)
+		return strdup(s);
+	size_t used = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned int cp;
+		size_t n = decode_utf8(p, &cp);
+		size_t w = (size_t)codepoint_width(cp);
+		if (used + w + 1 > width)
+			break;
+		used += w;
+		p += n;
+	}
+	size_t bytes = (size_t)(p - (const unsigned char *)s);
+	char *out = malloc(bytes + 4);
+	if (!out)
+		return NULL;
+	memcpy(out, s, bytes);
+	memcpy(out + bytes, "\xE2\x80\xA6", 4); /* … and the NUL */
+	return out;
+}
+
+/* ---- Tables ------------------------------------------------------------- */
+
+struct cli_table {
+	int columns;
+	char **cells;   /* rows * columns, row 0 the header */
+	size_t rows;
+	size_t cap;
+	bool failed;
+};
+
+cli_table *cli_table_new(int columns, const char *const *headers)
+{
+	cli_table *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->columns = columns;
+	cli_table_row(t, headers);
+	return t;
+}
+
+void cli_table_row(cli_table *t, const char *const *cells)
+{
+	if (!t || t->failed)
+		return;
+	if (t->rows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		char **grown = realloc(t->cells, cap * (size_t)t->columns * sizeof *grown);
+		if (!grown) {
+			t->failed = true;
+			return;
+		}
+		t->cells = grown;
+		t->cap = cap;
+	}
+	char **row = t->cells + t->rows * (size_t)t->columns;
+	for (int c = 0; c < t->columns; c++) {
+		row[c] = strdup(cells[c] ? cells[c] : "");
+		if (!row[c])
+			t->failed = true;
+	}
+	t->rows++;
+}
+
+static size_t terminal_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *columns = getenv("COLUMNS");
+	if (columns && atoi(columns) > 0 && isatty(STDOUT_FILENO))
+		return (size_t)atoi(columns);
+	return 0; /* not a terminal: never cut */
+}
+
+int cli_table_print(cli_table *t, FILE *out)
+{
+	if (!t || t->failed)
+		return CLI_EXIT_FAILURE;
+	size_t *widths = calloc((size_t)t->columns, sizeof *widths);
+	if (!widths)
+		return CLI_EXIT_FAILURE;
+	for (size_t r = 0; r < t->rows; r++)
+		for (int c = 0; c < t->columns; c++) {
+			size_t w = cli_display_width(t->cells[r * (size_t)t->columns + (size_t)c]);
+			if (w > widths[c])
+				widths[c] = w;
+		}
+	/* Fit the terminal: take columns from the widest one, repeatedly, but
+	 * never below 8 columns for any. */
+	size_t limit = terminal_width();
+	if (limit) {
+		for (;;) {
+			size_t total = 0;
+			int widest = 0;
+			for (int c = 0; c < t->columns; c++) {
+				total += widths[c] + (c ? 2 : 0);
+				if (widths[c] > widths[widest])
+					widest = c;
+			}
+			if (total <= limit || widths[widest] <= 8)
+				break;
+			widths[widest] -= (total - limit < widths[widest] - 8) ? total - limit : widths[widest] - 8;
+		}
+	}
+	for (size_t r = 0; r < t->rows; r++) {
+		for (int c = 0; c < t->columns; c++) {
+			const char *cell = t->cells[r * (size_t)t->columns + (size_t)c];
+			char *shown = truncate_to_width(cell, widths[c]);
+			const char *text = shown ? shown : cell;
+			fputs(text, out);
+			if (c + 1 < t->columns) {
+				for (size_t pad = cli_display_width(text); pad < widths[c] + 2; pad++)
+					fputc(' ', out);
+			}
+			free(shown);
+		}
+		fputc('\n', out);
+	}
+	free(widths);
+	return CLI_EXIT_OK;
+}
+
+void cli_table_free(cli_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->rows * (size_t)t->columns; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t);
+}

@@ -1,0 +1,148 @@
+/*
+ * atrack_int.h - declarations shared by the files of libatrack and never
+ * installed: the handle's layout, the allocator every file goes through (so
+ * tests can make the Nth allocation fail), a growable string buffer, and the
+ * helpers that turn SQLite results into atrack result codes.
+ */
+#ifndef ATRACK_INT_H
+#define ATRACK_INT_H
+
+#include "atrack.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#if defined(__GNUC__)
+#  define ATR_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define ATR_PRINTF(f, a)
+#endif
+
+#define ATR_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- Allocation --------------------------------------------------------- */
+
+/* Every allocation in the library goes through these, so that a test can
+ * make the Nth one fail (atr_alloc_fail_after) and check that each caller
+ * turns the failure into ATRACK_NOMEM without a leak or a half-write. */
+void *atr_malloc(size_t size);
+void *atr_calloc(size_t count, size_t size);
+void *atr_realloc(void *ptr, size_t size);
+char *atr_strdup(const char *s);
+char *atr_strndup(const char *s, size_t len);
+void atr_free(void *ptr);
+
+/* Test hook: after `n` more successful allocations, every allocation fails
+ * until it is called again with n < 0 (the default, never fail). Tests
+ * link the static library to reach it; the shared one does not export it. */
+void atr_alloc_fail_after(long n);
+
+/* ---- String buffer ------------------------------------------------------ */
+
+/* A growable, always NUL-terminated string. After an allocation failure the
+ * buffer is marked failed, further appends are ignored, and atr_buf_failed()
+ * reports it once at the end, so callers need not check each append. */
+typedef struct atr_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+	bool failed;
+} atr_buf;
+
+#define ATR_BUF_INIT { NULL, 0, 0, false }
+
+void atr_buf_append(atr_buf *b, const char *s, size_t len);
+void atr_buf_puts(atr_buf *b, const char *s);
+void atr_buf_putc(atr_buf *b, char c);
+void atr_buf_printf(atr_buf *b, const char *fmt, ...) ATR_PRINTF(2, 3);
+void atr_buf_vprintf(atr_buf *b, const char *fmt, va_list ap);
+bool atr_buf_failed(const atr_buf *b);
+/* Hand the string to the caller (free with atr_free) and reset the buffer.
+ * Returns NULL when an allocation failed; an empty buffer gives "". */
+char *atr_buf_detach(atr_buf *b);
+void atr_buf_clear(atr_buf *b);
+
+/* ---- The handle --------------------------------------------------------- */
+
+struct atrack_db {
+	sqlite3 *sql;
+	unsigned int flags;
+	int errcode;
+	int errline;
+	int errcolumn;
+	char *errmsg;        /* atr_malloc'd, or NULL */
+	char *author;        /* atr_malloc'd; never NULL once open succeeded */
+	bool in_user_txn;    /* atrack_begin was called and not yet ended */
+	unsigned int write_depth; /* atr_write_begin calls not yet ended */
+	bool write_owns_txn; /* the outermost atr_write_begin opened the txn */
+};
+
+/* Record a failure on the handle and return rc, so callers can write
+ * `return atr_error(db, ATRACK_INVALID, "...", ...)`. */
+int atr_error(atrack_db *db, int rc, const char *fmt, ...) ATR_PRINTF(3, 4);
+/* The same, with a position in an input text. */
+int atr_error_at(atrack_db *db, int rc, int line, int column,
+                 const char *fmt, ...) ATR_PRINTF(5, 6);
+/* Clear the last error: every public entry point calls it first. */
+void atr_clear_error(atrack_db *db);
+
+/* Map an SQLite result code to an atrack one (SQLITE_BUSY -> ATRACK_BUSY,
+ * SQLITE_CONSTRAINT_UNIQUE -> ATRACK_CONFLICT, ...). */
+int atr_rc_from_sqlite(int sqlite_rc);
+/* Record the SQLite failure `sqlite_rc` with SQLite's own message after
+ * `what` ("cannot add initiative: UNIQUE constraint failed: ..."). */
+int atr_sql_error(atrack_db *db, int sqlite_rc, const char *what);
+
+/* ---- Statements and transactions --------------------------------------- */
+
+/* Prepare `sql` (a constant of the library, never user text) with the
+ * persistent flag, since most statements are reused. */
+int atr_prepare(atrack_db *db, const char *sql, sqlite3_stmt **out);
+
+/* A write that the library makes atomic: if the caller holds no transaction
+ * it opens one (BEGIN IMMEDIATE), otherwise a savepoint, so that a failure
+ * undoes only this call's changes. Pair every atr_write_begin with exactly
+ * one atr_write_end(db, rc), which commits when rc == ATRACK_OK, rolls back
+ * otherwise, and returns rc (or the commit's failure). */
+int atr_write_begin(atrack_db *db);
+int atr_write_end(atrack_db *db, int rc);
+
+/* ---- Migrations (generated at build time) ------------------------------- */
+
+typedef struct atr_migration {
+	int version;
+	const char *name;
+	const char *sql;
+} atr_migration;
+
+extern const atr_migration atr_migrations[];
+extern const size_t atr_migration_count;
+extern const char *const atr_schema_sql;
+
+/* The fact sheet compiled into the library (data/). */
+extern const char *const atr_bundled_factsheet;
+extern const size_t atr_bundled_factsheet_len;
+extern const char atr_bundled_factsheet_name[];
+
+/* ---- Small utilities ---------------------------------------------------- */
+
+/* Whether `s` is a valid date "YYYY-MM-DD" of the Gregorian calendar. */
+bool atr_date_valid(const char *s);
+/* Today's date, UTC, as "YYYY-MM-DD" into buf[11]. */
+void atr_today(char buf[11]);
+/* The current time, UTC, as "YYYY-MM-DDTHH:MM:SS.sssZ" into buf[25]. */
+void atr_now(char buf[25]);
+/* A slug ("nuclear-consultative-group") from free text: ASCII letters and
+ * digits lower-cased, every other run of characters one '-', at most
+ * `max_len` bytes, cut at a '-'. Returns NULL when memory runs out; an
+ * input with no letter or digit gives "". Free with atr_free. */
+char *atr_slugify(const char *text, size_t max_len);
+/* Whether `s` is valid UTF-8 with no NUL and no overlong or surrogate
+ * encodings. On failure *bad_offset is the byte offset of the first bad
+ * byte. */
+bool atr_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
+#endif /* ATRACK_INT_H */

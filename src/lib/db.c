@@ -1,0 +1,586 @@
+/*
+ * db.c - the database handle: opening and identifying a file, hardening the
+ * connection, applying the embedded migrations, error state, and the
+ * transaction discipline every write of the library follows.
+ */
+#include "atrack_int.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* 'ATRK': marks a file as an atrack database (PRAGMA application_id). */
+#define ATRACK_APPLICATION_ID 0x4154524b
+#define BUSY_TIMEOUT_MS 10000
+
+const char *atrack_libversion(void)
+{
+	return ATRACK_VERSION;
+}
+
+int atrack_libversion_number(void)
+{
+	return ATRACK_VERSION_NUMBER;
+}
+
+int atrack_schema_version(void)
+{
+	return atr_migrations[atr_migration_count - 1].version;
+}
+
+const char *atrack_errstr(int rc)
+{
+	switch (rc) {
+	case ATRACK_OK: return "ok";
+	case ATRACK_ERROR: return "error";
+	case ATRACK_NOTFOUND: return "not found";
+	case ATRACK_INVALID: return "invalid input";
+	case ATRACK_CONFLICT: return "conflict";
+	case ATRACK_BUSY: return "database is busy";
+	case ATRACK_IO: return "input/output error";
+	case ATRACK_TOONEW: return "database written by a newer atrack";
+	case ATRACK_NOTDB: return "not an atrack database";
+	case ATRACK_PARSE: return "parse error";
+	case ATRACK_NOMEM: return "out of memory";
+	case ATRACK_READONLY: return "database is read-only";
+	case ATRACK_MISUSE: return "library misuse";
+	case ATRACK_CORRUPT: return "database is corrupt";
+	case ATRACK_FULL: return "disk or database full";
+	case ATRACK_DONE: return "no more rows";
+	default: return "unknown result code";
+	}
+}
+
+/* ---- Error state -------------------------------------------------------- */
+
+static int set_error(atrack_db *db, int rc, int line, int column,
+                     const char *fmt, va_list ap)
+{
+	if (!db)
+		return rc;
+	atr_free(db->errmsg);
+	db->errmsg = NULL;
+	db->errcode = rc;
+	db->errline = line;
+	db->errcolumn = column;
+	atr_buf b = ATR_BUF_INIT;
+	atr_buf_vprintf(&b, fmt, ap);
+	db->errmsg = atr_buf_detach(&b); /* NULL when out of memory: errmsg copes */
+	return rc;
+}
+
+int atr_error(atrack_db *db, int rc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_error(db, rc, 0, 0, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int atr_error_at(atrack_db *db, int rc, int line, int column, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_error(db, rc, line, column, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+void atr_clear_error(atrack_db *db)
+{
+	db->errcode = ATRACK_OK;
+	db->errline = db->errcolumn = 0;
+	atr_free(db->errmsg);
+	db->errmsg = NULL;
+}
+
+int atrack_errcode(const atrack_db *db)
+{
+	return db ? db->errcode : ATRACK_MISUSE;
+}
+
+const char *atrack_errmsg(const atrack_db *db)
+{
+	if (!db)
+		return "no database handle (NULL)";
+	if (db->errcode == ATRACK_OK)
+		return "no error";
+	return db->errmsg ? db->errmsg : atrack_errstr(db->errcode);
+}
+
+int atrack_errline(const atrack_db *db)
+{
+	return db ? db->errline : 0;
+}
+
+int atrack_errcolumn(const atrack_db *db)
+{
+	return db ? db->errcolumn : 0;
+}
+
+int atr_rc_from_sqlite(int sqlite_rc)
+{
+	switch (sqlite_rc & 0xff) {
+	case SQLITE_OK: return ATRACK_OK;
+	case SQLITE_DONE: return ATRACK_DONE;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return ATRACK_BUSY;
+	case SQLITE_NOMEM: return ATRACK_NOMEM;
+	case SQLITE_READONLY: return ATRACK_READONLY;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN: return ATRACK_IO;
+	case SQLITE_CORRUPT: return ATRACK_CORRUPT;
+	case SQLITE_NOTADB: return ATRACK_NOTDB;
+	case SQLITE_FULL: return ATRACK_FULL;
+	case SQLITE_TOOBIG:
+	case SQLITE_MISMATCH:
+	case SQLITE_RANGE: return ATRACK_INVALID;
+	case SQLITE_CONSTRAINT:
+		if (sqlite_rc == SQLITE_CONSTRAINT_UNIQUE ||
+		    sqlite_rc == SQLITE_CONSTRAINT_PRIMARYKEY ||
+		    sqlite_rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+			return ATRACK_CONFLICT;
+		return ATRACK_INVALID;
+	case SQLITE_MISUSE: return ATRACK_MISUSE;
+	default: return ATRACK_ERROR;
+	}
+}
+
+int atr_sql_error(atrack_db *db, int sqlite_rc, const char *what)
+{
+	int rc = atr_rc_from_sqlite(sqlite_rc);
+	if (rc == ATRACK_OK || rc == ATRACK_DONE)
+		rc = ATRACK_ERROR;
+	return atr_error(db, rc, "%s: %s", what,
+	                 db && db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(sqlite_rc));
+}
+
+int atr_prepare(atrack_db *db, const char *sql, sqlite3_stmt **out)
+{
+	int src = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL);
+	if (src != SQLITE_OK)
+		return atr_sql_error(db, src, "cannot prepare statement");
+	return ATRACK_OK;
+}
+
+/* ---- Author ------------------------------------------------------------- */
+
+static char *default_author(void)
+{
+	const char *name = getenv("ATRACK_AUTHOR");
+	if (!name || !*name)
+		name = getenv("LOGNAME");
+	if (!name || !*name)
+		name = getenv("USER");
+	if (!name || !*name)
+		name = getlogin();
+	if (!name || !*name)
+		name = "unknown";
+	return atr_strdup(name);
+}
+
+int atrack_set_author(atrack_db *db, const char *author)
+{
+	if (!db)
+		return ATRACK_MISUSE;
+	atr_clear_error(db);
+	if (author && !*author)
+		return atr_error(db, ATRACK_INVALID, "author: must not be empty");
+	char *copy = author ? atr_strdup(author) : default_author();
+	if (!copy)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	atr_free(db->author);
+	db->author = copy;
+	return ATRACK_OK;
+}
+
+const char *atrack_author(const atrack_db *db)
+{
+	return db ? db->author : NULL;
+}
+
+/* The SQL function atrack_author() that the audit triggers call. */
+static void sql_author_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	atrack_db *db = sqlite3_user_data(ctx);
+	sqlite3_result_text(ctx, db->author, -1, SQLITE_TRANSIENT);
+}
+
+/* atrack_json_object(key, value, ...): the row images of the audit log,
+ * written with jansson (SQLite's own JSON functions may not run in
+ * triggers once trusted_schema is off). Keys keep their order. */
+static void sql_json_object_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	json_t *object = json_object();
+	if (!object || argc % 2 != 0) {
+		json_decref(object);
+		sqlite3_result_error(ctx, "atrack_json_object: needs key/value pairs", -1);
+		return;
+	}
+	for (int i = 0; i + 1 < argc; i += 2) {
+		const char *key = (const char *)sqlite3_value_text(argv[i]);
+		sqlite3_value *v = argv[i + 1];
+		json_t *value;
+		switch (sqlite3_value_type(v)) {
+		case SQLITE_INTEGER:
+			value = json_integer(sqlite3_value_int64(v));
+			break;
+		case SQLITE_FLOAT:
+			value = json_real(sqlite3_value_double(v));
+			break;
+		case SQLITE_TEXT:
+			value = json_stringn((const char *)sqlite3_value_text(v),
+			                     (size_t)sqlite3_value_bytes(v));
+			break;
+		default:
+			value = json_null();
+			break;
+		}
+		if (!key || !value || json_object_set_new(object, key, value) != 0) {
+			json_decref(object);
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	char *text = json_dumps(object, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(object);
+	if (!text) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, text, -1, free);
+}
+
+/* ---- Opening ------------------------------------------------------------ */
+
+static int exec_sql(atrack_db *db, const char *sql, const char *what)
+{
+	int src = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+	if (src != SQLITE_OK)
+		return atr_sql_error(db, src, what);
+	return ATRACK_OK;
+}
+
+static int query_int(atrack_db *db, const char *sql, int *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	int src = sqlite3_prepare_v2(db->sql, sql, -1, &stmt, NULL);
+	if (src == SQLITE_OK) {
+		src = sqlite3_step(stmt);
+		if (src == SQLITE_ROW) {
+			*out = sqlite3_column_int(stmt, 0);
+			src = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return src;
+}
+
+/* Connection settings that SQLite's authors advise for a database that may
+ * hold untrusted text, and that no atrack connection goes without. */
+static int harden_connection(atrack_db *db)
+{
+	int unused;
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, &unused);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &unused);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &unused);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DQS_DML, 0, &unused);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DQS_DDL, 0, &unused);
+	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+	int src = sqlite3_create_function_v2(db->sql, "atrack_author", 0,
+	                                     SQLITE_UTF8 | SQLITE_INNOCUOUS, db,
+	                                     sql_author_function, NULL, NULL, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_create_function_v2(db->sql, "atrack_json_object", -1,
+		                                 SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC,
+		                                 NULL, sql_json_object_function, NULL, NULL, NULL);
+	if (src != SQLITE_OK)
+		return atr_sql_error(db, src, "cannot register functions");
+	return ATRACK_OK;
+}
+
+/* Decide what the file is before anything is written to it. Sets
+ * *version to its schema version (0 for an empty, new database). */
+static int identify_database(atrack_db *db, const char *path, int *version)
+{
+	int application_id = 0, user_version = 0, object_count = 0;
+	int src = query_int(db, "PRAGMA application_id", &application_id);
+	if (src == SQLITE_OK)
+		src = query_int(db, "PRAGMA user_version", &user_version);
+	if (src == SQLITE_OK)
+		src = query_int(db, "SELECT count(*) FROM sqlite_schema", &object_count);
+	if ((src & 0xff) == SQLITE_NOTADB)
+		return atr_error(db, ATRACK_NOTDB, "'%s' is not an atrack database "
+		                 "(not an SQLite database at all)", path);
+	if (src != SQLITE_OK)
+		return atr_sql_error(db, src, "cannot read database header");
+
+	if (application_id == 0 && user_version == 0 && object_count == 0) {
+		*version = 0;
+		return ATRACK_OK;
+	}
+	if (application_id != ATRACK_APPLICATION_ID)
+		return atr_error(db, ATRACK_NOTDB, "'%s' is not an atrack database "
+		                 "(an SQLite database of another application)", path);
+	if (user_version > atrack_schema_version())
+		return atr_error(db, ATRACK_TOONEW, "'%s' has schema version %d, newer "
+		                 "than the %d this atrack %s knows; upgrade atrack",
+		                 path, user_version, atrack_schema_version(), ATRACK_VERSION);
+	*version = user_version;
+	return ATRACK_OK;
+}
+
+/* Apply one migration in its own transaction. Another process may have
+ * applied it meanwhile, so the version is read again under the lock. */
+static int apply_migration(atrack_db *db, const atr_migration *m)
+{
+	int rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot start migration");
+	if (rc != ATRACK_OK)
+		return rc;
+	int current = 0;
+	int src = query_int(db, "PRAGMA user_version", &current);
+	if (src != SQLITE_OK) {
+		rc = atr_sql_error(db, src, "cannot read schema version");
+		goto done;
+	}
+	if (current >= m->version)
+		goto done;
+	src = sqlite3_exec(db->sql, m->sql, NULL, NULL, NULL);
+	if (src != SQLITE_OK) {
+		rc = atr_error(db, atr_rc_from_sqlite(src), "migration %04d_%s failed: %s",
+		               m->version, m->name, sqlite3_errmsg(db->sql));
+		goto done;
+	}
+	/* PRAGMA takes no parameters; these are the library's own integers. */
+	char pragma[96];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d; PRAGMA application_id = %d",
+	         m->version, ATRACK_APPLICATION_ID);
+	rc = exec_sql(db, pragma, "cannot record schema version");
+done:
+	if (rc == ATRACK_OK)
+		rc = exec_sql(db, "COMMIT", "cannot commit migration");
+	if (rc != ATRACK_OK)
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static int migrate(atrack_db *db, int version)
+{
+	for (size_t i = 0; i < atr_migration_count; i++) {
+		if (atr_migrations[i].version <= version)
+			continue;
+		int rc = apply_migration(db, &atr_migrations[i]);
+		if (rc != ATRACK_OK)
+			return rc;
+	}
+	return ATRACK_OK;
+}
+
+/* Create a missing database file ourselves, so that it is readable by its
+ * owner only (SQLite would create it with the umask's permissions). Sets
+ * *created when this call made the file. */
+static int create_private_file(atrack_db *db, const char *path, bool *created)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return ATRACK_OK;
+		return atr_error(db, errno == ENOENT ? ATRACK_NOTFOUND : ATRACK_IO,
+		                 "cannot create '%s': %s", path, strerror(errno));
+	}
+	close(fd);
+	*created = true;
+	return ATRACK_OK;
+}
+
+static int open_file(atrack_db *db, const char *path, unsigned int flags)
+{
+	bool memory = flags & ATRACK_OPEN_MEMORY;
+	bool readonly = flags & ATRACK_OPEN_READONLY;
+	bool created = false;
+	const char *name = memory ? ":memory:" : path;
+	int rc;
+
+	if (!memory) {
+		struct stat st;
+		if (stat(path, &st) != 0) {
+			if (errno != ENOENT)
+				return atr_error(db, ATRACK_IO, "cannot open '%s': %s", path, strerror(errno));
+			if (!(flags & ATRACK_OPEN_CREATE) || readonly)
+				return atr_error(db, ATRACK_NOTFOUND, "'%s' does not exist", path);
+			rc = create_private_file(db, path, &created);
+			if (rc != ATRACK_OK)
+				return rc;
+		} else if (S_ISDIR(st.st_mode)) {
+			return atr_error(db, ATRACK_IO, "'%s' is a directory", path);
+		}
+	}
+
+	int open_flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	                 SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	int src = sqlite3_open_v2(name, &db->sql, open_flags, NULL);
+	if (src != SQLITE_OK) {
+		rc = atr_error(db, atr_rc_from_sqlite(src), "cannot open '%s': %s", name,
+		               db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(src));
+		goto fail;
+	}
+	rc = harden_connection(db);
+	int version = 0;
+	if (rc == ATRACK_OK)
+		rc = identify_database(db, name, &version);
+	if (rc == ATRACK_OK && version < atrack_schema_version() && readonly)
+		rc = atr_error(db, ATRACK_READONLY, "'%s' needs its schema brought up to "
+		               "version %d, which a read-only open cannot do",
+		               name, atrack_schema_version());
+	if (rc == ATRACK_OK && !readonly && !memory)
+		rc = exec_sql(db, "PRAGMA journal_mode = WAL", "cannot enable WAL");
+	if (rc == ATRACK_OK)
+		rc = exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+		              "cannot configure database");
+	if (rc == ATRACK_OK && !readonly)
+		rc = migrate(db, version);
+	if (rc == ATRACK_OK)
+		return ATRACK_OK;
+fail:
+	if (created) {
+		/* Leave no trace of a file this call made and could not finish. */
+		sqlite3_close(db->sql);
+		db->sql = NULL;
+		unlink(path);
+	}
+	return rc;
+}
+
+int atrack_open(const char *path, unsigned int flags, atrack_db **out)
+{
+	if (!out)
+		return ATRACK_MISUSE;
+	*out = NULL;
+	atrack_db *db = atr_calloc(1, sizeof *db);
+	if (!db)
+		return ATRACK_NOMEM;
+	*out = db;
+	db->flags = flags;
+	db->author = default_author();
+	if (!db->author)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	if (!path && !(flags & ATRACK_OPEN_MEMORY))
+		return atr_error(db, ATRACK_MISUSE, "no database path given");
+	if (path && !*path && !(flags & ATRACK_OPEN_MEMORY))
+		return atr_error(db, ATRACK_INVALID, "database path is empty");
+	return open_file(db, path, flags);
+}
+
+void atrack_close(atrack_db *db)
+{
+	if (!db)
+		return;
+	if (db->sql) {
+		/* Persistent statements are finalized with the connection. */
+		sqlite3_stmt *stmt;
+		while ((stmt = sqlite3_next_stmt(db->sql, NULL)) != NULL)
+			sqlite3_finalize(stmt);
+		if (!sqlite3_get_autocommit(db->sql))
+			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(db->sql);
+	}
+	atr_free(db->errmsg);
+	atr_free(db->author);
+	atr_free(db);
+}
+
+/* ---- Transactions ------------------------------------------------------- */
+
+static bool usable(atrack_db *db)
+{
+	return db && db->sql;
+}
+
+int atrack_begin(atrack_db *db)
+{
+	if (!usable(db))
+		return ATRACK_MISUSE;
+	atr_clear_error(db);
+	if (db->in_user_txn || db->write_depth > 0)
+		return atr_error(db, ATRACK_MISUSE, "a transaction is already open");
+	if (db->flags & ATRACK_OPEN_READONLY)
+		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
+	int rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot begin transaction");
+	if (rc == ATRACK_OK)
+		db->in_user_txn = true;
+	return rc;
+}
+
+int atrack_commit(atrack_db *db)
+{
+	if (!usable(db))
+		return ATRACK_MISUSE;
+	atr_clear_error(db);
+	if (!db->in_user_txn)
+		return atr_error(db, ATRACK_MISUSE, "no transaction is open");
+	int rc = exec_sql(db, "COMMIT", "cannot commit");
+	if (rc != ATRACK_OK && !sqlite3_get_autocommit(db->sql))
+		return rc; /* still open (e.g. busy): the caller may retry or roll back */
+	db->in_user_txn = false;
+	return rc;
+}
+
+int atrack_rollback(atrack_db *db)
+{
+	if (!usable(db))
+		return ATRACK_MISUSE;
+	atr_clear_error(db);
+	if (!db->in_user_txn)
+		return atr_error(db, ATRACK_MISUSE, "no transaction is open");
+	db->in_user_txn = false;
+	if (sqlite3_get_autocommit(db->sql))
+		return ATRACK_OK; /* SQLite already rolled it back after an error */
+	return exec_sql(db, "ROLLBACK", "cannot roll back");
+}
+
+int atr_write_begin(atrack_db *db)
+{
+	if (db->flags & ATRACK_OPEN_READONLY)
+		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
+	int rc;
+	if (db->write_depth == 0 && sqlite3_get_autocommit(db->sql)) {
+		rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot begin transaction");
+		db->write_owns_txn = true;
+	} else {
+		rc = exec_sql(db, "SAVEPOINT atrack_write", "cannot begin savepoint");
+	}
+	if (rc != ATRACK_OK) {
+		if (db->write_depth == 0)
+			db->write_owns_txn = false;
+		return rc;
+	}
+	db->write_depth++;
+	return ATRACK_OK;
+}
+
+int atr_write_end(atrack_db *db, int rc)
+{
+	db->write_depth--;
+	if (db->write_depth == 0 && db->write_owns_txn) {
+		db->write_owns_txn = false;
+		if (rc == ATRACK_OK)
+			rc = exec_sql(db, "COMMIT", "cannot commit");
+		if (rc != ATRACK_OK && !sqlite3_get_autocommit(db->sql))
+			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	if (rc != ATRACK_OK)
+		sqlite3_exec(db->sql, "ROLLBACK TO atrack_write", NULL, NULL, NULL);
+	int release = sqlite3_exec(db->sql, "RELEASE atrack_write", NULL, NULL, NULL);
+	if (rc == ATRACK_OK && release != SQLITE_OK)
+		rc = atr_sql_error(db, release, "cannot release savepoint");
+	return rc;
+}

@@ -1,0 +1,135 @@
+/*
+ * util.c - small pure helpers shared across libatrack: calendar dates,
+ * timestamps, slugs, and UTF-8 validation.
+ */
+#include "atrack_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static bool is_leap_year(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in_month(int year, int month)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (month == 2 && is_leap_year(year))
+		return 29;
+	return days[month - 1];
+}
+
+bool atr_date_valid(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7)
+			continue;
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	}
+	int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int month = (s[5] - '0') * 10 + (s[6] - '0');
+	int day = (s[8] - '0') * 10 + (s[9] - '0');
+	if (year < 1 || month < 1 || month > 12 || day < 1)
+		return false;
+	return day <= days_in_month(year, month);
+}
+
+void atr_today(char buf[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+void atr_now(char buf[25])
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	struct tm tm;
+	gmtime_r(&ts.tv_sec, &tm);
+	char whole[20];
+	strftime(whole, sizeof whole, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf, 25, "%.19s.%03uZ", whole, (unsigned)(ts.tv_nsec / 1000000) % 1000u);
+}
+
+char *atr_slugify(const char *text, size_t max_len)
+{
+	atr_buf b = ATR_BUF_INIT;
+	bool pending_dash = false;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (isalnum(*p) && *p < 0x80) {
+			if (pending_dash && b.len > 0)
+				atr_buf_putc(&b, '-');
+			pending_dash = false;
+			atr_buf_putc(&b, (char)tolower(*p));
+		} else if (*p == '\'' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)) {
+			/* apostrophes join: "Ministers'" -> "ministers" */
+			if (*p != '\'')
+				p += 2;
+		} else {
+			pending_dash = true;
+		}
+	}
+	if (atr_buf_failed(&b))
+		return NULL;
+	char *slug = atr_buf_detach(&b);
+	if (slug && strlen(slug) > max_len) {
+		size_t cut = max_len;
+		while (cut > 0 && slug[cut] != '-')
+			cut--;
+		slug[cut ? cut : max_len] = '\0';
+	}
+	return slug;
+}
+
+bool atr_utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t need;
+		unsigned int cp;
+		if (c == 0)
+			goto bad;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			need = 1;
+			cp = c & 0x1F;
+		} else if ((c & 0xF0) == 0xE0) {
+			need = 2;
+			cp = c & 0x0F;
+		} else if ((c & 0xF8) == 0xF0) {
+			need = 3;
+			cp = c & 0x07;
+		} else {
+			goto bad;
+		}
+		if (len - i <= need)
+			goto bad;
+		for (size_t k = 1; k <= need; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (p[i + k] & 0x3F);
+		}
+		if ((need == 1 && cp < 0x80) || (need == 2 && cp < 0x800) ||
+		    (need == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			goto bad;
+		i += need + 1;
+	}
+	return true;
+bad:
+	if (bad_offset)
+		*bad_offset = i;
+	return false;
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# run.sh - runs the CLI test cases: each folder under cases/ holds `args`
+# (one argument per line), and optionally `setup` (commands, one argument
+# list per line, words separated by tabs, run first), `stdin`, and the
+# expected `stdout`, `stderr` and `status` (default 0). In expected output,
+# @DB@ stands for the case's database path. Each case gets a fresh HOME and
+# database. Usage: run.sh ATRACK_BINARY CASES_PARENT_DIR
+set -u
+atrack=$1
+root=$2
+passed=0
+failed=0
+failures=()
+
+for case_dir in "$root"/cases/*/; do
+	case_dir=${case_dir%/}
+	name=$(basename "$case_dir")
+	work=$(mktemp -d)
+	db="$work/atrack.db"
+	export HOME="$work/home" ATRACK_DB="$db" ATRACK_AUTHOR="tester" XDG_DATA_HOME=
+	unset COLUMNS
+	mkdir -p "$HOME"
+
+	if [ -f "$case_dir/setup" ]; then
+		while IFS= read -r line || [ -n "$line" ]; do
+			[ -z "$line" ] && continue
+			IFS=$'\t' read -r -a words <<<"$line"
+			(cd "$case_dir" && "$atrack" "${words[@]}") >/dev/null 2>"$work/setup.err" || {
+				echo "setup of $name failed: $line"; cat "$work/setup.err"; }
+		done <"$case_dir/setup"
+	fi
+
+	args=()
+	while IFS= read -r line || [ -n "$line" ]; do
+		args+=("${line//@DB@/$db}")
+	done <"$case_dir/args"
+	stdin_file=/dev/null
+	[ -f "$case_dir/stdin" ] && stdin_file="$case_dir/stdin"
+	(cd "$case_dir" && "$atrack" "${args[@]}") <"$stdin_file" >"$work/stdout" 2>"$work/stderr"
+	status=$?
+
+	ok=1
+	expected_status=0
+	[ -f "$case_dir/status" ] && expected_status=$(cat "$case_dir/status")
+	if [ "$status" != "$expected_status" ]; then
+		ok=0; echo "FAIL $name: exit status $status, expected $expected_status"
+	fi
+	for stream in stdout stderr; do
+		if [ -f "$case_dir/$stream" ]; then
+			sed "s|@DB@|$db|g" "$case_dir/$stream" >"$work/expected.$stream"
+			if ! diff -u "$work/expected.$stream" "$work/$stream" >"$work/diff"; then
+				ok=0; echo "FAIL $name: $stream differs"; cat "$work/diff"
+			fi
+		fi
+	done
+	if [ "$ok" = 1 ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1)); failures+=("$name")
+	fi
+	rm -rf "$work"
+done
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]

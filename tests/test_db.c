@@ -1,0 +1,329 @@
+/*
+ * test_db.c - opening databases: creation, re-opening, refusing files that
+ * are not atrack databases or come from a newer atrack (and leaving them
+ * untouched), read-only handles, transactions, versions, and the schema
+ * file agreeing with the migrations.
+ */
+#include "testutil.h"
+
+#include "atrack_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static char *dir;
+static char *db_path;
+
+static void setup(void)
+{
+	dir = tu_tmpdir();
+	db_path = tu_path(dir, "test.db");
+}
+
+static void teardown(void)
+{
+	tu_rmrf(dir);
+	free(db_path);
+	free(dir);
+}
+
+/* Create a plain SQLite file with raw SQL, outside atrack. */
+static void raw_sqlite(const char *path, const char *sql)
+{
+	sqlite3 *raw = NULL;
+	ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+}
+
+START_TEST(test_versions_agree)
+{
+	ck_assert_str_eq(atrack_libversion(), ATRACK_VERSION);
+	ck_assert_int_eq(atrack_libversion_number(), ATRACK_VERSION_NUMBER);
+	ck_assert_int_eq(ATRACK_VERSION_NUMBER, ATRACK_VERSION_MAJOR * 1000000 +
+	                 ATRACK_VERSION_MINOR * 1000 + ATRACK_VERSION_PATCH);
+	ck_assert_int_eq(atrack_schema_version(), (int)atr_migration_count);
+	ck_assert_str_eq(atrack_errstr(ATRACK_NOTFOUND), "not found");
+	ck_assert_str_eq(atrack_errstr(12345), "unknown result code");
+}
+END_TEST
+
+START_TEST(test_null_handle_is_misuse)
+{
+	ck_assert_int_eq(atrack_errcode(NULL), ATRACK_MISUSE);
+	ck_assert_ptr_nonnull(atrack_errmsg(NULL));
+	ck_assert_int_eq(atrack_begin(NULL), ATRACK_MISUSE);
+	ck_assert_int_eq(atrack_commit(NULL), ATRACK_MISUSE);
+	ck_assert_int_eq(atrack_set_author(NULL, "x"), ATRACK_MISUSE);
+	ck_assert_int_eq(atrack_open("x", 0, NULL), ATRACK_MISUSE);
+	atrack_close(NULL);
+}
+END_TEST
+
+START_TEST(test_create_fresh_database)
+{
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_CREATE, &db), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "PRAGMA user_version"), atrack_schema_version());
+	ck_assert_int_eq(tu_query_int(db, "PRAGMA application_id"), 0x4154524b);
+	ck_assert_int_eq(tu_query_int(db, "PRAGMA foreign_keys"), 1);
+	ck_assert_int_gt(tu_query_int(db, "PRAGMA busy_timeout"), 0);
+	char *mode = tu_query_text(db, "PRAGMA journal_mode");
+	ck_assert_str_eq(mode, "wal");
+	free(mode);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM status_code"), 7);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM status_code "
+	                              "WHERE is_terminal AND code IN ('completed', 'cancelled')"), 2);
+	atrack_close(db);
+
+	struct stat st;
+	ck_assert_int_eq(stat(db_path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+}
+END_TEST
+
+START_TEST(test_missing_file_without_create)
+{
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, 0, &db), ATRACK_NOTFOUND);
+	ck_assert_ptr_nonnull(strstr(atrack_errmsg(db), "does not exist"));
+	atrack_close(db);
+	struct stat st;
+	ck_assert_int_ne(stat(db_path, &st), 0);
+}
+END_TEST
+
+START_TEST(test_reopen_does_not_migrate_again)
+{
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_CREATE, &db), ATRACK_OK);
+	/* A user-added status code survives a re-open: the seeding migration
+	 * is not run twice (it would also fail on the UNIQUE code). */
+	ck_assert_int_eq(sqlite3_exec(db->sql, "INSERT INTO status_code (code, label, sort_order) "
+	                              "VALUES ('deferred', 'Deferred', 80)", NULL, NULL, NULL), SQLITE_OK);
+	atrack_close(db);
+
+	db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, 0, &db), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM status_code"), 8);
+	ck_assert_int_eq(tu_query_int(db, "PRAGMA user_version"), atrack_schema_version());
+	atrack_close(db);
+}
+END_TEST
+
+static void assert_refused_and_untouched(const char *path, int expected_rc, const char *phrase)
+{
+	size_t before_len, after_len;
+	char *before = tu_read_file(path, &before_len);
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(path, ATRACK_OPEN_CREATE, &db), expected_rc);
+	ck_assert_msg(strstr(atrack_errmsg(db), phrase) != NULL, "message '%s' lacks '%s'",
+	              atrack_errmsg(db), phrase);
+	atrack_close(db);
+	char *after = tu_read_file(path, &after_len);
+	ck_assert_uint_eq(before_len, after_len);
+	ck_assert(memcmp(before, after, before_len) == 0);
+	free(before);
+	free(after);
+	char *wal = malloc(strlen(path) + 5);
+	sprintf(wal, "%s-wal", path);
+	struct stat st;
+	ck_assert_msg(stat(wal, &st) != 0, "a WAL file was left beside %s", path);
+	free(wal);
+}
+
+START_TEST(test_newer_database_refused_untouched)
+{
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_CREATE, &db), ATRACK_OK);
+	atrack_close(db);
+	/* Leave WAL mode so the whole database is in the one file compared. */
+	raw_sqlite(db_path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999");
+	assert_refused_and_untouched(db_path, ATRACK_TOONEW, "newer");
+}
+END_TEST
+
+START_TEST(test_other_sqlite_file_refused_untouched)
+{
+	raw_sqlite(db_path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+	           "INSERT INTO notes (body) VALUES ('keep me')");
+	assert_refused_and_untouched(db_path, ATRACK_NOTDB, "not an atrack database");
+}
+END_TEST
+
+START_TEST(test_text_file_refused_untouched)
+{
+	const char *text = "This is a text file, not a database.\nSecond line.\n";
+	tu_write_file(db_path, text, strlen(text));
+	assert_refused_and_untouched(db_path, ATRACK_NOTDB, "not an atrack database");
+}
+END_TEST
+
+START_TEST(test_read_only_refuses_writes)
+{
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_CREATE, &db), ATRACK_OK);
+	atrack_close(db);
+	db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_READONLY, &db), ATRACK_OK);
+	ck_assert_int_eq(atrack_begin(db), ATRACK_READONLY);
+	ck_assert_int_eq(atrack_errcode(db), ATRACK_READONLY);
+	ck_assert_int_eq(atr_write_begin(db), ATRACK_READONLY);
+	/* Even SQL that slipped past the library cannot write. */
+	ck_assert_int_ne(sqlite3_exec(db->sql, "DELETE FROM status_code", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM status_code"), 7);
+	atrack_close(db);
+}
+END_TEST
+
+START_TEST(test_read_only_of_unmigrated_file)
+{
+	tu_write_file(db_path, "", 0);
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_READONLY, &db), ATRACK_READONLY);
+	atrack_close(db);
+}
+END_TEST
+
+START_TEST(test_transactions)
+{
+	atrack_db *db = tu_memory_db();
+	ck_assert_int_eq(atrack_commit(db), ATRACK_MISUSE);
+	ck_assert_int_eq(atrack_rollback(db), ATRACK_MISUSE);
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	ck_assert_int_eq(atrack_begin(db), ATRACK_MISUSE);
+	ck_assert_int_eq(sqlite3_exec(db->sql, "INSERT INTO status_code (code, label, sort_order) "
+	                              "VALUES ('paused', 'Paused', 90)", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(atrack_rollback(db), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM status_code WHERE code = 'paused'"), 0);
+
+	/* A failing library write inside a caller's transaction undoes only
+	 * itself; the caller's earlier work stays until it decides. */
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	ck_assert_int_eq(sqlite3_exec(db->sql, "INSERT INTO status_code (code, label, sort_order) "
+	                              "VALUES ('paused', 'Paused', 90)", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(atr_write_begin(db), ATRACK_OK);
+	ck_assert_int_eq(sqlite3_exec(db->sql, "INSERT INTO status_code (code, label, sort_order) "
+	                              "VALUES ('deferred', 'Deferred', 91)", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(atr_write_end(db, ATRACK_INVALID), ATRACK_INVALID);
+	ck_assert_int_eq(atrack_commit(db), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM status_code WHERE code = 'paused'"), 1);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM status_code WHERE code = 'deferred'"), 0);
+	atrack_close(db);
+}
+END_TEST
+
+START_TEST(test_audit_records_author)
+{
+	atrack_db *db = tu_memory_db();
+	ck_assert_int_eq(atrack_set_author(db, "analyst-1"), ATRACK_OK);
+	ck_assert_str_eq(atrack_author(db), "analyst-1");
+	ck_assert_int_eq(atrack_set_author(db, ""), ATRACK_INVALID);
+	ck_assert_int_eq(sqlite3_exec(db->sql, "INSERT INTO status_code (code, label, sort_order) "
+	                              "VALUES ('paused', 'Paused', 90)", NULL, NULL, NULL), SQLITE_OK);
+	char *author = tu_query_text(db, "SELECT author FROM audit_log ORDER BY id DESC LIMIT 1");
+	ck_assert_str_eq(author, "analyst-1");
+	free(author);
+	char *after = tu_query_text(db, "SELECT after_json ->> '$.code' FROM audit_log ORDER BY id DESC LIMIT 1");
+	ck_assert_str_eq(after, "paused");
+	free(after);
+	atrack_close(db);
+}
+END_TEST
+
+START_TEST(test_harden)
+{
+	atrack_db *db = tu_memory_db();
+	ck_assert_int_eq(tu_query_int(db, "PRAGMA trusted_schema"), 0);
+	/* Defensive mode: the schema cannot be written directly. */
+	ck_assert_int_ne(sqlite3_exec(db->sql, "PRAGMA writable_schema = ON; "
+	                              "UPDATE sqlite_schema SET sql = '' WHERE name = 'party'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	atrack_close(db);
+}
+END_TEST
+
+/* Rows describing a schema: objects, table columns, foreign keys and the
+ * seeded data, one line each, whitespace in SQL text folded. */
+static char *describe_schema(sqlite3 *raw)
+{
+	static const char *const queries[] = {
+		"SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || "
+		"  CASE WHEN type = 'table' THEN '' ELSE "
+		"  replace(replace(replace(replace(sql, char(10), ' '), '  ', ' '), '  ', ' '), '  ', ' ') END "
+		"FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+		"SELECT m.name || '.' || c.name || ' ' || c.type || ' notnull=' || c.\"notnull\" || "
+		"  ' default=' || ifnull(c.dflt_value, '-') || ' pk=' || c.pk "
+		"FROM sqlite_schema AS m, pragma_table_xinfo(m.name) AS c "
+		"WHERE m.type = 'table' ORDER BY m.name, c.cid",
+		"SELECT m.name || ' ' || f.\"from\" || ' -> ' || f.\"table\" || '.' || ifnull(f.\"to\", 'id') || "
+		"  ' ' || f.on_delete "
+		"FROM sqlite_schema AS m, pragma_foreign_key_list(m.name) AS f "
+		"WHERE m.type = 'table' ORDER BY m.name, f.id",
+		"SELECT m.name || ' strict=' || l.strict FROM sqlite_schema AS m, pragma_table_list(m.name) AS l "
+		"WHERE m.type = 'table' AND l.schema = 'main' ORDER BY m.name",
+		"SELECT code || ' ' || label || ' ' || sort_order || ' ' || is_terminal FROM status_code ORDER BY id",
+	};
+	atr_buf b = ATR_BUF_INIT;
+	for (size_t q = 0; q < ATR_ARRAY_SIZE(queries); q++) {
+		sqlite3_stmt *stmt = NULL;
+		ck_assert_msg(sqlite3_prepare_v2(raw, queries[q], -1, &stmt, NULL) == SQLITE_OK,
+		              "%s", sqlite3_errmsg(raw));
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			atr_buf_puts(&b, (const char *)sqlite3_column_text(stmt, 0));
+			atr_buf_putc(&b, '\n');
+		}
+		sqlite3_finalize(stmt);
+	}
+	return atr_buf_detach(&b);
+}
+
+START_TEST(test_schema_file_equals_migrations)
+{
+	atrack_db *db = tu_memory_db();
+	char *from_migrations = describe_schema(db->sql);
+
+	sqlite3 *raw = NULL;
+	ck_assert_int_eq(sqlite3_open(":memory:", &raw), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(raw, atr_schema_sql, NULL, NULL, NULL) == SQLITE_OK,
+	              "schema/atrack.sql does not apply: %s", sqlite3_errmsg(raw));
+	char *from_schema = describe_schema(raw);
+	sqlite3_close(raw);
+
+	ck_assert_ptr_nonnull(strstr(from_schema, "table progress_update"));
+	ck_assert_str_eq(from_migrations, from_schema);
+	atr_free(from_migrations);
+	atr_free(from_schema);
+	atrack_close(db);
+}
+END_TEST
+
+static Suite *db_suite(void)
+{
+	Suite *s = suite_create("db");
+	TCase *tc = tcase_create("open");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_versions_agree);
+	tcase_add_test(tc, test_null_handle_is_misuse);
+	tcase_add_test(tc, test_create_fresh_database);
+	tcase_add_test(tc, test_missing_file_without_create);
+	tcase_add_test(tc, test_reopen_does_not_migrate_again);
+	tcase_add_test(tc, test_newer_database_refused_untouched);
+	tcase_add_test(tc, test_other_sqlite_file_refused_untouched);
+	tcase_add_test(tc, test_text_file_refused_untouched);
+	tcase_add_test(tc, test_read_only_refuses_writes);
+	tcase_add_test(tc, test_read_only_of_unmigrated_file);
+	tcase_add_test(tc, test_transactions);
+	tcase_add_test(tc, test_audit_records_author);
+	tcase_add_test(tc, test_harden);
+	tcase_add_test(tc, test_schema_file_equals_migrations);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return tu_run_suite(db_suite());
+}

@@ -1,0 +1,214 @@
+/*
+ * testutil.c - helpers shared by the Check test programs (see testutil.h).
+ */
+#define _XOPEN_SOURCE 700 /* nftw */
+#include "testutil.h"
+
+#include "atrack_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+atrack_db *tu_memory_db(void)
+{
+	atrack_db *db = NULL;
+	int rc = atrack_open(NULL, ATRACK_OPEN_MEMORY, &db);
+	ck_assert_msg(rc == ATRACK_OK, "in-memory open failed: %s", atrack_errmsg(db));
+	ck_assert_int_eq(atrack_set_author(db, "tester"), ATRACK_OK);
+	return db;
+}
+
+char *tu_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *template = tu_path(base && *base ? base : "/tmp", "atrack-test-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(template));
+	return template;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+void tu_rmrf(const char *path)
+{
+	if (path)
+		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+char *tu_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	ck_assert_ptr_nonnull(p);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+char *tu_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s: %s", path, strerror(errno));
+	size_t cap = 4096, n = 0;
+	char *data = malloc(cap);
+	ck_assert_ptr_nonnull(data);
+	size_t got;
+	while ((got = fread(data + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (cap - n - 1 == 0) {
+			cap *= 2;
+			data = realloc(data, cap);
+			ck_assert_ptr_nonnull(data);
+		}
+	}
+	fclose(f);
+	data[n] = '\0';
+	if (len)
+		*len = n;
+	return data;
+}
+
+void tu_write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	ck_assert_msg(f != NULL, "cannot write %s: %s", path, strerror(errno));
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+char *tu_read_source(const char *relative, size_t *len)
+{
+	char *path = tu_path(ATRACK_SOURCE_DIR, relative);
+	char *data = tu_read_file(path, len);
+	free(path);
+	return data;
+}
+
+static char *slurp_fd(int fd)
+{
+	size_t cap = 4096, n = 0;
+	char *data = malloc(cap);
+	ck_assert_ptr_nonnull(data);
+	for (;;) {
+		if (cap - n < 2) {
+			cap *= 2;
+			data = realloc(data, cap);
+			ck_assert_ptr_nonnull(data);
+		}
+		ssize_t got = read(fd, data + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+	data[n] = '\0';
+	return data;
+}
+
+tu_run tu_atrack(const char *input, const char *const *argv)
+{
+	char out_name[] = "/tmp/atrack-out-XXXXXX";
+	char err_name[] = "/tmp/atrack-err-XXXXXX";
+	int out_fd = mkstemp(out_name);
+	int err_fd = mkstemp(err_name);
+	ck_assert(out_fd >= 0 && err_fd >= 0);
+	int in_pipe[2];
+	ck_assert_int_eq(pipe(in_pipe), 0);
+
+	size_t argc = 0;
+	while (argv[argc])
+		argc++;
+	const char **full = calloc(argc + 2, sizeof *full);
+	ck_assert_ptr_nonnull(full);
+	full[0] = ATRACK_BINARY_DIR "/atrack";
+	for (size_t i = 0; i < argc; i++)
+		full[i + 1] = argv[i];
+
+	pid_t pid = fork();
+	ck_assert(pid >= 0);
+	if (pid == 0) {
+		dup2(in_pipe[0], 0);
+		dup2(out_fd, 1);
+		dup2(err_fd, 2);
+		close(in_pipe[1]);
+		execv(full[0], (char *const *)full);
+		_exit(127);
+	}
+	close(in_pipe[0]);
+	if (input) {
+		size_t len = strlen(input), done = 0;
+		while (done < len) {
+			ssize_t w = write(in_pipe[1], input + done, len - done);
+			if (w <= 0)
+				break;
+			done += (size_t)w;
+		}
+	}
+	close(in_pipe[1]);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	free(full);
+
+	tu_run run;
+	run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	lseek(out_fd, 0, SEEK_SET);
+	lseek(err_fd, 0, SEEK_SET);
+	run.out = slurp_fd(out_fd);
+	run.err = slurp_fd(err_fd);
+	close(out_fd);
+	close(err_fd);
+	unlink(out_name);
+	unlink(err_name);
+	return run;
+}
+
+void tu_run_free(tu_run *run)
+{
+	free(run->out);
+	free(run->err);
+	run->out = run->err = NULL;
+}
+
+long long tu_query_int(atrack_db *db, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	int src = sqlite3_prepare_v2(db->sql, sql, -1, &stmt, NULL);
+	ck_assert_msg(src == SQLITE_OK, "prepare %s: %s", sql, sqlite3_errmsg(db->sql));
+	ck_assert_msg(sqlite3_step(stmt) == SQLITE_ROW, "no row from %s", sql);
+	long long v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+char *tu_query_text(atrack_db *db, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	int src = sqlite3_prepare_v2(db->sql, sql, -1, &stmt, NULL);
+	ck_assert_msg(src == SQLITE_OK, "prepare %s: %s", sql, sqlite3_errmsg(db->sql));
+	ck_assert_msg(sqlite3_step(stmt) == SQLITE_ROW, "no row from %s", sql);
+	const unsigned char *text = sqlite3_column_text(stmt, 0);
+	char *copy = text ? strdup((const char *)text) : NULL;
+	sqlite3_finalize(stmt);
+	return copy;
+}
+
+int tu_run_suite(Suite *suite)
+{
+	SRunner *runner = srunner_create(suite);
+	srunner_run_all(runner, CK_ENV);
+	int failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

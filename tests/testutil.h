@@ -1,0 +1,53 @@
+/*
+ * testutil.h - helpers shared by the Check test programs: fresh databases,
+ * scratch directories, whole-file reads and writes, and running the atrack
+ * program with its output captured.
+ */
+#ifndef ATRACK_TESTUTIL_H
+#define ATRACK_TESTUTIL_H
+
+#include "atrack.h"
+
+#include <check.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A new in-memory database with every migration applied. */
+atrack_db *tu_memory_db(void);
+
+/* A new empty directory under $TMPDIR (or /tmp); remove with tu_rmrf. The
+ * returned string is malloc'd. */
+char *tu_tmpdir(void);
+void tu_rmrf(const char *path);
+/* "dir/name", malloc'd. */
+char *tu_path(const char *dir, const char *name);
+
+/* The whole file, NUL-terminated, malloc'd; *len its size (may be NULL).
+ * Fails the test when the file cannot be read. */
+char *tu_read_file(const char *path, size_t *len);
+void tu_write_file(const char *path, const char *data, size_t len);
+/* A file of the source tree, e.g. "data/us-rok-scm56-2024-fact-sheet.txt". */
+char *tu_read_source(const char *relative, size_t *len);
+
+/* Result of running the atrack program. */
+typedef struct tu_run {
+	int status;   /* exit status; -1 when it did not exit normally */
+	char *out;    /* stdout, malloc'd */
+	char *err;    /* stderr, malloc'd */
+} tu_run;
+
+/* Run the built atrack program with `argv` (NULL-terminated, without the
+ * program name) and `input` on stdin (NULL for none). */
+tu_run tu_atrack(const char *input, const char *const *argv);
+void tu_run_free(tu_run *run);
+
+/* Run a single SQL query on `db` returning one integer (test inspection
+ * of internals through the library's connection). */
+long long tu_query_int(atrack_db *db, const char *sql);
+/* The same, for one text value; malloc'd copy or NULL for SQL NULL. */
+char *tu_query_text(atrack_db *db, const char *sql);
+
+/* Run the suite; returns the process exit status. */
+int tu_run_suite(Suite *suite);
+
+#endif /* ATRACK_TESTUTIL_H */
