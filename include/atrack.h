@@ -158,8 +158,70 @@ ATRACK_EXTERN int atrack_begin(atrack_db *db);
 ATRACK_EXTERN int atrack_commit(atrack_db *db);
 ATRACK_EXTERN int atrack_rollback(atrack_db *db);
 
+/* ---- Kinds of things, and finding them -------------------------------- */
+
+/* The things an atrack database holds. Numbers are stable. */
+typedef enum atrack_kind {
+	ATRACK_KIND_PARTY = 1,      /* a country or organisation */
+	ATRACK_KIND_PERSON = 2,
+	ATRACK_KIND_MEETING = 3,
+	ATRACK_KIND_PARTICIPANT = 4, /* a person's role at a meeting (no slug) */
+	ATRACK_KIND_DOCUMENT = 5,
+	ATRACK_KIND_SECTION = 6,    /* a line of effort */
+	ATRACK_KIND_INITIATIVE = 7,
+	ATRACK_KIND_FRAMEWORK = 8,  /* a framework, body or programme */
+	ATRACK_KIND_FOCUS_AREA = 9,
+	ATRACK_KIND_EXERCISE = 10,
+	ATRACK_KIND_UPDATE = 11,    /* a progress update (no slug) */
+	ATRACK_KIND_STATUS = 12     /* a status code; its "slug" is the code */
+} atrack_kind;
+
+/* The kind's name as used in the CLI and JSON ("focus_area"); NULL for a
+ * value outside the enum. */
+ATRACK_EXTERN const char *atrack_kind_name(atrack_kind kind);
+
+/* The kind named `name` ("focus_area" or "focus-area"). Returns ATRACK_OK,
+ * or ATRACK_INVALID for an unknown name. */
+ATRACK_EXTERN int atrack_kind_from_name(const char *name, atrack_kind *out);
+
+/*
+ * The id of the thing of `kind` that `ref` names: a decimal id ("42") or a
+ * slug ("ncg"; the code for a status). Every command and function that
+ * takes a reference from a person accepts either.
+ *
+ * Returns ATRACK_OK and sets *out_id; ATRACK_NOTFOUND with a message naming
+ * the kind and the reference; ATRACK_INVALID for an empty reference.
+ */
+ATRACK_EXTERN int atrack_resolve(atrack_db *db, atrack_kind kind, const char *ref,
+                                 int64_t *out_id);
+
+/* ---- Iterators ---------------------------------------------------------- */
+
+/*
+ * Lists are iterators: a _list function opens one (O1), atrack_iter_next
+ * steps it, a typed accessor (atrack_iter_initiative, ...) reads the
+ * current row, atrack_iter_free ends it. Rows stream from the database one
+ * at a time; what an accessor returns is borrowed until the next step (O2).
+ * An iterator holds a read transaction open until it is freed or done.
+ */
+typedef struct atrack_iter atrack_iter;
+
+/* Step to the next row. Returns ATRACK_OK when there is one, ATRACK_DONE
+ * at the end, or an error code (the message is on the database handle). */
+ATRACK_EXTERN int atrack_iter_next(atrack_iter *it);
+
+/* Release an iterator; NULL is a no-op. */
+ATRACK_EXTERN void atrack_iter_free(atrack_iter *it);
+
+/* The kind of rows an iterator yields. */
+ATRACK_EXTERN atrack_kind atrack_iter_kind(const atrack_iter *it);
+
 #ifdef __cplusplus
 }
 #endif
+
+/* The rest of the interface, one part per area. */
+#include "atrack/entity.h"
+#include "atrack/tracking.h"
 
 #endif /* ATRACK_H */

@@ -78,6 +78,12 @@ struct atrack_db {
 	bool in_user_txn;    /* atrack_begin was called and not yet ended */
 	unsigned int write_depth; /* atr_write_begin calls not yet ended */
 	bool write_owns_txn; /* the outermost atr_write_begin opened the txn */
+	struct atr_cached_stmt {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} *stmt_cache;
+	size_t stmt_cache_count;
+	size_t stmt_cache_cap;
 };
 
 /* Record a failure on the handle and return rc, so callers can write
@@ -98,9 +104,17 @@ int atr_sql_error(atrack_db *db, int sqlite_rc, const char *what);
 
 /* ---- Statements and transactions --------------------------------------- */
 
-/* Prepare `sql` (a constant of the library, never user text) with the
- * persistent flag, since most statements are reused. */
+/* Prepare `sql` (a constant of the library, never user text) into a fresh
+ * statement the caller finalizes: for iterators, which keep theirs. */
 int atr_prepare(atrack_db *db, const char *sql, sqlite3_stmt **out);
+
+/* The handle's cached statement for `sql`, prepared on first use. The key
+ * is the address of the string, so `sql` must be a string constant. The
+ * caller resets it (atr_stmt_done) before returning, so it is free for the
+ * next call. */
+int atr_stmt(atrack_db *db, const char *sql, sqlite3_stmt **out);
+/* Reset a cached statement and clear its bindings. */
+void atr_stmt_done(sqlite3_stmt *stmt);
 
 /* A write that the library makes atomic: if the caller holds no transaction
  * it opens one (BEGIN IMMEDIATE), otherwise a savepoint, so that a failure
@@ -109,6 +123,48 @@ int atr_prepare(atrack_db *db, const char *sql, sqlite3_stmt **out);
  * otherwise, and returns rc (or the commit's failure). */
 int atr_write_begin(atrack_db *db);
 int atr_write_end(atrack_db *db, int rc);
+
+/* ---- Kinds and iterators ----------------------------------------------- */
+
+/* What the library knows of each kind: its table, and the column a person
+ * names it by (slug, or code for status; NULL when it has none). */
+typedef struct atr_kind_info {
+	atrack_kind kind;
+	const char *name;      /* "focus_area" */
+	const char *table;     /* "focus_area" */
+	const char *slug_column;
+} atr_kind_info;
+
+/* NULL for a value outside the enum. */
+const atr_kind_info *atr_kind_info_of(atrack_kind kind);
+
+/*
+ * An iterator over the rows of one prepared statement. A module that lists
+ * things fills `load_row` (turn the current statement row into the typed
+ * struct at `row`, pointing into the statement's columns where it can) and,
+ * when the row owns memory, `clear_row`. atrack_iter_next and
+ * atrack_iter_free do the rest.
+ */
+struct atrack_iter {
+	atrack_db *db;
+	atrack_kind kind;
+	sqlite3_stmt *stmt;          /* owned: finalized by atrack_iter_free */
+	void *row;                   /* owned: atr_free'd by atrack_iter_free */
+	int (*load_row)(atrack_iter *it);
+	void (*clear_row)(atrack_iter *it);
+	void *state;                 /* module's own extra data, or NULL */
+	void (*free_state)(void *state);
+	bool done;
+};
+
+/* A new iterator over `stmt` (taken over even on failure) with a zeroed
+ * row of `row_size` bytes. Returns ATRACK_OK or ATRACK_NOMEM. */
+int atr_iter_new(atrack_db *db, atrack_kind kind, sqlite3_stmt *stmt, size_t row_size,
+                 int (*load_row)(atrack_iter *it), atrack_iter **out);
+
+/* Column helpers for load_row functions: text borrowed from the statement
+ * (NULL for SQL NULL), and integers. */
+const char *atr_column_text(sqlite3_stmt *stmt, int column);
 
 /* ---- Migrations (generated at build time) ------------------------------- */
 

@@ -163,10 +163,45 @@ int atr_sql_error(atrack_db *db, int sqlite_rc, const char *what)
 
 int atr_prepare(atrack_db *db, const char *sql, sqlite3_stmt **out)
 {
-	int src = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL);
+	int src = sqlite3_prepare_v2(db->sql, sql, -1, out, NULL);
 	if (src != SQLITE_OK)
 		return atr_sql_error(db, src, "cannot prepare statement");
 	return ATRACK_OK;
+}
+
+int atr_stmt(atrack_db *db, const char *sql, sqlite3_stmt **out)
+{
+	for (size_t i = 0; i < db->stmt_cache_count; i++) {
+		if (db->stmt_cache[i].sql == sql) {
+			*out = db->stmt_cache[i].stmt;
+			return ATRACK_OK;
+		}
+	}
+	if (db->stmt_cache_count == db->stmt_cache_cap) {
+		size_t cap = db->stmt_cache_cap ? db->stmt_cache_cap * 2 : 32;
+		struct atr_cached_stmt *grown = atr_realloc(db->stmt_cache, cap * sizeof *grown);
+		if (!grown)
+			return atr_error(db, ATRACK_NOMEM, "out of memory");
+		db->stmt_cache = grown;
+		db->stmt_cache_cap = cap;
+	}
+	sqlite3_stmt *stmt = NULL;
+	int src = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+	if (src != SQLITE_OK)
+		return atr_sql_error(db, src, "cannot prepare statement");
+	db->stmt_cache[db->stmt_cache_count].sql = sql;
+	db->stmt_cache[db->stmt_cache_count].stmt = stmt;
+	db->stmt_cache_count++;
+	*out = stmt;
+	return ATRACK_OK;
+}
+
+void atr_stmt_done(sqlite3_stmt *stmt)
+{
+	if (stmt) {
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+	}
 }
 
 /* ---- Author ------------------------------------------------------------- */
@@ -484,7 +519,7 @@ void atrack_close(atrack_db *db)
 	if (!db)
 		return;
 	if (db->sql) {
-		/* Persistent statements are finalized with the connection. */
+		/* Cached statements, and any an iterator left, end here. */
 		sqlite3_stmt *stmt;
 		while ((stmt = sqlite3_next_stmt(db->sql, NULL)) != NULL)
 			sqlite3_finalize(stmt);
@@ -492,6 +527,7 @@ void atrack_close(atrack_db *db)
 			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close(db->sql);
 	}
+	atr_free(db->stmt_cache);
 	atr_free(db->errmsg);
 	atr_free(db->author);
 	atr_free(db);
