@@ -186,7 +186,7 @@ ATRACK_EXTERN int atrack_kind_from_name(const char *name, atrack_kind *out);
 
 /*
  * The id of the thing of `kind` that `ref` names: a decimal id ("42") or a
- * slug ("ncg"; the code for a status). Every command and function that
+ * slug ("joint-planning-group"; the code for a status). Every command and function that
  * takes a reference from a person accepts either.
  *
  * Returns ATRACK_OK and sets *out_id; ATRACK_NOTFOUND with a message naming
@@ -222,6 +222,7 @@ ATRACK_EXTERN atrack_kind atrack_iter_kind(const atrack_iter *it);
 
 /* The rest of the interface, one part per area. */
 #include "atrack/entity.h"
+#include "atrack/import.h"
 #include "atrack/tracking.h"
 
 #endif /* ATRACK_H */

@@ -204,6 +204,36 @@ char *tu_query_text(atrack_db *db, const char *sql)
 	return copy;
 }
 
+char *tu_db_dump(atrack_db *db)
+{
+	sqlite3_stmt *tables = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+	                                    "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &tables, NULL),
+	                 SQLITE_OK);
+	atr_buf b = ATR_BUF_INIT;
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(tables, 0);
+		/* Table names come from the schema itself, not from input. */
+		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" ORDER BY rowid", name);
+		sqlite3_stmt *rows = NULL;
+		ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &rows, NULL), SQLITE_OK);
+		sqlite3_free(sql);
+		atr_buf_printf(&b, "[%s]\n", name);
+		while (sqlite3_step(rows) == SQLITE_ROW) {
+			for (int c = 0; c < sqlite3_column_count(rows); c++) {
+				const unsigned char *v = sqlite3_column_text(rows, c);
+				atr_buf_printf(&b, "%s|", v ? (const char *)v : "NULL");
+			}
+			atr_buf_putc(&b, '\n');
+		}
+		sqlite3_finalize(rows);
+	}
+	sqlite3_finalize(tables);
+	char *dump = atr_buf_detach(&b);
+	ck_assert_ptr_nonnull(dump);
+	return dump;
+}
+
 int tu_run_suite(Suite *suite)
 {
 	SRunner *runner = srunner_create(suite);

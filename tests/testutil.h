@@ -47,6 +47,10 @@ long long tu_query_int(atrack_db *db, const char *sql);
 /* The same, for one text value; malloc'd copy or NULL for SQL NULL. */
 char *tu_query_text(atrack_db *db, const char *sql);
 
+/* Every row of every table, in a stable order, as text: compare two dumps
+ * to prove a failed call left the database exactly as it was. malloc'd. */
+char *tu_db_dump(atrack_db *db);
+
 /* Run the suite; returns the process exit status. */
 int tu_run_suite(Suite *suite);
 

@@ -17,6 +17,7 @@ typedef struct cli_command {
 } cli_command;
 
 static const cli_command commands[] = {
+	{ "import", cmd_import, "import a fact sheet (the bundled one by default)" },
 	{ "init", cmd_init, "create the database or bring its schema up to date" },
 };
 

@@ -196,6 +196,8 @@ void atr_now(char buf[25]);
  * `max_len` bytes, cut at a '-'. Returns NULL when memory runs out; an
  * input with no letter or digit gives "". Free with atr_free. */
 char *atr_slugify(const char *text, size_t max_len);
+/* The SHA-256 of `len` bytes as 64 lower-case hex digits and a NUL. */
+void atr_sha256_hex(const void *data, size_t len, char out[65]);
 /* Whether `s` is valid UTF-8 with no NUL and no overlong or surrogate
  * encodings. On failure *bad_offset is the byte offset of the first bad
  * byte. */

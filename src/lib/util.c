@@ -61,14 +61,18 @@ void atr_now(char buf[25])
 
 char *atr_slugify(const char *text, size_t max_len)
 {
-	atr_buf b = ATR_BUF_INIT;
+	/* A slug is never longer than its text, so one allocation will do. */
+	size_t n = 0;
+	char *slug = atr_malloc(strlen(text) + 1);
 	bool pending_dash = false;
+	if (!slug)
+		return NULL;
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-		if (isalnum(*p) && *p < 0x80) {
-			if (pending_dash && b.len > 0)
-				atr_buf_putc(&b, '-');
+		if (*p < 0x80 && isalnum(*p)) {
+			if (pending_dash && n > 0)
+				slug[n++] = '-';
 			pending_dash = false;
-			atr_buf_putc(&b, (char)tolower(*p));
+			slug[n++] = (char)tolower(*p);
 		} else if (*p == '\'' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)) {
 			/* apostrophes join: "Ministers'" -> "ministers" */
 			if (*p != '\'')
@@ -77,10 +81,8 @@ char *atr_slugify(const char *text, size_t max_len)
 			pending_dash = true;
 		}
 	}
-	if (atr_buf_failed(&b))
-		return NULL;
-	char *slug = atr_buf_detach(&b);
-	if (slug && strlen(slug) > max_len) {
+	slug[n] = '\0';
+	if (n > max_len) {
 		size_t cut = max_len;
 		while (cut > 0 && slug[cut] != '-')
 			cut--;
