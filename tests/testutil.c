@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -119,6 +121,11 @@ static char *slurp_fd(int fd)
 
 tu_run tu_atrack(const char *input, const char *const *argv)
 {
+	return tu_atrack_ex(input, argv, NULL);
+}
+
+tu_run tu_atrack_ex(const char *input, const char *const *argv, const tu_run_opts *opts)
+{
 	char out_name[] = "/tmp/atrack-out-XXXXXX";
 	char err_name[] = "/tmp/atrack-err-XXXXXX";
 	int out_fd = mkstemp(out_name);
@@ -139,6 +146,16 @@ tu_run tu_atrack(const char *input, const char *const *argv)
 	pid_t pid = fork();
 	ck_assert(pid >= 0);
 	if (pid == 0) {
+		if (opts && opts->file_size_limit > 0) {
+			/* Past the limit write() fails with EFBIG instead of a signal. */
+			signal(SIGXFSZ, SIG_IGN);
+			struct rlimit limit = { (rlim_t)opts->file_size_limit, (rlim_t)opts->file_size_limit };
+			setrlimit(RLIMIT_FSIZE, &limit);
+		}
+		if (opts && opts->unprivileged && geteuid() == 0) {
+			if (setgid(65534) != 0 || setuid(65534) != 0)
+				_exit(126);
+		}
 		dup2(in_pipe[0], 0);
 		dup2(out_fd, 1);
 		dup2(err_fd, 2);

@@ -39,6 +39,14 @@ typedef struct tu_run {
 /* Run the built atrack program with `argv` (NULL-terminated, without the
  * program name) and `input` on stdin (NULL for none). */
 tu_run tu_atrack(const char *input, const char *const *argv);
+
+/* How tu_atrack_ex runs the program. */
+typedef struct tu_run_opts {
+	bool unprivileged;     /* when root, run as nobody (65534), so file
+	                          permissions apply as to an ordinary user */
+	long file_size_limit;  /* bytes (RLIMIT_FSIZE), 0 for none: a full disk */
+} tu_run_opts;
+tu_run tu_atrack_ex(const char *input, const char *const *argv, const tu_run_opts *opts);
 void tu_run_free(tu_run *run);
 
 /* Run a single SQL query on `db` returning one integer (test inspection

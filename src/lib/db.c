@@ -157,8 +157,16 @@ int atr_sql_error(atrack_db *db, int sqlite_rc, const char *what)
 	int rc = atr_rc_from_sqlite(sqlite_rc);
 	if (rc == ATRACK_OK || rc == ATRACK_DONE)
 		rc = ATRACK_ERROR;
-	return atr_error(db, rc, "%s: %s", what,
-	                 db && db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(sqlite_rc));
+	const char *detail = db && db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(sqlite_rc);
+	/* SQLite says "disk I/O error" for a write that hit a full disk or a
+	 * file size limit; the system's reason tells the user what to do. */
+	int system_errno = db && db->sql ? sqlite3_system_errno(db->sql) : 0;
+	if ((rc == ATRACK_IO || rc == ATRACK_FULL) && system_errno) {
+		if (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)
+			rc = ATRACK_FULL;
+		return atr_error(db, rc, "%s: %s (%s)", what, detail, strerror(system_errno));
+	}
+	return atr_error(db, rc, "%s: %s", what, detail);
 }
 
 int atr_prepare(atrack_db *db, const char *sql, sqlite3_stmt **out)
