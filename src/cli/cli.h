@@ -118,8 +118,29 @@ void cli_table_free(cli_table *t);
 /* Display width of a UTF-8 string in terminal columns. */
 size_t cli_display_width(const char *s);
 
+/* A JSON string, or null for NULL (jansson's json_string gives NULL). */
+json_t *cli_json_string_or_null(const char *s);
+
+/* ---- Nouns with verbs ------------------------------------------------------ */
+
+/* One verb of a noun command ("add" of "update"), run with argv[0] the
+ * verb. */
+typedef struct cli_verb {
+	const char *name;
+	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	const char *summary;
+} cli_verb;
+
+/* Run the verb argv[1] of the noun argv[0] from `verbs`; with no verb, or
+ * -h/--help, list the verbs (on stderr with exit 2, or on stdout). */
+int cli_dispatch_verbs(cli_ctx *ctx, int argc, char **argv,
+                       const cli_verb *verbs, size_t count);
+
 /* ---- Commands ------------------------------------------------------------ */
 
 int cmd_init(cli_ctx *ctx, int argc, char **argv);
+int cmd_log(cli_ctx *ctx, int argc, char **argv);
+int cmd_status_code(cli_ctx *ctx, int argc, char **argv);
+int cmd_update(cli_ctx *ctx, int argc, char **argv);
 
 #endif /* ATRACK_CLI_H */

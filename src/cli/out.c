@@ -84,6 +84,11 @@ int cli_print_json(cli_ctx *ctx, json_t *json)
 	return rc == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
+json_t *cli_json_string_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
 /* ---- Width of text ------------------------------------------------------ */
 
 /* Terminal columns taken by one code point: 0 for combining marks, 2 for
