@@ -736,6 +736,155 @@ START_TEST(test_add_allocation_failure)
 }
 END_TEST
 
+/* ---- The atrack program -------------------------------------------------- */
+
+/* The CLI has no way to add initiatives in this branch: prepare a file
+ * with the library and plain SQL, then run the program on it. */
+static char *cli_dir;
+static char *cli_db;
+
+static tu_run run_atrack(const char *const *args)
+{
+	const char *argv[32] = { "--db", cli_db, "--author", "carol" };
+	size_t n = 4;
+	for (size_t i = 0; args[i]; i++)
+		argv[n++] = args[i];
+	argv[n] = NULL;
+	return tu_atrack(NULL, argv);
+}
+
+/* Run and expect an exit status and exact stderr ("" for none). */
+static void expect_run(const char *const *args, int status, const char *err)
+{
+	tu_run r = run_atrack(args);
+	ck_assert_msg(r.status == status, "%s: status %d (stderr: %s)", args[1], r.status, r.err);
+	ck_assert_str_eq(r.err, err);
+	tu_run_free(&r);
+}
+
+static long long file_rows(const char *table)
+{
+	atrack_db *d = NULL;
+	ck_assert_int_eq(atrack_open(cli_db, 0, &d), ATRACK_OK);
+	atrack_db *saved = db;
+	db = d;
+	long long n = rows(table);
+	db = saved;
+	atrack_close(d);
+	return n;
+}
+
+START_TEST(test_cli_update_commands)
+{
+	cli_dir = tu_tmpdir();
+	cli_db = tu_path(cli_dir, "atrack.db");
+	atrack_db *d = NULL;
+	ck_assert_int_eq(atrack_open(cli_db, ATRACK_OPEN_CREATE, &d), ATRACK_OK);
+	make_initiatives(d);
+	atrack_close(d);
+
+	tu_run r = run_atrack((const char *const[]){ "update", "add", "ncg", "--status",
+		"in_progress", "--note", "working groups formed", "--date", "2025-01-15",
+		"--health", "on_track", "--percent", "20", "--evidence", "https://example.org/x", NULL });
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.out, "added update 1: ncg in_progress on 2025-01-15\n");
+	tu_run_free(&r);
+	r = run_atrack((const char *const[]){ "update", "add", "2", "--status", "announced",
+		"--date", "2024-10-30", "--evidence", "fact-sheet", NULL });
+	ck_assert_int_eq(r.status, 0);
+	tu_run_free(&r);
+	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "completed",
+		"--date", "2025-06-01", NULL }, 0, "");
+
+	/* Refusals: a clear message, a documented status, nothing written. */
+	long long updates = file_rows("progress_update"), audit = file_rows("audit_log");
+	expect_run((const char *const[]){ "update", "add", "nsg", "--status", "planned", NULL }, 3,
+	           "atrack: update add: no initiative 'nsg'\n");
+	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "doing", NULL }, 4,
+	           "atrack: update add: status: no status 'doing' (known: announced, planned, "
+	           "in_progress, ongoing, stalled, completed, cancelled)\n");
+	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "completed",
+		"--date", "2024-02-30", NULL }, 4,
+	           "atrack: update add: event_date: '2024-02-30' is not a valid date (YYYY-MM-DD)\n");
+	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "completed",
+		"--note", " ", NULL }, 4,
+	           "atrack: update add: note: must not be empty or blank (leave it out for none)\n");
+	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "ongoing", NULL }, 4,
+	           "atrack: update add: status: 'ongoing' would leave terminal status 'completed'; "
+	           "reopen explicitly (--reopen) with a note\n");
+	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "ongoing",
+		"--reopen", NULL }, 4, "atrack: update add: note: a reopen needs a note saying why\n");
+	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "ongoing",
+		"--percent", "120", NULL }, 4,
+	           "atrack: update add: percent_complete: '120' is not a whole number 0..100\n");
+	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "ongoing",
+		"--evidence", "nodoc", NULL }, 3, "atrack: update add: no document 'nodoc'\n");
+	expect_run((const char *const[]){ "update", "rm", "2", NULL }, 0, "");
+	ck_assert_int_eq(file_rows("progress_update"), updates - 1);
+	ck_assert_int_eq(file_rows("audit_log"), audit + 1);
+
+	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "ongoing",
+		"--reopen", "--note", "second phase", "--date", "2025-07-01", NULL }, 0, "");
+
+	r = run_atrack((const char *const[]){ "--json", "update", "list", "ncg", NULL });
+	ck_assert_int_eq(r.status, 0);
+	json_t *j = json_loads(r.out, 0, NULL);
+	ck_assert_ptr_nonnull(j);
+	ck_assert_int_eq(json_integer_value(json_object_get(j, "format_version")), 1);
+	json_t *list = json_object_get(j, "updates");
+	ck_assert_int_eq(json_array_size(list), 3);
+	json_t *first = json_array_get(list, 0);
+	ck_assert_str_eq(json_string_value(json_object_get(first, "status")), "ongoing");
+	ck_assert(json_is_true(json_object_get(first, "is_reopen")));
+	ck_assert_str_eq(json_string_value(json_object_get(first, "author")), "carol");
+	json_t *last = json_array_get(list, 2);
+	ck_assert_int_eq(json_integer_value(json_object_get(last, "percent_complete")), 20);
+	ck_assert_str_eq(json_string_value(json_object_get(last, "health")), "on_track");
+	ck_assert(json_is_null(json_object_get(first, "health")));
+	json_decref(j);
+	tu_run_free(&r);
+
+	r = run_atrack((const char *const[]){ "update", "list", "--since", "2025-06-01", NULL });
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "ongoing (reopen)"));
+	ck_assert_ptr_null(strstr(r.out, "in_progress"));
+	tu_run_free(&r);
+
+	expect_run((const char *const[]){ "update", "edit", "1", "--note", "three working groups",
+		"--percent", "none", NULL }, 0, "");
+	r = run_atrack((const char *const[]){ "update", "show", "1", NULL });
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "note          three working groups\n"));
+	ck_assert_ptr_null(strstr(r.out, "percent"));
+	tu_run_free(&r);
+	expect_run((const char *const[]){ "update", "edit", "1", "--date", "2025-06-15", NULL }, 4,
+	           "atrack: update edit: status: 'in_progress' would leave terminal status "
+	           "'completed'; reopen explicitly (--reopen) with a note\n");
+	expect_run((const char *const[]){ "update", "edit", "1", NULL }, 2,
+	           "atrack: update edit: nothing to change (see 'atrack update edit --help')\n");
+
+	r = run_atrack((const char *const[]){ "log", "--kind", "update", "--id", "1", NULL });
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_msg(strstr(r.out, "update 1  percent_complete, note\n") && strstr(r.out, "carol "),
+	              "log: %s", r.out);
+	tu_run_free(&r);
+	r = run_atrack((const char *const[]){ "--json", "log", "--kind", "update", "--id", "2",
+		"--author", "carol", NULL });
+	ck_assert_int_eq(r.status, 0);
+	j = json_loads(r.out, 0, NULL);
+	list = json_object_get(j, "entries");
+	ck_assert_int_eq(json_array_size(list), 2); /* added, then removed */
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(list, 0), "action")),
+	                 "delete");
+	json_decref(j);
+	tu_run_free(&r);
+
+	tu_rmrf(cli_dir);
+	free(cli_db);
+	free(cli_dir);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tracking");
@@ -753,6 +902,7 @@ int main(void)
 	tcase_add_test(tc, test_edit_and_audit);
 	tcase_add_test(tc, test_audit_filters);
 	tcase_add_test(tc, test_add_allocation_failure);
+	tcase_add_test(tc, test_cli_update_commands);
 	suite_add_tcase(s, tc);
 	return tu_run_suite(s);
 }

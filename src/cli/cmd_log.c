@@ -36,28 +36,53 @@ static json_t *entry_json(const atrack_audit_entry *e)
 	return j;
 }
 
-/* For an update, the names of the fields whose values differ. */
+/* Where "key": appears in the row's JSON text: jansson does not keep the
+ * order of keys it reads, and the columns' order reads best. */
+static size_t key_position(const char *text, const char *key)
+{
+	char quoted[80];
+	snprintf(quoted, sizeof quoted, "\"%s\":", key);
+	const char *at = strstr(text, quoted);
+	return at ? (size_t)(at - text) : (size_t)-1;
+}
+
+/* For an update, the names of the fields whose values differ, in column
+ * order. */
 static void changed_fields(const atrack_audit_entry *e, char *buf, size_t size)
 {
 	buf[0] = '\0';
-	if (strcmp(e->action, "update") != 0) {
+	if (strcmp(e->action, "update") != 0 || !e->before_json || !e->after_json) {
 		snprintf(buf, size, "%s", strcmp(e->action, "insert") == 0 ? "created" : "deleted");
 		return;
 	}
-	json_t *before = json_loads(e->before_json ? e->before_json : "", 0, NULL);
-	json_t *after = json_loads(e->after_json ? e->after_json : "", 0, NULL);
+	json_t *before = json_loads(e->before_json, 0, NULL);
+	json_t *after = json_loads(e->after_json, 0, NULL);
+	const char *keys[64];
+	size_t count = 0;
 	const char *key;
 	json_t *value;
-	size_t used = 0;
 	json_object_foreach(after, key, value) {
+		if (count == sizeof keys / sizeof keys[0])
+			break;
 		if (json_equal(value, json_object_get(before, key)))
 			continue;
-		int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", key);
+		/* Insertion sort by place in the text: a row has few columns. */
+		size_t i = count++;
+		size_t pos = key_position(e->after_json, key);
+		while (i > 0 && key_position(e->after_json, keys[i - 1]) > pos) {
+			keys[i] = keys[i - 1];
+			i--;
+		}
+		keys[i] = key;
+	}
+	size_t used = 0;
+	for (size_t i = 0; i < count; i++) {
+		int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", keys[i]);
 		if (n < 0 || (size_t)n >= size - used)
 			break;
 		used += (size_t)n;
 	}
-	if (!used)
+	if (!count)
 		snprintf(buf, size, "no change");
 	json_decref(before);
 	json_decref(after);
