@@ -135,12 +135,12 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail_lib(ctx, lib_rc, "log");
 
 	static const char *const headers[] = { "ID", "AT", "AUTHOR", "ACTION", "WHAT", "CHANGES" };
-	json_t *list = ctx->json ? json_array() : NULL;
-	cli_table *table = ctx->json ? NULL : cli_table_new(6, headers);
+	cli_list list;
+	cli_list_begin(ctx, &list, "entries", 6, headers);
 	while ((lib_rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_audit_entry *e = atrack_iter_audit(it);
-		if (list) {
-			json_array_append_new(list, entry_json(e));
+		if (list.json) {
+			json_array_append_new(list.json, entry_json(e));
 			continue;
 		}
 		char id[24], what[96], changes[256];
@@ -149,17 +149,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		         (long long)e->row_id);
 		changed_fields(e, changes, sizeof changes);
 		const char *cells[] = { id, e->at, e->author, e->action, what, changes };
-		cli_table_row(table, cells);
+		cli_table_row(list.table, cells);
 	}
-	atrack_iter_free(it);
-	if (lib_rc != ATRACK_DONE) {
-		json_decref(list);
-		cli_table_free(table);
-		return cli_fail_lib(ctx, lib_rc, "log");
-	}
-	if (list)
-		return cli_print_json(ctx, json_pack("{s:i, s:o}", "format_version", 1, "entries", list));
-	int exit_code = cli_table_print(table, stdout);
-	cli_table_free(table);
-	return exit_code;
+	return cli_list_end(ctx, &list, it, lib_rc);
 }

@@ -32,32 +32,21 @@ static int status_list(cli_ctx *ctx, int argc, char **argv)
 	if (lib_rc != ATRACK_OK)
 		return cli_fail_lib(ctx, lib_rc, ctx->command);
 	static const char *const headers[] = { "CODE", "LABEL", "ORDER", "TERMINAL", "BUILT-IN" };
-	json_t *list = ctx->json ? json_array() : NULL;
-	cli_table *table = ctx->json ? NULL : cli_table_new(5, headers);
+	cli_list list;
+	cli_list_begin(ctx, &list, "status_codes", 5, headers);
 	while ((lib_rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_status *s = atrack_iter_status(it);
-		if (list) {
-			json_array_append_new(list, status_json(s));
+		if (list.json) {
+			json_array_append_new(list.json, status_json(s));
 			continue;
 		}
 		char order[24];
 		snprintf(order, sizeof order, "%lld", (long long)s->sort_order);
 		const char *cells[] = { s->code, s->label, order, s->is_terminal ? "yes" : "no",
 			s->is_builtin ? "yes" : "no" };
-		cli_table_row(table, cells);
+		cli_table_row(list.table, cells);
 	}
-	atrack_iter_free(it);
-	if (lib_rc != ATRACK_DONE) {
-		json_decref(list);
-		cli_table_free(table);
-		return cli_fail_lib(ctx, lib_rc, ctx->command);
-	}
-	if (list)
-		return cli_print_json(ctx, json_pack("{s:i, s:o}", "format_version", 1,
-		                                     "status_codes", list));
-	int exit_code = cli_table_print(table, stdout);
-	cli_table_free(table);
-	return exit_code;
+	return cli_list_end(ctx, &list, it, lib_rc);
 }
 
 /* The order after the last code, so a new code without --order lists last. */

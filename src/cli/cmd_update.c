@@ -76,6 +76,30 @@ static int print_update(cli_ctx *ctx, int64_t id, const char *verb)
 	return exit_code;
 }
 
+/* The id of the thing of `kind` that `ref` (an id or slug) names, or a
+ * "not found" exit after a message. */
+static int resolve(cli_ctx *ctx, atrack_kind kind, const char *ref, int64_t *id)
+{
+	int rc = atrack_resolve(ctx->db, kind, ref, id);
+	if (rc != ATRACK_OK)
+		return cli_fail_lib(ctx, rc, ctx->command);
+	return CLI_CONTINUE;
+}
+
+/* Parse the command line of a verb whose one argument is an update's id
+ * and resolve it. */
+static int parse_update_verb(cli_ctx *ctx, int argc, char **argv, const cli_usage *usage,
+                             const cli_opt *opts, int64_t *id)
+{
+	char **args;
+	int nargs;
+	ctx->command = usage->name;
+	int rc = cli_parse(ctx, argc, argv, opts, usage, &args, &nargs);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	return resolve(ctx, ATRACK_KIND_UPDATE, args[0], id);
+}
+
 /* Options shared by add and edit, as given on the command line. */
 typedef struct update_opts {
 	const char *status;
@@ -113,14 +137,10 @@ static int fill_input(cli_ctx *ctx, const update_opts *o, atrack_update_input *i
 		in->percent_complete = (int)n;
 	}
 	if (o->evidence && !is_none(o->evidence)) {
-		if (strpbrk(o->evidence, ":/.")) {
+		if (strpbrk(o->evidence, ":/."))
 			in->evidence_url = o->evidence;
-		} else {
-			int rc = atrack_resolve(ctx->db, ATRACK_KIND_DOCUMENT, o->evidence,
-			                        &in->evidence_document_id);
-			if (rc != ATRACK_OK)
-				return cli_fail_lib(ctx, rc, ctx->command);
-		}
+		else
+			return resolve(ctx, ATRACK_KIND_DOCUMENT, o->evidence, &in->evidence_document_id);
 	}
 	return CLI_CONTINUE;
 }
@@ -153,26 +173,16 @@ static int update_add(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(ctx, CLI_EXIT_USAGE, "update add: --status is required "
 		                "(see 'atrack status-code list')");
 	atrack_update_input in = ATRACK_UPDATE_INPUT_INIT;
-	int lib_rc = atrack_resolve(ctx->db, ATRACK_KIND_INITIATIVE, args[0], &in.initiative_id);
-	if (lib_rc != ATRACK_OK)
-		return cli_fail_lib(ctx, lib_rc, ctx->command);
-	rc = fill_input(ctx, &o, &in);
+	rc = resolve(ctx, ATRACK_KIND_INITIATIVE, args[0], &in.initiative_id);
+	if (rc == CLI_CONTINUE)
+		rc = fill_input(ctx, &o, &in);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int64_t id = 0;
-	lib_rc = atrack_update_add(ctx->db, &in, &id);
+	int lib_rc = atrack_update_add(ctx->db, &in, &id);
 	if (lib_rc != ATRACK_OK)
 		return cli_fail_lib(ctx, lib_rc, ctx->command);
 	return print_update(ctx, id, "added");
-}
-
-/* An update by its id (the only way to name one). */
-static int resolve_update(cli_ctx *ctx, const char *ref, int64_t *id)
-{
-	int rc = atrack_resolve(ctx->db, ATRACK_KIND_UPDATE, ref, id);
-	if (rc != ATRACK_OK)
-		return cli_fail_lib(ctx, rc, ctx->command);
-	return CLI_CONTINUE;
 }
 
 static int update_edit(cli_ctx *ctx, int argc, char **argv)
@@ -194,10 +204,8 @@ static int update_edit(cli_ctx *ctx, int argc, char **argv)
 		{ "evidence", 'e', CLI_STRING, &o.evidence, "URL|DOC", "a URL, a document, or none" },
 		CLI_OPT_END
 	};
-	char **args;
-	int nargs;
-	ctx->command = usage.name;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int64_t id;
+	int rc = parse_update_verb(ctx, argc, argv, &usage, opts, &id);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	if (o.note && clear_note)
@@ -210,10 +218,6 @@ static int update_edit(cli_ctx *ctx, int argc, char **argv)
 	if (!fields)
 		return cli_fail(ctx, CLI_EXIT_USAGE, "update edit: nothing to change (see 'atrack "
 		                "update edit --help')");
-	int64_t id;
-	rc = resolve_update(ctx, args[0], &id);
-	if (rc != CLI_CONTINUE)
-		return rc;
 	atrack_update_input in = ATRACK_UPDATE_INPUT_INIT;
 	rc = fill_input(ctx, &o, &in);
 	if (rc != CLI_CONTINUE)
@@ -230,14 +234,8 @@ static int update_show(cli_ctx *ctx, int argc, char **argv)
 		"update show", "ID", "Show one progress update.", 1, 1, CLI_NEEDS_DB
 	};
 	const cli_opt opts[] = { CLI_OPT_END };
-	char **args;
-	int nargs;
-	ctx->command = usage.name;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
-	if (rc != CLI_CONTINUE)
-		return rc;
 	int64_t id;
-	rc = resolve_update(ctx, args[0], &id);
+	int rc = parse_update_verb(ctx, argc, argv, &usage, opts, &id);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	return print_update(ctx, id, NULL);
@@ -252,14 +250,8 @@ static int update_rm(cli_ctx *ctx, int argc, char **argv)
 		1, 1, CLI_NEEDS_DB
 	};
 	const cli_opt opts[] = { CLI_OPT_END };
-	char **args;
-	int nargs;
-	ctx->command = usage.name;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
-	if (rc != CLI_CONTINUE)
-		return rc;
 	int64_t id;
-	rc = resolve_update(ctx, args[0], &id);
+	int rc = parse_update_verb(ctx, argc, argv, &usage, opts, &id);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int lib_rc = atrack_update_delete(ctx->db, id);
@@ -306,23 +298,22 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 	f.until = until;
 	f.limit = limit;
 	f.offset = offset;
-	int lib_rc = ATRACK_OK;
-	if (nargs == 1)
-		lib_rc = atrack_resolve(ctx->db, ATRACK_KIND_INITIATIVE, args[0], &f.initiative_id);
+	if (nargs == 1 && (rc = resolve(ctx, ATRACK_KIND_INITIATIVE, args[0],
+	                                &f.initiative_id)) != CLI_CONTINUE)
+		return rc;
 	atrack_iter *it = NULL;
-	if (lib_rc == ATRACK_OK)
-		lib_rc = atrack_update_list(ctx->db, &f, &it);
+	int lib_rc = atrack_update_list(ctx->db, &f, &it);
 	if (lib_rc != ATRACK_OK)
 		return cli_fail_lib(ctx, lib_rc, ctx->command);
 
 	static const char *const headers[] = { "ID", "DATE", "INITIATIVE", "STATUS", "HEALTH",
 		"%", "AUTHOR", "NOTE" };
-	json_t *list = ctx->json ? json_array() : NULL;
-	cli_table *table = ctx->json ? NULL : cli_table_new(8, headers);
+	cli_list list;
+	cli_list_begin(ctx, &list, "updates", 8, headers);
 	while ((lib_rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_update *u = atrack_iter_update(it);
-		if (list) {
-			json_array_append_new(list, update_json(u));
+		if (list.json) {
+			json_array_append_new(list.json, update_json(u));
 			continue;
 		}
 		char id[24], percent[8] = "", status[64], note[512];
@@ -333,19 +324,9 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 		first_line(u->note, note, sizeof note);
 		const char *cells[] = { id, u->event_date, u->initiative_slug, status,
 			u->health ? u->health : "", percent, u->author, note };
-		cli_table_row(table, cells);
+		cli_table_row(list.table, cells);
 	}
-	atrack_iter_free(it);
-	if (lib_rc != ATRACK_DONE) {
-		json_decref(list);
-		cli_table_free(table);
-		return cli_fail_lib(ctx, lib_rc, ctx->command);
-	}
-	if (list)
-		return cli_print_json(ctx, json_pack("{s:i, s:o}", "format_version", 1, "updates", list));
-	int exit_code = cli_table_print(table, stdout);
-	cli_table_free(table);
-	return exit_code;
+	return cli_list_end(ctx, &list, it, lib_rc);
 }
 
 int cmd_update(cli_ctx *ctx, int argc, char **argv)

@@ -22,24 +22,24 @@
 static const char sql_get[] = UPDATE_SELECT "WHERE u.id = ?1";
 /* Two statements rather than one with "?1 = 0 OR": the one for a single
  * initiative walks index progress_update_latest backwards. */
-static const char sql_list_one[] = UPDATE_SELECT
-	"WHERE u.initiative_id = ?1 AND u.event_date >= ?2 AND u.event_date <= ?3 "
-	"ORDER BY u.event_date DESC, u.id DESC LIMIT ?4 OFFSET ?5";
-static const char sql_list_all[] = UPDATE_SELECT
-	"WHERE ?1 = 0 AND u.event_date >= ?2 AND u.event_date <= ?3 "
-	"ORDER BY u.event_date DESC, u.id DESC LIMIT ?4 OFFSET ?5";
+#define LIST_RANGE \
+	"u.event_date >= ?2 AND u.event_date <= ?3 " \
+	"ORDER BY u.event_date DESC, u.id DESC LIMIT ?4 OFFSET ?5"
+static const char sql_list_one[] = UPDATE_SELECT "WHERE u.initiative_id = ?1 AND " LIST_RANGE;
+static const char sql_list_all[] = UPDATE_SELECT "WHERE ?1 = 0 AND " LIST_RANGE;
 
 #define LINK_SELECT \
 	"SELECT u.id, u.initiative_id, u.status_id, u.event_date, s.code, s.is_terminal, " \
 	"u.is_reopen FROM progress_update AS u JOIN status_code AS s ON s.id = u.status_id "
 
 static const char sql_link_self[] = LINK_SELECT "WHERE u.id = ?3";
-static const char sql_link_before[] = LINK_SELECT
-	"WHERE u.initiative_id = ?1 AND (u.event_date, u.id) < (?2, ?3) "
-	"ORDER BY u.event_date DESC, u.id DESC LIMIT 1";
-static const char sql_link_after[] = LINK_SELECT
-	"WHERE u.initiative_id = ?1 AND (u.event_date, u.id) > (?2, ?3) "
-	"ORDER BY u.event_date, u.id LIMIT 1";
+/* The nearest update of the same initiative on one side of (date, id):
+ * one seek on index progress_update_latest. */
+#define LINK_NEIGHBOUR(cmp, dir) LINK_SELECT \
+	"WHERE u.initiative_id = ?1 AND (u.event_date, u.id) " cmp " (?2, ?3) " \
+	"ORDER BY u.event_date " dir ", u.id " dir " LIMIT 1"
+static const char sql_link_before[] = LINK_NEIGHBOUR("<", "DESC");
+static const char sql_link_after[] = LINK_NEIGHBOUR(">", "ASC");
 
 static const char sql_status_by_code[] =
 	"SELECT id FROM status_code WHERE code = ?1";
@@ -382,10 +382,23 @@ static int load_link(atrack_db *db, const char *sql, const link *at, link *out, 
 	return rc;
 }
 
-static int load_update_link(atrack_db *db, int64_t id, link *out, bool *found)
+/* Load update `id`, which must exist. */
+static int load_update_link(atrack_db *db, int64_t id, link *out)
 {
 	link key = { .id = id };
-	return load_link(db, sql_link_self, &key, out, found);
+	bool found;
+	int rc = load_link(db, sql_link_self, &key, out, &found);
+	if (rc == ATRACK_OK && !found)
+		rc = atr_error(db, ATRACK_NOTFOUND, "no update %lld", (long long)id);
+	return rc;
+}
+
+/* T3: a reopen says why. */
+static int check_reopen_note(atrack_db *db, bool reopen, const char *note)
+{
+	if (reopen && !note)
+		return atr_error(db, ATRACK_INVALID, "note: a reopen needs a note saying why");
+	return ATRACK_OK;
 }
 
 /*
@@ -443,7 +456,7 @@ static int check_written(atrack_db *db, int64_t id)
 {
 	link x, next;
 	bool found;
-	int rc = load_update_link(db, id, &x, &found);
+	int rc = load_update_link(db, id, &x);
 	if (rc == ATRACK_OK)
 		rc = check_before(db, &x, NULL);
 	if (rc == ATRACK_OK)
@@ -516,8 +529,8 @@ int atrack_update_add(atrack_db *db, const atrack_update_input *in, int64_t *out
 		rc = resolve_status(db, in->status, &status_id);
 	if (rc == ATRACK_OK)
 		rc = check_fields(db, in, EDIT_FIELDS, date);
-	if (rc == ATRACK_OK && in->reopen && !in->note)
-		rc = atr_error(db, ATRACK_INVALID, "note: a reopen needs a note saying why");
+	if (rc == ATRACK_OK)
+		rc = check_reopen_note(db, in->reopen, in->note);
 	if (rc != ATRACK_OK)
 		return rc;
 
@@ -566,18 +579,16 @@ int atrack_update_edit(atrack_db *db, int64_t id, const atrack_update_input *in,
 		return atr_error(db, ATRACK_MISUSE, "unknown edit fields 0x%x", fields & ~EDIT_FIELDS);
 	char date[11] = "";
 	link old, next;
-	bool found = false, has_next = false;
+	bool has_next = false;
 	int rc = check_version(db, in);
 	if (rc == ATRACK_OK && fields == 0)
 		rc = atr_error(db, ATRACK_INVALID, "edit: no field to change");
 	if (rc == ATRACK_OK)
-		rc = load_update_link(db, id, &old, &found);
-	if (rc == ATRACK_OK && !found)
-		rc = atr_error(db, ATRACK_NOTFOUND, "no update %lld", (long long)id);
+		rc = load_update_link(db, id, &old);
 	if (rc == ATRACK_OK)
 		rc = check_fields(db, in, fields, date);
-	if (rc == ATRACK_OK && old.reopen && (fields & ATRACK_UPDATE_EDIT_NOTE) && !in->note)
-		rc = atr_error(db, ATRACK_INVALID, "note: a reopen needs a note saying why");
+	if (rc == ATRACK_OK && (fields & ATRACK_UPDATE_EDIT_NOTE))
+		rc = check_reopen_note(db, old.reopen, in->note);
 	if (rc != ATRACK_OK)
 		return rc;
 
@@ -602,13 +613,11 @@ int atrack_update_delete(atrack_db *db, int64_t id)
 		return ATRACK_MISUSE;
 	atr_clear_error(db);
 	link old, next;
-	bool found = false, has_next = false;
+	bool has_next = false;
 	int rc = atr_write_begin(db);
 	if (rc != ATRACK_OK)
 		return rc;
-	rc = load_update_link(db, id, &old, &found);
-	if (rc == ATRACK_OK && !found)
-		rc = atr_error(db, ATRACK_NOTFOUND, "no update %lld", (long long)id);
+	rc = load_update_link(db, id, &old);
 	if (rc == ATRACK_OK)
 		rc = load_link(db, sql_link_after, &old, &next, &has_next);
 	if (rc == ATRACK_OK) {
