@@ -118,9 +118,44 @@ void cli_table_free(cli_table *t);
 /* Display width of a UTF-8 string in terminal columns. */
 size_t cli_display_width(const char *s);
 
+/* A JSON string, or null for NULL (jansson's json_string gives NULL). */
+json_t *cli_json_string_or_null(const char *s);
+
+/* A listing printed either as a JSON array (with --json) or as an aligned
+ * table: begin it, add a row per item (to `json` or `table`, whichever is
+ * set), then end it with the iterator, which prints or reports the
+ * failure and releases everything. */
+typedef struct cli_list {
+	const char *key;  /* the JSON document's plural key: "updates" */
+	json_t *json;
+	cli_table *table;
+} cli_list;
+void cli_list_begin(cli_ctx *ctx, cli_list *list, const char *key, int columns,
+                    const char *const *headers);
+/* `rc` is the last atrack_iter_next result; returns the exit code. */
+int cli_list_end(cli_ctx *ctx, cli_list *list, atrack_iter *it, int rc);
+
+/* ---- Nouns with verbs ------------------------------------------------------ */
+
+/* One verb of a noun command ("add" of "update"), run with argv[0] the
+ * verb. */
+typedef struct cli_verb {
+	const char *name;
+	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	const char *summary;
+} cli_verb;
+
+/* Run the verb argv[1] of the noun argv[0] from `verbs`; with no verb, or
+ * -h/--help, list the verbs (on stderr with exit 2, or on stdout). */
+int cli_dispatch_verbs(cli_ctx *ctx, int argc, char **argv,
+                       const cli_verb *verbs, size_t count);
+
 /* ---- Commands ------------------------------------------------------------ */
 
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_init(cli_ctx *ctx, int argc, char **argv);
+int cmd_log(cli_ctx *ctx, int argc, char **argv);
+int cmd_status_code(cli_ctx *ctx, int argc, char **argv);
+int cmd_update(cli_ctx *ctx, int argc, char **argv);
 
 #endif /* ATRACK_CLI_H */

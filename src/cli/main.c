@@ -19,6 +19,9 @@ typedef struct cli_command {
 static const cli_command commands[] = {
 	{ "import", cmd_import, "import a fact sheet (the bundled one by default)" },
 	{ "init", cmd_init, "create the database or bring its schema up to date" },
+	{ "log", cmd_log, "show the audit log: who changed what, when" },
+	{ "status-code", cmd_status_code, "list or add the status codes of progress updates" },
+	{ "update", cmd_update, "add, list, show, edit or remove progress updates" },
 };
 
 static void print_main_help(FILE *out)

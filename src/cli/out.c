@@ -84,6 +84,11 @@ int cli_print_json(cli_ctx *ctx, json_t *json)
 	return rc == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
+json_t *cli_json_string_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
 /* ---- Width of text ------------------------------------------------------ */
 
 /* Terminal columns taken by one code point: 0 for combining marks, 2 for
@@ -268,4 +273,33 @@ void cli_table_free(cli_table *t)
 		free(t->cells[i]);
 	free(t->cells);
 	free(t);
+}
+
+/* ---- Listings ----------------------------------------------------------- */
+
+void cli_list_begin(cli_ctx *ctx, cli_list *list, const char *key, int columns,
+                    const char *const *headers)
+{
+	list->key = key;
+	list->json = ctx->json ? json_array() : NULL;
+	list->table = ctx->json ? NULL : cli_table_new(columns, headers);
+}
+
+int cli_list_end(cli_ctx *ctx, cli_list *list, atrack_iter *it, int rc)
+{
+	atrack_iter_free(it);
+	int exit_code;
+	if (rc != ATRACK_DONE) {
+		json_decref(list->json);
+		exit_code = cli_fail_lib(ctx, rc, ctx->command);
+	} else if (ctx->json) {
+		exit_code = cli_print_json(ctx, json_pack("{s:i, s:o}", "format_version", 1,
+		                                          list->key, list->json));
+	} else {
+		exit_code = cli_table_print(list->table, stdout);
+	}
+	cli_table_free(list->table);
+	list->json = NULL;
+	list->table = NULL;
+	return exit_code;
 }
