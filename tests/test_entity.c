@@ -654,9 +654,12 @@ START_TEST(test_initiative_filters_and_paging)
 	ck_assert_str_eq(list_slugs(&f), "alpha-workstreams");
 	f.overdue_only = 0;
 	/* Stale: no update for 30 days (delta: since creation); not terminal. */
-	f.stale_days = 30;
+	f.stale_only = 1;
 	ck_assert_str_eq(list_slugs(&f), "alpha-workstreams delta");
+	f.stale_days = 700;
+	ck_assert_str_eq(list_slugs(&f), "delta");
 	f.stale_days = 0;
+	f.stale_only = 0;
 
 	/* Orders and paging. */
 	f.order = ATRACK_ORDER_TITLE;

@@ -453,8 +453,9 @@ typedef struct atrack_initiative_filter {
 	int64_t meeting_id;
 	const char *status;       /* current status code */
 	const char *health;       /* current health */
-	int stale_days;           /* > 0: only those with no update for this many
-	                             days; also the threshold of is_stale */
+	int stale_days;           /* the days without an update that make an
+	                             initiative stale; 0: ATRACK_STALE_DAYS_DEFAULT */
+	int stale_only;           /* non-zero: only stale ones */
 	int overdue_only;         /* non-zero: only overdue ones */
 	const char *text;         /* in title, body or slug (ASCII case-insensitive) */
 	atrack_initiative_order order;
@@ -465,7 +466,7 @@ typedef struct atrack_initiative_filter {
 } atrack_initiative_filter;
 
 #define ATRACK_INITIATIVE_FILTER_INIT \
-	{ ATRACK_INITIATIVE_FILTER_VERSION, 0, 0, 0, 0, NULL, NULL, 0, 0, NULL, \
+	{ ATRACK_INITIATIVE_FILTER_VERSION, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, NULL, \
 	  ATRACK_ORDER_POSITION, 0, 0, NULL }
 
 /* The family above. atrack_initiative_get computes the derived members

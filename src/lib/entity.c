@@ -1106,7 +1106,7 @@ static int initiative_list(atrack_db *db, const atrack_initiative_filter *filter
 	bind_named_int(stmt, ":party", f->party_id != 0, f->party_id);
 	bind_named_text(stmt, ":status", f->status);
 	bind_named_text(stmt, ":health", f->health);
-	bind_named_int(stmt, ":stale_only", f->stale_days > 0, 1);
+	bind_named_int(stmt, ":stale_only", f->stale_only != 0, 1);
 	bind_named_int(stmt, ":overdue_only", f->overdue_only != 0, 1);
 	bind_paging(stmt, f->text, f->limit, f->offset);
 	bind_today(stmt, f->today, f->stale_days);
