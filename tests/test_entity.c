@@ -528,7 +528,8 @@ START_TEST(test_participants)
 	pt.party_id = us;
 	int64_t id;
 	OK(atrack_participant_add(db, &pt, &id));
-	ck_assert_int_eq(atrack_participant_add(db, &pt, NULL), ATRACK_CONFLICT);
+	assert_error(atrack_participant_add(db, &pt, NULL), ATRACK_CONFLICT,
+	             "participant: one with the same meeting and person already exists");
 	pt.person_id = 77;
 	assert_error(atrack_participant_add(db, &pt, NULL), ATRACK_NOTFOUND, "person: no person 77");
 

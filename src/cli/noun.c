@@ -313,8 +313,8 @@ static int verb_list(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 		if (!m.values[i])
 			continue;
 		if (opts.of_kind)
-			return cli_fail(ctx, CLI_EXIT_USAGE, "%s: give one of the filters --%s and --%s",
-			                usage->name, m.names[i], atrack_kind_name(opts.of_kind));
+			return cli_fail(ctx, CLI_EXIT_USAGE, "%s: give only one filter (--%s or --%s)",
+			                usage->name, atrack_kind_name(opts.of_kind), m.names[i]);
 		opts.of_kind = m.fields[i]->ref;
 		int lrc = atrack_resolve(ctx->db, opts.of_kind, m.values[i], &opts.of_id);
 		if (lrc != ATRACK_OK)

@@ -669,7 +669,24 @@ static int write_error(atrack_db *db, const atr_noun *n, int src, const atr_valu
 				                 f->name, kind, vals[i].text ? vals[i].text : "");
 			}
 		}
-		return atr_error(db, ATRACK_CONFLICT, "%s: already exists (%s)", kind, msg);
+		/* A unique pair ("meeting_person.meeting_id, meeting_person.person_id"):
+		 * name the members by their labels. */
+		atr_buf what = ATR_BUF_INIT;
+		for (size_t i = 0; cols && i < n->field_count; i++) {
+			const atrack_field *f = &n->fields[i];
+			atr_buf probe = ATR_BUF_INIT;
+			atr_buf_printf(&probe, "%s.%s", n->table, f->name);
+			if (probe.data && strstr(cols, probe.data)) {
+				char fb[32];
+				atr_buf_printf(&what, "%s%s", what.len ? " and " : "",
+				               f->type == ATRACK_FIELD_REF ? kind_label(f->ref, fb) : f->name);
+			}
+			atr_buf_clear(&probe);
+		}
+		int rc = atr_error(db, ATRACK_CONFLICT, "%s: one with the same %s already exists",
+		                   kind, what.data ? what.data : "values");
+		atr_buf_clear(&what);
+		return rc;
 	}
 	if ((src & 0xff) == SQLITE_CONSTRAINT)
 		return atr_error(db, ATRACK_INVALID, "%s: rejected by the schema (%s)", kind, msg);
@@ -801,8 +818,10 @@ static int entity_edit(atrack_db *db, const atr_noun *n, int64_t id, const void 
 }
 
 /* How a referring table reads in a message: "initiatives", "people",
- * "initiative links". */
-static void describe_referrer(atr_buf *b, long long count, const char *table, const char *column)
+ * or, for a link table, links named by the other side ("initiative links"
+ * when a framework is deleted). */
+static void describe_referrer(atr_buf *b, atrack_kind deleting, long long count,
+                              const char *table, const char *column)
 {
 	const atr_noun *n = NULL;
 	for (size_t i = 0; i < ATR_ARRAY_SIZE(nouns); i++)
@@ -828,7 +847,8 @@ static void describe_referrer(atr_buf *b, long long count, const char *table, co
 		const atr_link *l = &links[i];
 		if (strcmp(l->table, table) == 0 &&
 		    (strcmp(l->col_a, column) == 0 || strcmp(l->col_b, column) == 0)) {
-			atr_buf_printf(b, "%lld %s link%s (%s)", count, kind_label(l->a, kb),
+			atrack_kind other = l->a == deleting ? l->b : l->a;
+			atr_buf_printf(b, "%lld %s link%s (%s)", count, kind_label(other, kb),
 			               count == 1 ? "" : "s", table);
 			return;
 		}
@@ -890,7 +910,7 @@ static int count_referrers(atrack_db *db, const atr_noun *n, int64_t id, atr_buf
 		if (count > 0) {
 			if (parts++)
 				atr_buf_puts(&list, "\x1f"); /* separator, placed below */
-			describe_referrer(&list, count, table, column);
+			describe_referrer(&list, n->kind, count, table, column);
 			*total += count;
 		}
 	}
