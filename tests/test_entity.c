@@ -253,44 +253,40 @@ START_TEST(test_typed_party)
 }
 END_TEST
 
+/* Add a thing of `kind` with only its name (its second member) and
+ * return the slug it was given. */
+static char *slug_of_new(atrack_kind kind, const char *name)
+{
+	static char slug[128];
+	size_t n;
+	const atrack_field *fields = atrack_fields(kind, &n);
+	char in[512];
+	memset(in, 0, sizeof in);
+	*(const char **)(in + fields[1].offset) = name;
+	int64_t id;
+	OK(atrack_entity_add(db, kind, in, &id));
+	void *got;
+	OK(atrack_entity_get(db, kind, id, &got));
+	snprintf(slug, sizeof slug, "%s", *(const char **)((char *)got + fields[0].offset));
+	atrack_entity_free(got);
+	return slug;
+}
+
 START_TEST(test_slug_derivation_and_uniqueness)
 {
-	atrack_framework f = { 0 };
-	int64_t a, b, c;
-	f.name = "Nuclear Consultative Group";
-	OK(atrack_framework_add(db, &f, &a));
-	f.name = "Nuclear  Consultative  Group!";
-	OK(atrack_framework_add(db, &f, &b));
-	f.name = "Nuclear Consultative Group?";
-	OK(atrack_framework_add(db, &f, &c));
-	atrack_framework *got;
-	OK(atrack_framework_get(db, b, &got));
-	ck_assert_str_eq(got->slug, "nuclear-consultative-group-2");
-	atrack_framework_free(got);
-	OK(atrack_framework_get(db, c, &got));
-	ck_assert_str_eq(got->slug, "nuclear-consultative-group-3");
-	atrack_framework_free(got);
-
-	/* Digits only would read as an id; nothing sluggable at all. */
-	atrack_exercise e = { 0 };
-	e.name = "2024";
-	OK(atrack_exercise_add(db, &e, &a));
-	e.name = "—";
-	OK(atrack_exercise_add(db, &e, &b));
-	atrack_exercise *x;
-	OK(atrack_exercise_get(db, a, &x));
-	ck_assert_str_eq(x->slug, "exercise-2024");
-	atrack_exercise_free(x);
-	OK(atrack_exercise_get(db, b, &x));
-	ck_assert_str_eq(x->slug, "exercise");
-	atrack_exercise_free(x);
-	atrack_focus_area fa = { 0 };
-	fa.name = "!!";
-	OK(atrack_focus_area_add(db, &fa, &a));
-	atrack_focus_area *fg;
-	OK(atrack_focus_area_get(db, a, &fg));
-	ck_assert_str_eq(fg->slug, "focus-area");
-	atrack_focus_area_free(fg);
+	static const struct { atrack_kind kind; const char *name, *slug; } cases[] = {
+		{ ATRACK_KIND_FRAMEWORK, "Nuclear Consultative Group", "nuclear-consultative-group" },
+		{ ATRACK_KIND_FRAMEWORK, "Nuclear  Consultative  Group!", "nuclear-consultative-group-2" },
+		{ ATRACK_KIND_FRAMEWORK, "Nuclear Consultative Group?", "nuclear-consultative-group-3" },
+		{ ATRACK_KIND_PARTY, "Ministers\u2019 Meeting", "ministers-meeting" },
+		/* Digits only would read as an id; nothing sluggable at all. */
+		{ ATRACK_KIND_EXERCISE, "2024", "exercise-2024" },
+		{ ATRACK_KIND_EXERCISE, "\u2014", "exercise" },
+		{ ATRACK_KIND_FOCUS_AREA, "!!", "focus-area" },
+		{ ATRACK_KIND_SECTION, "\uD55C\uAD6D Korea", "korea" },
+	};
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(cases); i++)
+		ck_assert_str_eq(slug_of_new(cases[i].kind, cases[i].name), cases[i].slug);
 }
 END_TEST
 

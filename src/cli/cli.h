@@ -134,6 +134,8 @@ typedef struct cli_noun {
 	/* Adds to `show` after the members and links: to `doc` with --json,
 	 * else printed. Returns CLI_CONTINUE or an exit code. May be NULL. */
 	int (*show_more)(cli_ctx *ctx, int64_t id, json_t *doc);
+	/* show lists the roles at the meeting, or of the person. */
+	bool show_participants;
 	const char *help_more; /* more --help text, or NULL */
 } cli_noun;
 
@@ -149,6 +151,13 @@ void cli_print_members(atrack_kind kind, const void *row);
  * members of `extra` (taken; may be NULL) and the rows under `plural`. */
 int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
                    const char *const *columns, const char *const *headers, json_t *extra);
+
+/* The end of a part of `show` (links, participants) after its iterator
+ * stopped with `rc`: the array goes into `doc` under `key` (JSON), or the
+ * table is printed after a blank line when it has rows. Frees the table.
+ * Returns CLI_CONTINUE, or an exit code after reporting `what`. */
+int cli_finish_part(cli_ctx *ctx, int rc, json_t *doc, const char *key, json_t *array,
+                    cli_table *table, size_t rows, const char *what);
 
 /* The roles at a meeting, or of a person (of_kind), printed or put in
  * `doc` as "participants". Returns CLI_CONTINUE or an exit code. */

@@ -124,7 +124,7 @@ static int show_more(cli_ctx *ctx, int64_t id, json_t *doc)
 static const cli_noun noun = {
 	"initiative", ATRACK_KIND_INITIATIVE, "initiatives",
 	"Initiatives: what the allies announced, its section, meeting, target date and status.",
-	columns, list, show_more,
+	columns, list, show_more, false,
 	"list takes filters: --section --framework --party --meeting --status --health\n"
 	"--stale-days N --overdue --search TEXT --order ORDER --limit N --offset N.\n"
 	"Link an initiative to frameworks, parties, ...: see 'atrack link --help'.\n"

@@ -1,6 +1,7 @@
 /*
  * cmd_meeting.c - `atrack meeting`: the meetings of the allies. The verbs
- * are the shared ones of noun.c; show adds who took part.
+ * are the shared ones of noun.c; show adds who took part
+ * (show_participants).
  */
 #include "cli.h"
 
@@ -8,15 +9,10 @@ static const char *const columns[] = {
 	"id", "slug", "start_date", "short_kind", "ordinal", "name", NULL
 };
 
-static int show_participants(cli_ctx *ctx, int64_t id, json_t *doc)
-{
-	return cli_show_participants(ctx, ATRACK_KIND_MEETING, id, doc);
-}
-
 static const cli_noun noun = {
 	"meeting", ATRACK_KIND_MEETING, "meetings",
 	"Meetings of the allies: their kind, ordinal, dates and place.",
-	columns, NULL, show_participants,
+	columns, NULL, NULL, true,
 	"Who took part, and in which role: see 'atrack participant --help'.\n"
 };
 

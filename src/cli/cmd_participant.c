@@ -13,7 +13,7 @@ static const char *const columns[] = {
 static const cli_noun noun = {
 	"participant", ATRACK_KIND_PARTICIPANT, "participants",
 	"Participants: who took part in a meeting, in which role, for which party.",
-	columns, NULL, NULL,
+	columns, NULL, NULL, false,
 	"Add one with: atrack participant add --meeting M --person P [--role R] [--party P]\n"
 	"A participant has no slug: show, edit and rm take its id.\n"
 };
@@ -52,14 +52,6 @@ int cli_show_participants(cli_ctx *ctx, atrack_kind of_kind, int64_t id, json_t 
 		rows++;
 	}
 	atrack_iter_free(it);
-	if (doc)
-		json_object_set_new(doc, "participants", array);
-	if (rows && rc == ATRACK_DONE) {
-		putchar('\n');
-		cli_table_print(table, stdout);
-	}
-	cli_table_free(table);
-	if (rc != ATRACK_DONE)
-		return cli_fail_lib(ctx, rc, "cannot list participants");
-	return CLI_CONTINUE;
+	return cli_finish_part(ctx, rc, doc, "participants", array, table, rows,
+	                       "cannot list participants");
 }

@@ -1,21 +1,16 @@
 /*
  * cmd_person.c - `atrack person`: the people who take part in meetings.
  * The verbs are the shared ones of noun.c (list takes --party); show adds
- * the person's roles at meetings.
+ * the person's roles at meetings (show_participants).
  */
 #include "cli.h"
 
 static const char *const columns[] = { "id", "slug", "name", "party_slug", NULL };
 
-static int show_roles(cli_ctx *ctx, int64_t id, json_t *doc)
-{
-	return cli_show_participants(ctx, ATRACK_KIND_PERSON, id, doc);
-}
-
 static const cli_noun noun = {
 	"person", ATRACK_KIND_PERSON, "people",
 	"People who take part in meetings, and the party they represent.",
-	columns, NULL, show_roles,
+	columns, NULL, NULL, true,
 	"Their roles at meetings: see 'atrack participant --help'.\n"
 };
 

@@ -267,15 +267,37 @@ static void thing_label(atrack_kind kind, const void *row, char *buf, size_t siz
 		snprintf(buf, size, "#%lld", (long long)*(const int64_t *)row);
 }
 
-/* Resolve `ref` and read the thing; *out is freed with atrack_entity_free. */
-static int load_thing(cli_ctx *ctx, const cli_noun *noun, const char *ref, void **out)
+/* Parse a verb that takes one REF, then read the thing it names; *out is
+ * freed with atrack_entity_free. */
+static int parse_and_load(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
+                          const cli_opt *opts, const cli_usage *usage, void **out)
 {
+	char **args;
+	int nargs;
+	int rc = cli_parse(ctx, argc, argv, opts, usage, &args, &nargs);
+	if (rc != CLI_CONTINUE)
+		return rc;
 	int64_t id;
-	int rc = atrack_resolve(ctx->db, noun->kind, ref, &id);
-	if (rc == ATRACK_OK)
-		rc = atrack_entity_get(ctx->db, noun->kind, id, out);
-	if (rc != ATRACK_OK)
-		return cli_fail_lib(ctx, rc, NULL);
+	int lrc = atrack_resolve(ctx->db, noun->kind, args[0], &id);
+	if (lrc == ATRACK_OK)
+		lrc = atrack_entity_get(ctx->db, noun->kind, id, out);
+	if (lrc != ATRACK_OK)
+		return cli_fail_lib(ctx, lrc, NULL);
+	return CLI_CONTINUE;
+}
+
+int cli_finish_part(cli_ctx *ctx, int rc, json_t *doc, const char *key, json_t *array,
+                    cli_table *table, size_t rows, const char *what)
+{
+	if (doc)
+		json_object_set_new(doc, key, array);
+	if (rows && rc == ATRACK_DONE) {
+		putchar('\n');
+		cli_table_print(table, stdout);
+	}
+	cli_table_free(table);
+	if (rc != ATRACK_DONE)
+		return cli_fail_lib(ctx, rc, what);
 	return CLI_CONTINUE;
 }
 
@@ -353,16 +375,7 @@ static int show_links(cli_ctx *ctx, atrack_kind kind, int64_t id, json_t *doc)
 		rows++;
 	}
 	atrack_iter_free(it);
-	if (doc)
-		json_object_set_new(doc, "links", array);
-	if (rows && rc == ATRACK_DONE) {
-		putchar('\n');
-		cli_table_print(table, stdout);
-	}
-	cli_table_free(table);
-	if (rc != ATRACK_DONE)
-		return cli_fail_lib(ctx, rc, "cannot list links");
-	return CLI_CONTINUE;
+	return cli_finish_part(ctx, rc, doc, "links", array, table, rows, "cannot list links");
 }
 
 void cli_print_members(atrack_kind kind, const void *row)
@@ -379,13 +392,8 @@ static int verb_show(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
                      const cli_usage *usage)
 {
 	const cli_opt opts[] = { CLI_OPT_END };
-	char **args;
-	int nargs;
-	int rc = cli_parse(ctx, argc, argv, opts, usage, &args, &nargs);
-	if (rc != CLI_CONTINUE)
-		return rc;
 	void *row = NULL;
-	rc = load_thing(ctx, noun, args[0], &row);
+	int rc = parse_and_load(ctx, noun, argc, argv, opts, usage, &row);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int64_t id = *(const int64_t *)row;
@@ -398,6 +406,8 @@ static int verb_show(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 	}
 	atrack_entity_free(row);
 	rc = show_links(ctx, noun->kind, id, doc);
+	if (rc == CLI_CONTINUE && noun->show_participants)
+		rc = cli_show_participants(ctx, noun->kind, id, doc);
 	if (rc == CLI_CONTINUE && noun->show_more)
 		rc = noun->show_more(ctx, id, doc);
 	if (rc != CLI_CONTINUE) {
@@ -472,13 +482,8 @@ static int verb_rm(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 		  "also remove links and dependent rows, and clear references to it" },
 		CLI_OPT_END
 	};
-	char **args;
-	int nargs;
-	int rc = cli_parse(ctx, argc, argv, opts, usage, &args, &nargs);
-	if (rc != CLI_CONTINUE)
-		return rc;
 	void *row = NULL;
-	rc = load_thing(ctx, noun, args[0], &row);
+	int rc = parse_and_load(ctx, noun, argc, argv, opts, usage, &row);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int64_t id = *(const int64_t *)row;
