@@ -881,7 +881,7 @@ static int count_referrers(atrack_db *db, const atr_noun *n, int64_t id, atr_buf
 	sqlite3_bind_text(fk, 1, n->table, -1, SQLITE_STATIC);
 	size_t parts = 0;
 	atr_buf list = ATR_BUF_INIT;
-	int src;
+	int src = SQLITE_DONE;
 	while (rc == ATRACK_OK && (src = sqlite3_step(fk)) == SQLITE_ROW) {
 		const char *table = atr_column_text(fk, 0);
 		const char *column = atr_column_text(fk, 1);
