@@ -210,6 +210,15 @@ void cli_initiative_options(cli_initiative_args *a, cli_opt *opts);
 int cli_initiative_filter(cli_ctx *ctx, const cli_initiative_args *a,
                           atrack_initiative_filter *f);
 
+/* ---- Progress updates, shared by `update` and `initiative show` ---------- */
+
+#define CLI_UPDATE_COLUMNS 8
+extern const char *const cli_update_headers[CLI_UPDATE_COLUMNS];
+/* An update as a JSON object (stable field names, docs/json-tracking.md). */
+json_t *cli_update_json(const atrack_update *u);
+/* An update as a row of a table headed by cli_update_headers. */
+void cli_update_row(cli_table *table, const atrack_update *u);
+
 /* ---- Commands ------------------------------------------------------------ */
 
 int cmd_document(cli_ctx *ctx, int argc, char **argv);

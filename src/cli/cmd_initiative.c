@@ -109,16 +109,26 @@ static int list(cli_ctx *ctx, int argc, char **argv, const cli_usage *usage)
 
 static int show_more(cli_ctx *ctx, int64_t id, json_t *doc)
 {
-	(void)ctx;
-	(void)id;
-	(void)doc;
-	/*
-	 * HISTORY GOES HERE. The initiative's progress updates (its history)
-	 * are added by the tracking part of atrack (atrack/tracking.h): print
-	 * them after the links, and with --json put them in `doc` as
-	 * "updates". Nothing is printed here until then.
-	 */
-	return CLI_CONTINUE;
+	/* The whole history, newest first, as `update list` shows it. */
+	atrack_update_filter filter = ATRACK_UPDATE_FILTER_INIT;
+	filter.initiative_id = id;
+	atrack_iter *it = NULL;
+	int rc = atrack_update_list(ctx->db, &filter, &it);
+	if (rc != ATRACK_OK)
+		return cli_fail_lib(ctx, rc, "cannot list updates");
+	json_t *array = doc ? json_array() : NULL;
+	cli_table *table = doc ? NULL : cli_table_new(CLI_UPDATE_COLUMNS, cli_update_headers);
+	size_t rows = 0;
+	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const atrack_update *u = atrack_iter_update(it);
+		if (array)
+			json_array_append_new(array, cli_update_json(u));
+		else
+			cli_update_row(table, u);
+		rows++;
+	}
+	atrack_iter_free(it);
+	return cli_finish_part(ctx, rc, doc, "updates", array, table, rows, "cannot list updates");
 }
 
 static const cli_noun noun = {
