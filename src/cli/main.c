@@ -19,6 +19,7 @@ typedef struct cli_command {
 static const cli_command commands[] = {
 	{ "import", cmd_import, "import a fact sheet (the bundled one by default)" },
 	{ "init", cmd_init, "create the database or bring its schema up to date" },
+	{ "report", cmd_report, "status report: text, md, html, csv or json" },
 };
 
 static void print_main_help(FILE *out)
