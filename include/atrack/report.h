@@ -264,8 +264,8 @@ typedef struct atrack_search_hit {
  * "a phrase", prefix*, OR, NOT, NEAR(...). Best hits first.
  *
  * opts  may be NULL for the defaults.
- * out   [out] an iterator (O1) whose atrack_iter_kind is ATRACK_KIND_UPDATE
- *       only by accident; read hits with atrack_iter_search_hit (O2).
+ * out   [out] an iterator (O1) of mixed kinds (atrack_iter_kind gives 0);
+ *       read hits with atrack_iter_search_hit (O2).
  * Returns ATRACK_OK; ATRACK_INVALID for an empty query or one FTS5 cannot
  * understand ("search: cannot understand query 'a AND': ..."); ATRACK_NOMEM.
  */

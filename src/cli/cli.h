@@ -123,5 +123,6 @@ size_t cli_display_width(const char *s);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_init(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_search(cli_ctx *ctx, int argc, char **argv);
 
 #endif /* ATRACK_CLI_H */

@@ -20,6 +20,7 @@ static const cli_command commands[] = {
 	{ "import", cmd_import, "import a fact sheet (the bundled one by default)" },
 	{ "init", cmd_init, "create the database or bring its schema up to date" },
 	{ "report", cmd_report, "status report: text, md, html, csv or json" },
+	{ "search", cmd_search, "find anything by its words; --rebuild the index" },
 };
 
 static void print_main_help(FILE *out)
