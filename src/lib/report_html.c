@@ -46,6 +46,7 @@ static const char style[] =
 	".timeline svg{width:100%;height:auto;display:block}"
 	".tl{list-style:none;padding:0;margin:8px 0}.tl li{padding:4px 0;border-bottom:1px dotted "
 	"var(--line)}.tl time{display:inline-block;width:92px;color:var(--muted)}"
+	"#changes td:first-child{white-space:nowrap}"
 	"footer{margin-top:30px;color:var(--muted);font-size:12px}"
 	"@media print{body{max-width:none;padding:0;font-size:10pt}"
 	"h2{break-after:avoid}tr,.kpi,.bars,.timeline svg{break-inside:avoid}"
