@@ -546,6 +546,22 @@ const atrack_report_change *atrack_iter_report_change(const atrack_iter *it)
 	return it->row;
 }
 
+int atr_report_each_change(atrack_report *r, int limit, atr_change_fn each, atr_sink *s,
+                           unsigned int *count)
+{
+	atrack_iter *it = NULL;
+	int rc = limit > 0 ? atrack_report_timeline(r, limit, &it) : atrack_report_changes(r, &it);
+	unsigned int seen = 0;
+	while (rc == ATRACK_OK && (rc = atrack_iter_next(it)) == ATRACK_OK) {
+		seen++;
+		rc = each(r, atrack_iter_report_change(it), s);
+	}
+	atrack_iter_free(it);
+	if (count)
+		*count = seen;
+	return rc == ATRACK_DONE ? ATRACK_OK : rc;
+}
+
 /* ---- Rendering ---------------------------------------------------------- */
 
 static int render(atrack_db *db, const atrack_report_opts *opts, atrack_report_format format,

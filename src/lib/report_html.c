@@ -219,6 +219,29 @@ static void badge(atr_sink *s, const char *code, const char *label)
 	atr_sink_puts(s, "</span>");
 }
 
+static int html_latest(atrack_report *r, const atrack_report_change *c, atr_sink *s)
+{
+	(void)r;
+	atr_sink_printf(s, "<li><time>%s</time> <b>", c->event_date);
+	atr_sink_html(s, c->title);
+	atr_sink_puts(s, "</b> ");
+	if (c->kind == ATRACK_CHANGE_TRANSITION) {
+		badge(s, c->from_status, NULL);
+		atr_sink_puts(s, " → ");
+	}
+	badge(s, c->to_status, NULL);
+	atr_sink_puts(s, " <span class=\"slug\">by ");
+	atr_sink_html(s, c->author);
+	atr_sink_puts(s, "</span>");
+	if (c->note && *c->note) {
+		atr_sink_puts(s, " — <span class=\"note\">");
+		atr_sink_html(s, c->note);
+		atr_sink_puts(s, "</span>");
+	}
+	atr_sink_puts(s, "</li>\n");
+	return ATRACK_OK;
+}
+
 static int html_timeline(atrack_report *r, atr_sink *s)
 {
 	atrack_iter *it;
@@ -284,33 +307,10 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 		return ATRACK_OK;
 	}
 
-	rc = atrack_report_timeline(r, TIMELINE_LIST, &it);
-	if (rc != ATRACK_OK)
-		return rc;
 	atr_sink_printf(s, "<h3>Latest updates</h3>\n<ol class=\"tl\">\n");
-	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
-		const atrack_report_change *c = atrack_iter_report_change(it);
-		atr_sink_printf(s, "<li><time>%s</time> <b>", c->event_date);
-		atr_sink_html(s, c->title);
-		atr_sink_puts(s, "</b> ");
-		if (c->kind == ATRACK_CHANGE_TRANSITION) {
-			badge(s, c->from_status, NULL);
-			atr_sink_puts(s, " → ");
-		}
-		badge(s, c->to_status, NULL);
-		atr_sink_puts(s, " <span class=\"slug\">by ");
-		atr_sink_html(s, c->author);
-		atr_sink_puts(s, "</span>");
-		if (c->note && *c->note) {
-			atr_sink_puts(s, " — <span class=\"note\">");
-			atr_sink_html(s, c->note);
-			atr_sink_puts(s, "</span>");
-		}
-		atr_sink_puts(s, "</li>\n");
-	}
-	atrack_iter_free(it);
+	rc = atr_report_each_change(r, TIMELINE_LIST, html_latest, s, NULL);
 	atr_sink_puts(s, "</ol>\n</section>\n");
-	return rc == ATRACK_DONE ? ATRACK_OK : rc;
+	return rc;
 }
 
 static void initiative_row(atr_sink *s, const atrack_report_row *row)
@@ -368,41 +368,40 @@ static int html_initiatives(atrack_report *r, atr_sink *s)
 	return rc == ATRACK_DONE ? ATRACK_OK : rc;
 }
 
+static int html_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
+{
+	(void)r;
+	atr_sink_printf(s, "<tr class=\"change-%s\"><td>%s</td><td>", atr_change_word(c->kind),
+	                c->event_date);
+	atr_sink_html(s, c->title);
+	atr_sink_puts(s, "</td><td>");
+	if (c->kind == ATRACK_CHANGE_NEW)
+		atr_sink_puts(s, "new: ");
+	if (c->kind == ATRACK_CHANGE_TRANSITION) {
+		badge(s, c->from_status, NULL);
+		atr_sink_puts(s, " → ");
+	}
+	badge(s, c->to_status, NULL);
+	atr_sink_puts(s, "</td><td>");
+	atr_sink_html(s, c->author);
+	atr_sink_puts(s, "</td><td>");
+	atr_sink_html(s, c->recorded_at);
+	atr_sink_puts(s, "</td><td>");
+	atr_sink_html(s, c->note);
+	atr_sink_puts(s, "</td></tr>\n");
+	return ATRACK_OK;
+}
+
 static int html_changes(atrack_report *r, atr_sink *s)
 {
 	if (!r->since[0])
 		return ATRACK_OK;
-	atrack_iter *it;
-	int rc = atrack_report_changes(r, &it);
-	if (rc != ATRACK_OK)
-		return rc;
 	atr_sink_printf(s, "<section id=\"changes\">\n<h2>Changes since %s</h2>\n<table>\n"
 	                "<thead><tr><th>Date</th><th>Initiative</th><th>Change</th><th>By</th>"
 	                "<th>Recorded</th><th>Note</th></tr></thead>\n<tbody>\n", r->since);
-	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
-		const atrack_report_change *c = atrack_iter_report_change(it);
-		atr_sink_printf(s, "<tr class=\"change-%s\"><td>%s</td><td>", atr_change_word(c->kind),
-		                c->event_date);
-		atr_sink_html(s, c->title);
-		atr_sink_puts(s, "</td><td>");
-		if (c->kind == ATRACK_CHANGE_NEW)
-			atr_sink_puts(s, "new: ");
-		if (c->kind == ATRACK_CHANGE_TRANSITION) {
-			badge(s, c->from_status, NULL);
-			atr_sink_puts(s, " → ");
-		}
-		badge(s, c->to_status, NULL);
-		atr_sink_puts(s, "</td><td>");
-		atr_sink_html(s, c->author);
-		atr_sink_puts(s, "</td><td>");
-		atr_sink_html(s, c->recorded_at);
-		atr_sink_puts(s, "</td><td>");
-		atr_sink_html(s, c->note);
-		atr_sink_puts(s, "</td></tr>\n");
-	}
+	int rc = atr_report_each_change(r, 0, html_change, s, NULL);
 	atr_sink_puts(s, "</tbody>\n</table>\n</section>\n");
-	atrack_iter_free(it);
-	return rc == ATRACK_DONE ? ATRACK_OK : rc;
+	return rc;
 }
 
 int atr_report_html(atrack_report *r, atr_sink *s)

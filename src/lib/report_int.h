@@ -73,6 +73,14 @@ const char *atr_health_words(const char *health);
 /* A change kind as a word: "new", "status", "update". */
 const char *atr_change_word(atrack_report_change_kind kind);
 
+/* Call `each` on every change since the report's `since` (limit 0) or on
+ * the `limit` latest of the timeline (limit > 0), the way a _foreach does:
+ * a non-zero return from `each` stops and is handed back. *count (may be
+ * NULL) gets how many were seen. The iterator is freed here. */
+typedef int (*atr_change_fn)(atrack_report *r, const atrack_report_change *c, atr_sink *s);
+int atr_report_each_change(atrack_report *r, int limit, atr_change_fn each, atr_sink *s,
+                           unsigned int *count);
+
 /* The renderers, one file each. They read the report only through the
  * public data API, so a program linking libatrack sees the same report. */
 int atr_report_text(atrack_report *r, atr_sink *s);

@@ -70,41 +70,39 @@ static int md_initiatives(atrack_report *r, atr_sink *s)
 	return rc == ATRACK_DONE ? ATRACK_OK : rc;
 }
 
+static int md_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
+{
+	(void)r;
+	atr_sink_printf(s, "- %s — **", c->event_date);
+	atr_sink_md(s, c->title);
+	atr_sink_puts(s, "**: ");
+	if (c->kind == ATRACK_CHANGE_TRANSITION)
+		atr_sink_printf(s, "%s → %s", c->from_status, c->to_status);
+	else if (c->kind == ATRACK_CHANGE_NEW)
+		atr_sink_printf(s, "new, %s", c->to_status);
+	else
+		atr_sink_printf(s, "update, still %s", c->to_status);
+	atr_sink_puts(s, " (by ");
+	atr_sink_md(s, c->author);
+	atr_sink_puts(s, ")");
+	if (c->note && *c->note) {
+		atr_sink_puts(s, " — ");
+		atr_sink_md(s, c->note);
+	}
+	atr_sink_puts(s, "\n");
+	return ATRACK_OK;
+}
+
 static int md_changes(atrack_report *r, atr_sink *s)
 {
 	if (!r->since[0])
 		return ATRACK_OK;
-	atrack_iter *it;
-	int rc = atrack_report_changes(r, &it);
-	if (rc != ATRACK_OK)
-		return rc;
 	atr_sink_printf(s, "\n## Changes since %s\n\n", r->since);
-	unsigned int count = 0;
-	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
-		const atrack_report_change *c = atrack_iter_report_change(it);
-		atr_sink_printf(s, "- %s — **", c->event_date);
-		atr_sink_md(s, c->title);
-		atr_sink_puts(s, "**: ");
-		if (c->kind == ATRACK_CHANGE_TRANSITION)
-			atr_sink_printf(s, "%s → %s", c->from_status, c->to_status);
-		else if (c->kind == ATRACK_CHANGE_NEW)
-			atr_sink_printf(s, "new, %s", c->to_status);
-		else
-			atr_sink_printf(s, "update, still %s", c->to_status);
-		atr_sink_puts(s, " (by ");
-		atr_sink_md(s, c->author);
-		atr_sink_puts(s, ")");
-		if (c->note && *c->note) {
-			atr_sink_puts(s, " — ");
-			atr_sink_md(s, c->note);
-		}
-		atr_sink_puts(s, "\n");
-		count++;
-	}
-	if (rc == ATRACK_DONE && count == 0)
+	unsigned int count;
+	int rc = atr_report_each_change(r, 0, md_change, s, &count);
+	if (rc == ATRACK_OK && count == 0)
 		atr_sink_puts(s, "_No change._\n");
-	atrack_iter_free(it);
-	return rc == ATRACK_DONE ? ATRACK_OK : rc;
+	return rc;
 }
 
 int atr_report_md(atrack_report *r, atr_sink *s)

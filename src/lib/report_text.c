@@ -144,44 +144,41 @@ static int initiatives(atrack_report *r, atr_sink *s)
 	return rc == ATRACK_DONE ? ATRACK_OK : rc;
 }
 
+static int text_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
+{
+	int title_w = flexible(r, 2 + W_DATE + 2 + 7 + 2 + 27 + 2 + 16);
+	char what[80];
+	if (c->kind == ATRACK_CHANGE_TRANSITION)
+		snprintf(what, sizeof what, "%s -> %s", c->from_status, c->to_status);
+	else
+		snprintf(what, sizeof what, "%s", c->to_status);
+	atr_sink_printf(s, GAP "%-*s" GAP "%-7s" GAP, W_DATE, c->event_date,
+	                atr_change_word(c->kind));
+	atr_sink_cell(s, c->title, title_w, true);
+	atr_sink_puts(s, GAP);
+	atr_sink_cell(s, what, 27, true);
+	atr_sink_puts(s, GAP "by ");
+	atr_sink_cell(s, c->author, 13, false);
+	atr_sink_puts(s, "\n");
+	if (c->note && *c->note) {
+		atr_sink_repeat(s, " ", 4 + W_DATE);
+		atr_sink_cell(s, c->note, r->width - 4 - W_DATE, false);
+		atr_sink_puts(s, "\n");
+	}
+	return ATRACK_OK;
+}
+
 static int changes(atrack_report *r, atr_sink *s)
 {
 	if (!r->since[0])
 		return ATRACK_OK;
-	atrack_iter *it;
-	int rc = atrack_report_changes(r, &it);
-	if (rc != ATRACK_OK)
-		return rc;
 	atr_sink_printf(s, "\nChanges since %s\n", r->since);
 	rule(s, r, "-");
-	int title_w = flexible(r, 2 + W_DATE + 2 + 7 + 2 + 27 + 2 + 16);
-	unsigned int count = 0;
-	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
-		const atrack_report_change *c = atrack_iter_report_change(it);
-		char what[80];
-		if (c->kind == ATRACK_CHANGE_TRANSITION)
-			snprintf(what, sizeof what, "%s -> %s", c->from_status, c->to_status);
-		else
-			snprintf(what, sizeof what, "%s", c->to_status);
-		atr_sink_printf(s, GAP "%-*s" GAP "%-7s" GAP, W_DATE, c->event_date,
-		                atr_change_word(c->kind));
-		atr_sink_cell(s, c->title, title_w, true);
-		atr_sink_puts(s, GAP);
-		atr_sink_cell(s, what, 27, true);
-		atr_sink_puts(s, GAP "by ");
-		atr_sink_cell(s, c->author, 13, false);
-		atr_sink_puts(s, "\n");
-		if (c->note && *c->note) {
-			atr_sink_repeat(s, " ", 4 + W_DATE);
-			atr_sink_cell(s, c->note, r->width - 4 - W_DATE, false);
-			atr_sink_puts(s, "\n");
-		}
-		count++;
-	}
-	if (rc == ATRACK_DONE && count == 0)
+	unsigned int count;
+	int rc = atr_report_each_change(r, 0, text_change, s, &count);
+	if (rc == ATRACK_OK && count == 0)
 		atr_sink_puts(s, "  (no change)\n");
-	atrack_iter_free(it);
-	return rc == ATRACK_DONE ? ATRACK_OK : rc;
+	return rc;
 }
 
 int atr_report_text(atrack_report *r, atr_sink *s)
