@@ -95,9 +95,16 @@ static const char changes_sql[] = REPORT_BASE CHANGE_COLUMNS
 	" WHERE u.event_date > :since"
 	" ORDER BY u.event_date, u.id";
 
-static const char timeline_sql[] = REPORT_BASE CHANGE_COLUMNS
-	" WHERE u.event_date > date(:ref, '-365 days')"
-	" ORDER BY u.event_date DESC, u.id DESC LIMIT :limit";
+/* The latest :limit updates are chosen first, so that the status before
+ * each is looked up for those only, not for a year of updates. */
+static const char timeline_sql[] = REPORT_BASE
+	", recent AS MATERIALIZED (SELECT u.id FROM flagged AS b"
+	"   JOIN progress_update AS u ON u.initiative_id = b.id AND u.event_date <= :bound"
+	"  WHERE u.event_date > date(:ref, '-365 days')"
+	"  ORDER BY u.event_date DESC, u.id DESC LIMIT :limit) "
+	CHANGE_COLUMNS
+	" WHERE u.id IN (SELECT id FROM recent)"
+	" ORDER BY u.event_date DESC, u.id DESC";
 
 static const char statuses_sql[] =
 	"SELECT code, label, is_terminal FROM status_code ORDER BY sort_order, id";
