@@ -496,6 +496,8 @@ static int open_file(atrack_db *db, const char *path, unsigned int flags)
 		              "cannot configure database");
 	if (rc == ATRACK_OK && !readonly)
 		rc = migrate(db, version);
+	if (rc == ATRACK_OK && !readonly)
+		rc = atr_search_catch_up(db); /* rows a migration queued for the index */
 	if (rc == ATRACK_OK)
 		return ATRACK_OK;
 fail:
@@ -533,13 +535,19 @@ void atrack_close(atrack_db *db)
 	if (!db)
 		return;
 	if (db->sql) {
-		/* Cached statements, and any an iterator left, end here. */
-		sqlite3_stmt *stmt;
-		while ((stmt = sqlite3_next_stmt(db->sql, NULL)) != NULL)
-			sqlite3_finalize(stmt);
+		for (size_t i = 0; i < db->stmt_cache_count; i++)
+			sqlite3_finalize(db->stmt_cache[i].stmt);
 		if (!sqlite3_get_autocommit(db->sql))
 			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
-		sqlite3_close(db->sql);
+		/* Close first: it disconnects the virtual tables (FTS5), which
+		 * finalize statements of their own. Only then may the statements
+		 * an unfreed iterator left be finalized here. */
+		if (sqlite3_close(db->sql) == SQLITE_BUSY) {
+			sqlite3_stmt *stmt;
+			while ((stmt = sqlite3_next_stmt(db->sql, NULL)) != NULL)
+				sqlite3_finalize(stmt);
+			sqlite3_close(db->sql);
+		}
 	}
 	atr_free(db->stmt_cache);
 	atr_free(db->errmsg);
@@ -576,7 +584,10 @@ int atrack_commit(atrack_db *db)
 	atr_clear_error(db);
 	if (!db->in_user_txn)
 		return atr_error(db, ATRACK_MISUSE, "no transaction is open");
-	int rc = exec_sql(db, "COMMIT", "cannot commit");
+	int rc = atr_search_sync(db);
+	if (rc != ATRACK_OK)
+		return rc; /* still open: the caller may retry or roll back */
+	rc = exec_sql(db, "COMMIT", "cannot commit");
 	if (rc != ATRACK_OK && !sqlite3_get_autocommit(db->sql))
 		return rc; /* still open (e.g. busy): the caller may retry or roll back */
 	db->in_user_txn = false;
@@ -621,6 +632,8 @@ int atr_write_end(atrack_db *db, int rc)
 	db->write_depth--;
 	if (db->write_depth == 0 && db->write_owns_txn) {
 		db->write_owns_txn = false;
+		if (rc == ATRACK_OK)
+			rc = atr_search_sync(db);
 		if (rc == ATRACK_OK)
 			rc = exec_sql(db, "COMMIT", "cannot commit");
 		if (rc != ATRACK_OK && !sqlite3_get_autocommit(db->sql))
