@@ -73,6 +73,12 @@ typedef struct atrack_report atrack_report;
  *
  * The state "as of" a day is, for each initiative, its latest update dated
  * on or before that day; an initiative with no update by then is left out.
+ *
+ * Unless the caller holds a transaction, the report reads one snapshot of
+ * the database from open to atrack_report_free (a read transaction): the
+ * summary and the rows agree however many writers commit meanwhile. Free
+ * it before writing through the same handle.
+ *
  * Returns ATRACK_OK; ATRACK_INVALID for a malformed date, a negative
  * stale_days, `since` after `as_of`, an unknown status code or an
  * unknown options version; ATRACK_NOMEM; ATRACK_BUSY.

@@ -13,11 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* 'ATRK': marks a file as an atrack database (PRAGMA application_id). */
 #define ATRACK_APPLICATION_ID 0x4154524b
 #define BUSY_TIMEOUT_MS 10000
+#define BUSY_RETRIES 4
 
 const char *atrack_libversion(void)
 {
@@ -387,11 +389,33 @@ static int identify_database(atrack_db *db, const char *path, int *version)
 	return ATRACK_OK;
 }
 
+/* Take the write lock. The busy timeout already waits for other writers;
+ * past it, the whole transaction (nothing is done yet) is tried a few more
+ * times after a pause, so a burst of writers does not fail one of them. */
+static int begin_immediate(atrack_db *db)
+{
+	int src = SQLITE_BUSY;
+	for (int attempt = 0; attempt < BUSY_RETRIES; attempt++) {
+		src = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if ((src & 0xff) != SQLITE_BUSY)
+			break;
+		/* Writers that met at once should not retry at once: a pause
+		 * that differs by process, without touching rand()'s state. */
+		unsigned int jitter = ((unsigned int)getpid() * 2654435761u +
+		                       (unsigned int)attempt * 40503u) % 200u;
+		struct timespec pause = { 0, (long)(50 + jitter) * 1000000L };
+		nanosleep(&pause, NULL);
+	}
+	if (src != SQLITE_OK)
+		return atr_sql_error(db, src, "cannot begin transaction");
+	return ATRACK_OK;
+}
+
 /* Apply one migration in its own transaction. Another process may have
  * applied it meanwhile, so the version is read again under the lock. */
 static int apply_migration(atrack_db *db, const atr_migration *m)
 {
-	int rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot start migration");
+	int rc = begin_immediate(db);
 	if (rc != ATRACK_OK)
 		return rc;
 	int current = 0;
@@ -571,7 +595,7 @@ int atrack_begin(atrack_db *db)
 		return atr_error(db, ATRACK_MISUSE, "a transaction is already open");
 	if (db->flags & ATRACK_OPEN_READONLY)
 		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
-	int rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot begin transaction");
+	int rc = begin_immediate(db);
 	if (rc == ATRACK_OK)
 		db->in_user_txn = true;
 	return rc;
@@ -613,7 +637,7 @@ int atr_write_begin(atrack_db *db)
 		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
 	int rc;
 	if (db->write_depth == 0 && sqlite3_get_autocommit(db->sql)) {
-		rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot begin transaction");
+		rc = begin_immediate(db);
 		db->write_owns_txn = true;
 	} else {
 		rc = exec_sql(db, "SAVEPOINT atrack_write", "cannot begin savepoint");

@@ -338,6 +338,16 @@ int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_rep
 	if (!r)
 		return atr_error(db, ATRACK_NOMEM, "out of memory");
 	r->db = db;
+	/* One snapshot for the whole report: the summary read here and the
+	 * rows read later agree, however many writers commit meanwhile. */
+	if (sqlite3_get_autocommit(db->sql)) {
+		int src = sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL);
+		if (src != SQLITE_OK) {
+			atr_free(r);
+			return atr_sql_error(db, src, "cannot begin report");
+		}
+		r->owns_read_txn = true;
+	}
 	if (o->today)
 		memcpy(r->today, o->today, 11);
 	else
@@ -378,6 +388,8 @@ void atrack_report_free(atrack_report *r)
 {
 	if (!r)
 		return;
+	if (r->owns_read_txn && !sqlite3_get_autocommit(r->db->sql))
+		sqlite3_exec(r->db->sql, "COMMIT", NULL, NULL, NULL);
 	for (size_t g = 0; g < ATR_ARRAY_SIZE(r->groups); g++) {
 		atr_group_list *list = &r->groups[g];
 		for (size_t i = 0; i < list->count; i++) {

@@ -33,6 +33,7 @@ struct atrack_report {
 	atrack_report_status *statuses;
 	size_t status_count;
 	atr_group_list groups[4]; /* indexed by atrack_report_group */
+	bool owns_read_txn;    /* open began the snapshot that free ends */
 };
 
 /* Where rendered text goes. Once a write fails, later ones are skipped and
