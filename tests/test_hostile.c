@@ -269,6 +269,66 @@ START_TEST(test_full_disk)
 }
 END_TEST
 
+/* Every free-text field of every kind, set to SQL that would do harm if it
+ * were ever spliced into a statement, reads back exactly as written. */
+START_TEST(test_sql_injection_in_every_text_field)
+{
+	static const char *const injection = "x'); DROP TABLE initiative; -- \" OR 1=1; /*";
+	static const atrack_kind kinds[] = {
+		ATRACK_KIND_PARTY, ATRACK_KIND_PERSON, ATRACK_KIND_MEETING, ATRACK_KIND_DOCUMENT,
+		ATRACK_KIND_SECTION, ATRACK_KIND_FRAMEWORK, ATRACK_KIND_FOCUS_AREA,
+		ATRACK_KIND_EXERCISE, ATRACK_KIND_INITIATIVE,
+	};
+	atrack_db *db = tu_memory_db();
+	int fields_tried = 0;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		size_t count;
+		const atrack_field *fields = atrack_fields(kinds[k], &count);
+		for (size_t f = 0; f < count; f++) {
+			if (fields[f].type != ATRACK_FIELD_TEXT || (fields[f].flags & ATRACK_FIELD_READONLY) ||
+			    strcmp(fields[f].name, "sha256") == 0) /* hex digits only, by the schema */
+				continue;
+			/* Required text fields get a plain value unless they are the
+			 * one under test; the one under test gets the injection. */
+			void *in = calloc(1, atrack_entity_size(kinds[k]));
+			for (size_t g = 0; g < count; g++) {
+				const char **slot = (const char **)((char *)in + fields[g].offset);
+				if (g == f)
+					*slot = injection;
+				else if (fields[g].type == ATRACK_FIELD_TEXT && (fields[g].flags & ATRACK_FIELD_REQUIRED))
+					*slot = "plain";
+			}
+			int64_t id = 0;
+			int rc = atrack_entity_add(db, kinds[k], in, &id);
+			ck_assert_msg(rc == ATRACK_OK, "%s.%s: %s", atrack_kind_name(kinds[k]),
+			              fields[f].name, atrack_errmsg(db));
+			void *row = NULL;
+			ck_assert_int_eq(atrack_entity_get(db, kinds[k], id, &row), ATRACK_OK);
+			const char *stored = *(const char **)((char *)row + fields[f].offset);
+			ck_assert_msg(stored && strcmp(stored, injection) == 0, "%s.%s came back as '%s'",
+			              atrack_kind_name(kinds[k]), fields[f].name, stored ? stored : "(null)");
+			atrack_entity_free(row);
+			free(in);
+			fields_tried++;
+		}
+	}
+	/* And a progress update's note. */
+	atrack_update_input update = ATRACK_UPDATE_INPUT_INIT;
+	update.initiative_id = 1;
+	update.status = "planned";
+	update.note = injection;
+	int64_t update_id;
+	ck_assert_int_eq(atrack_update_add(db, &update, &update_id), ATRACK_OK);
+	atrack_update *u = NULL;
+	ck_assert_int_eq(atrack_update_get(db, update_id, &u), ATRACK_OK);
+	ck_assert_str_eq(u->note, injection);
+	atrack_update_free(u);
+	ck_assert_int_ge(fields_tried, 15);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'initiative'"), 1);
+	atrack_close(db);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("hostile");
@@ -286,6 +346,7 @@ int main(void)
 	tcase_add_test(tc, test_truncated_database);
 	tcase_add_test(tc, test_newer_database);
 	tcase_add_test(tc, test_full_disk);
+	tcase_add_test(tc, test_sql_injection_in_every_text_field);
 	suite_add_tcase(s, tc);
 	return tu_run_suite(s);
 }

@@ -3,7 +3,7 @@
 # (one argument per line), and optionally `setup` (commands, one argument
 # list per line, words separated by tabs, run first), `stdin`, and the
 # expected `stdout`, `stderr` and `status` (default 0). In expected output,
-# @DB@ stands for the case's database path. Each case gets a fresh HOME and
+# @DB@ stands for the case's database path and @TODAY@ for today's UTC date. Each case gets a fresh HOME and
 # database. Usage: run.sh ATRACK_BINARY CASES_PARENT_DIR
 set -u
 atrack=$1
@@ -58,7 +58,7 @@ for case_dir in "$root"/cases/*/; do
 	fi
 	for stream in stdout stderr; do
 		if [ -f "$case_dir/$stream" ]; then
-			sed "s|@DB@|$db|g" "$case_dir/$stream" >"$work/expected.$stream"
+			sed -e "s|@DB@|$db|g" -e "s|@TODAY@|$(date -u +%F)|g" "$case_dir/$stream" >"$work/expected.$stream"
 			if ! diff -u "$work/expected.$stream" "$work/$stream" >"$work/diff"; then
 				ok=0; echo "FAIL $name: $stream differs"; cat "$work/diff"
 			fi
