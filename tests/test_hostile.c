@@ -291,12 +291,14 @@ START_TEST(test_sql_injection_in_every_text_field)
 			/* Required text fields get a plain value unless they are the
 			 * one under test; the one under test gets the injection. */
 			void *in = calloc(1, atrack_entity_size(kinds[k]));
+			char plain[32];
+			snprintf(plain, sizeof plain, "plain %zu %zu", k, f); /* names are unique */
 			for (size_t g = 0; g < count; g++) {
 				const char **slot = (const char **)((char *)in + fields[g].offset);
 				if (g == f)
 					*slot = injection;
 				else if (fields[g].type == ATRACK_FIELD_TEXT && (fields[g].flags & ATRACK_FIELD_REQUIRED))
-					*slot = "plain";
+					*slot = plain;
 			}
 			int64_t id = 0;
 			int rc = atrack_entity_add(db, kinds[k], in, &id);
