@@ -9,6 +9,7 @@
 #include "factsheet.h"
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,194 +90,191 @@ static void count(atrack_import_count *c, bool added)
 
 /* ---- Things shared between documents ------------------------------------- */
 
-/* Each shared kind is found by its slug or name first; only when it is
- * not there is it inserted, with this document as its origin. */
+/*
+ * Each shared kind is found by its slug or name first (a framework also by
+ * its acronym); only when it is not there is it inserted, with this
+ * document as its origin. The statements of every kind share a layout:
+ * find binds ?1 slug, ?2 name, ?3 acronym; insert binds ?1 slug, ?2 name,
+ * ?3 document, ?4 line, and the kind's own columns from ?5 on.
+ */
+typedef struct shared_kind {
+	const char *what;       /* "party", for messages */
+	const char *find_sql;
+	const char *insert_sql;
+	size_t count_offset;    /* its atrack_import_count in the result */
+	/* Bind the kind's own insert columns from ?5 on; NULL when none. */
+	void (*bind_own)(loader *L, sqlite3_stmt *stmt, const void *item);
+} shared_kind;
 
-static int load_party(loader *L, const fs_party *p, int64_t *id)
+typedef struct shared_name {
+	const char *slug;
+	const char *name;
+	const char *acronym; /* NULL unless the kind has one */
+	int line;
+} shared_name;
+
+static int find_or_add(loader *L, const shared_kind *k, const shared_name *n,
+                       const void *item, int64_t *id)
 {
-	static const char find_sql[] =
-		"SELECT id FROM party WHERE slug = ?1 OR name = ?2 ORDER BY slug = ?1 DESC LIMIT 1";
-	static const char insert_sql[] =
-		"INSERT INTO party (slug, name, short_name, document_id, source_line) VALUES (?, ?, ?, ?, ?)";
+	atrack_import_count *counter =
+		(atrack_import_count *)((char *)L->result + k->count_offset);
 	sqlite3_stmt *stmt;
 	bool found;
-	int rc = atr_stmt(L->db, find_sql, &stmt);
+	char what[64];
+	int rc = atr_stmt(L->db, k->find_sql, &stmt);
 	if (rc != ATRACK_OK)
 		return rc;
-	bind_text(stmt, 1, p->slug);
-	bind_text(stmt, 2, p->name);
-	rc = run_for_id(L, stmt, id, &found, "cannot look up party");
+	bind_text(stmt, 1, n->slug);
+	bind_text(stmt, 2, n->name);
+	if (sqlite3_bind_parameter_count(stmt) >= 3)
+		bind_text(stmt, 3, n->acronym);
+	snprintf(what, sizeof what, "cannot look up %s", k->what);
+	rc = run_for_id(L, stmt, id, &found, what);
 	if (rc != ATRACK_OK || found) {
-		count(&L->result->parties, false);
+		count(counter, false);
 		return rc;
 	}
-	if ((rc = atr_stmt(L->db, insert_sql, &stmt)) != ATRACK_OK)
+	if ((rc = atr_stmt(L->db, k->insert_sql, &stmt)) != ATRACK_OK)
 		return rc;
-	bind_text(stmt, 1, p->slug);
-	bind_text(stmt, 2, p->name);
-	bind_text(stmt, 3, p->short_name);
-	bind_optional_int(stmt, 4, L->document_id);
-	bind_optional_int(stmt, 5, p->pos.line);
-	count(&L->result->parties, true);
-	return run_insert(L, stmt, id, "cannot add party");
+	bind_text(stmt, 1, n->slug);
+	bind_text(stmt, 2, n->name);
+	bind_optional_int(stmt, 3, L->document_id);
+	bind_optional_int(stmt, 4, n->line);
+	if (k->bind_own)
+		k->bind_own(L, stmt, item);
+	count(counter, true);
+	snprintf(what, sizeof what, "cannot add %s", k->what);
+	return run_insert(L, stmt, id, what);
 }
 
-static int load_person(loader *L, const fs_person *p, int64_t *id)
+static void bind_party(loader *L, sqlite3_stmt *stmt, const void *item)
 {
-	static const char find_sql[] = "SELECT id FROM person WHERE slug = ?1";
-	static const char insert_sql[] =
-		"INSERT INTO person (slug, name, party_id, document_id, source_line) VALUES (?, ?, ?, ?, ?)";
-	sqlite3_stmt *stmt;
-	bool found;
-	int rc = atr_stmt(L->db, find_sql, &stmt);
-	if (rc != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, p->slug);
-	rc = run_for_id(L, stmt, id, &found, "cannot look up person");
-	if (rc != ATRACK_OK || found) {
-		count(&L->result->people, false);
-		return rc;
-	}
-	if ((rc = atr_stmt(L->db, insert_sql, &stmt)) != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, p->slug);
-	bind_text(stmt, 2, p->name);
-	bind_optional_int(stmt, 3, p->party >= 0 ? L->party_ids[p->party] : 0);
-	bind_optional_int(stmt, 4, L->document_id);
-	bind_optional_int(stmt, 5, p->pos.line);
-	count(&L->result->people, true);
-	return run_insert(L, stmt, id, "cannot add person");
+	(void)L;
+	bind_text(stmt, 5, ((const fs_party *)item)->short_name);
 }
 
-static int load_meeting(loader *L, const fs_meeting *m, int64_t *id)
+static const shared_kind party_kind = {
+	"party",
+	"SELECT id FROM party WHERE slug = ?1 OR name = ?2 ORDER BY slug = ?1 DESC LIMIT 1",
+	"INSERT INTO party (slug, name, document_id, source_line, short_name) VALUES (?1, ?2, ?3, ?4, ?5)",
+	offsetof(atrack_import_result, parties), bind_party,
+};
+
+static void bind_person(loader *L, sqlite3_stmt *stmt, const void *item)
 {
-	static const char find_sql[] = "SELECT id FROM meeting WHERE slug = ?1";
-	static const char insert_sql[] =
-		"INSERT INTO meeting (slug, name, kind, short_kind, ordinal, start_date, end_date, "
-		"document_id, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *stmt;
-	bool found;
-	int rc = atr_stmt(L->db, find_sql, &stmt);
-	if (rc != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, m->slug);
-	rc = run_for_id(L, stmt, id, &found, "cannot look up meeting");
-	if (rc != ATRACK_OK || found) {
-		count(&L->result->meetings, false);
-		return rc;
-	}
-	if ((rc = atr_stmt(L->db, insert_sql, &stmt)) != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, m->slug);
-	bind_text(stmt, 2, m->name);
-	bind_text(stmt, 3, m->kind);
-	bind_text(stmt, 4, m->short_kind);
-	bind_optional_int(stmt, 5, m->ordinal);
-	bind_text(stmt, 6, m->start_date[0] ? m->start_date : NULL);
-	bind_text(stmt, 7, m->end_date[0] ? m->end_date : (m->start_date[0] ? m->start_date : NULL));
-	bind_optional_int(stmt, 8, L->document_id);
-	bind_optional_int(stmt, 9, m->pos.line);
-	count(&L->result->meetings, true);
-	return run_insert(L, stmt, id, "cannot add meeting");
+	const fs_person *p = item;
+	bind_optional_int(stmt, 5, p->party >= 0 ? L->party_ids[p->party] : 0);
 }
 
-static int load_section(loader *L, const fs_section *s, size_t position, int64_t *id)
+static const shared_kind person_kind = {
+	"person",
+	"SELECT id FROM person WHERE slug = ?1",
+	"INSERT INTO person (slug, name, document_id, source_line, party_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+	offsetof(atrack_import_result, people), bind_person,
+};
+
+static void bind_meeting(loader *L, sqlite3_stmt *stmt, const void *item)
 {
-	static const char find_sql[] = "SELECT id FROM section WHERE slug = ?1";
-	static const char insert_sql[] =
-		"INSERT INTO section (slug, title, heading, lead_in, position, document_id, source_line) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *stmt;
-	bool found;
-	int rc = atr_stmt(L->db, find_sql, &stmt);
-	if (rc != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, s->slug);
-	rc = run_for_id(L, stmt, id, &found, "cannot look up section");
-	if (rc != ATRACK_OK || found) {
-		count(&L->result->sections, false);
-		return rc;
-	}
-	if ((rc = atr_stmt(L->db, insert_sql, &stmt)) != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, s->slug);
-	bind_text(stmt, 2, s->title);
-	bind_text(stmt, 3, s->heading);
-	bind_text(stmt, 4, s->lead_in);
-	sqlite3_bind_int64(stmt, 5, (sqlite3_int64)position + 1);
-	bind_optional_int(stmt, 6, L->document_id);
-	bind_optional_int(stmt, 7, s->pos.line);
-	count(&L->result->sections, true);
-	return run_insert(L, stmt, id, "cannot add section");
+	(void)L;
+	const fs_meeting *m = item;
+	const char *start = m->start_date[0] ? m->start_date : NULL;
+	bind_text(stmt, 5, m->kind);
+	bind_text(stmt, 6, m->short_kind);
+	bind_optional_int(stmt, 7, m->ordinal);
+	bind_text(stmt, 8, start);
+	bind_text(stmt, 9, m->end_date[0] ? m->end_date : start);
 }
 
-static int load_framework(loader *L, const fs_framework *f, int64_t *id)
+static const shared_kind meeting_kind = {
+	"meeting",
+	"SELECT id FROM meeting WHERE slug = ?1",
+	"INSERT INTO meeting (slug, name, document_id, source_line, kind, short_kind, ordinal, "
+	"start_date, end_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	offsetof(atrack_import_result, meetings), bind_meeting,
+};
+
+/* A section's position is its place in the first document that names it. */
+typedef struct placed_section {
+	const fs_section *section;
+	size_t position;
+} placed_section;
+
+static void bind_section(loader *L, sqlite3_stmt *stmt, const void *item)
 {
-	/* An acronym names a body as surely as its full name does. */
-	static const char find_sql[] =
-		"SELECT id FROM framework WHERE slug = ?1 OR name = ?2 OR (?3 IS NOT NULL AND acronym = ?3) "
-		"ORDER BY slug = ?1 DESC LIMIT 1";
-	static const char insert_sql[] =
-		"INSERT INTO framework (slug, name, acronym, kind, document_id, source_line) "
-		"VALUES (?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *stmt;
-	bool found;
-	int rc = atr_stmt(L->db, find_sql, &stmt);
-	if (rc != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, f->slug);
-	bind_text(stmt, 2, f->name);
-	bind_text(stmt, 3, f->acronym);
-	rc = run_for_id(L, stmt, id, &found, "cannot look up framework");
-	if (rc != ATRACK_OK || found) {
-		count(&L->result->frameworks, false);
-		return rc;
-	}
-	if ((rc = atr_stmt(L->db, insert_sql, &stmt)) != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, f->slug);
-	bind_text(stmt, 2, f->name);
-	bind_text(stmt, 3, f->acronym);
-	bind_text(stmt, 4, f->kind ? f->kind : "body");
-	bind_optional_int(stmt, 5, L->document_id);
-	bind_optional_int(stmt, 6, f->pos.line);
-	count(&L->result->frameworks, true);
-	return run_insert(L, stmt, id, "cannot add framework");
+	(void)L;
+	const placed_section *p = item;
+	bind_text(stmt, 5, p->section->heading);
+	bind_text(stmt, 6, p->section->lead_in);
+	sqlite3_bind_int64(stmt, 7, (sqlite3_int64)p->position + 1);
 }
 
+static const shared_kind section_kind = {
+	"section",
+	"SELECT id FROM section WHERE slug = ?1",
+	"INSERT INTO section (slug, title, document_id, source_line, heading, lead_in, position) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	offsetof(atrack_import_result, sections), bind_section,
+};
+
+static void bind_framework(loader *L, sqlite3_stmt *stmt, const void *item)
+{
+	(void)L;
+	const fs_framework *f = item;
+	bind_text(stmt, 5, f->acronym);
+	bind_text(stmt, 6, f->kind ? f->kind : "body");
+}
+
+/* An acronym names a body as surely as its full name does. */
+static const shared_kind framework_kind = {
+	"framework",
+	"SELECT id FROM framework WHERE slug = ?1 OR name = ?2 OR (?3 IS NOT NULL AND acronym = ?3) "
+	"ORDER BY slug = ?1 DESC LIMIT 1",
+	"INSERT INTO framework (slug, name, document_id, source_line, acronym, kind) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	offsetof(atrack_import_result, frameworks), bind_framework,
+};
+
+static void bind_focus_area(loader *L, sqlite3_stmt *stmt, const void *item)
+{
+	(void)L;
+	const fs_focus_area *a = item;
+	bind_text(stmt, 5, a->kind ? a->kind : "focus");
+}
+
+static const shared_kind focus_area_kind = {
+	"focus area",
+	"SELECT id FROM focus_area WHERE slug = ?1 OR name = ?2 ORDER BY slug = ?1 DESC LIMIT 1",
+	"INSERT INTO focus_area (slug, name, document_id, source_line, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
+	offsetof(atrack_import_result, focus_areas), bind_focus_area,
+};
+
+static const shared_kind exercise_kind = {
+	"exercise",
+	"SELECT id FROM exercise WHERE slug = ?1 OR name = ?2 ORDER BY slug = ?1 DESC LIMIT 1",
+	"INSERT INTO exercise (slug, name, document_id, source_line) VALUES (?1, ?2, ?3, ?4)",
+	offsetof(atrack_import_result, exercises), NULL,
+};
+
+static const shared_kind cited_document_kind = {
+	"cited document",
+	"SELECT id FROM document WHERE slug = ?1 OR (kind = 'cited' AND title = ?2) "
+	"ORDER BY slug = ?1 DESC LIMIT 1",
+	"INSERT INTO document (slug, title, document_id, source_line, kind) "
+	"VALUES (?1, ?2, ?3, ?4, 'cited')",
+	offsetof(atrack_import_result, cited_documents), NULL,
+};
+
+/* A focus area is also linked to the framework it was listed for. */
 static int load_focus_area(loader *L, const fs_focus_area *a, int64_t *id)
 {
-	static const char find_sql[] =
-		"SELECT id FROM focus_area WHERE slug = ?1 OR name = ?2 ORDER BY slug = ?1 DESC LIMIT 1";
-	static const char insert_sql[] =
-		"INSERT INTO focus_area (slug, name, kind, document_id, source_line) VALUES (?, ?, ?, ?, ?)";
 	static const char link_sql[] =
 		"INSERT OR IGNORE INTO framework_focus_area (framework_id, focus_area_id, document_id) "
 		"VALUES (?, ?, ?)";
+	const shared_name name = { a->slug, a->name, NULL, a->pos.line };
+	int rc = find_or_add(L, &focus_area_kind, &name, a, id);
+	if (rc != ATRACK_OK || a->framework < 0)
+		return rc;
 	sqlite3_stmt *stmt;
-	bool found;
-	int rc = atr_stmt(L->db, find_sql, &stmt);
-	if (rc != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, a->slug);
-	bind_text(stmt, 2, a->name);
-	rc = run_for_id(L, stmt, id, &found, "cannot look up focus area");
-	if (rc != ATRACK_OK)
-		return rc;
-	count(&L->result->focus_areas, !found);
-	if (!found) {
-		if ((rc = atr_stmt(L->db, insert_sql, &stmt)) != ATRACK_OK)
-			return rc;
-		bind_text(stmt, 1, a->slug);
-		bind_text(stmt, 2, a->name);
-		bind_text(stmt, 3, a->kind ? a->kind : "focus");
-		bind_optional_int(stmt, 4, L->document_id);
-		bind_optional_int(stmt, 5, a->pos.line);
-		if ((rc = run_insert(L, stmt, id, "cannot add focus area")) != ATRACK_OK)
-			return rc;
-	}
-	if (a->framework < 0)
-		return ATRACK_OK;
 	if ((rc = atr_stmt(L->db, link_sql, &stmt)) != ATRACK_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, L->framework_ids[a->framework]);
@@ -285,63 +283,6 @@ static int load_focus_area(loader *L, const fs_focus_area *a, int64_t *id)
 	rc = run(L, stmt, "cannot link focus area");
 	count(&L->result->links, sqlite3_changes(L->db->sql) > 0);
 	return rc;
-}
-
-static int load_exercise(loader *L, const fs_exercise *e, int64_t *id)
-{
-	static const char find_sql[] =
-		"SELECT id FROM exercise WHERE slug = ?1 OR name = ?2 ORDER BY slug = ?1 DESC LIMIT 1";
-	static const char insert_sql[] =
-		"INSERT INTO exercise (slug, name, document_id, source_line) VALUES (?, ?, ?, ?)";
-	sqlite3_stmt *stmt;
-	bool found;
-	int rc = atr_stmt(L->db, find_sql, &stmt);
-	if (rc != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, e->slug);
-	bind_text(stmt, 2, e->name);
-	rc = run_for_id(L, stmt, id, &found, "cannot look up exercise");
-	if (rc != ATRACK_OK || found) {
-		count(&L->result->exercises, false);
-		return rc;
-	}
-	if ((rc = atr_stmt(L->db, insert_sql, &stmt)) != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, e->slug);
-	bind_text(stmt, 2, e->name);
-	bind_optional_int(stmt, 3, L->document_id);
-	bind_optional_int(stmt, 4, e->pos.line);
-	count(&L->result->exercises, true);
-	return run_insert(L, stmt, id, "cannot add exercise");
-}
-
-static int load_cited_document(loader *L, const fs_cited_document *d, int64_t *id)
-{
-	static const char find_sql[] =
-		"SELECT id FROM document WHERE slug = ?1 OR (kind = 'cited' AND title = ?2) "
-		"ORDER BY slug = ?1 DESC LIMIT 1";
-	static const char insert_sql[] =
-		"INSERT INTO document (slug, title, kind, document_id, source_line) VALUES (?, ?, 'cited', ?, ?)";
-	sqlite3_stmt *stmt;
-	bool found;
-	int rc = atr_stmt(L->db, find_sql, &stmt);
-	if (rc != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, d->slug);
-	bind_text(stmt, 2, d->title);
-	rc = run_for_id(L, stmt, id, &found, "cannot look up document");
-	if (rc != ATRACK_OK || found) {
-		count(&L->result->cited_documents, false);
-		return rc;
-	}
-	if ((rc = atr_stmt(L->db, insert_sql, &stmt)) != ATRACK_OK)
-		return rc;
-	bind_text(stmt, 1, d->slug);
-	bind_text(stmt, 2, d->title);
-	bind_optional_int(stmt, 3, L->document_id);
-	bind_optional_int(stmt, 4, d->pos.line);
-	count(&L->result->cited_documents, true);
-	return run_insert(L, stmt, id, "cannot add cited document");
 }
 
 /* ---- Meetings' people and documents -------------------------------------- */
@@ -766,24 +707,45 @@ static int load_entities(loader *L)
 {
 	const fs_model *m = L->model;
 	int rc = ATRACK_OK;
-	for (size_t i = 0; rc == ATRACK_OK && i < m->party_count; i++)
-		rc = load_party(L, &m->parties[i], &L->party_ids[i]);
-	for (size_t i = 0; rc == ATRACK_OK && i < m->person_count; i++)
-		rc = load_person(L, &m->people[i], &L->person_ids[i]);
-	for (size_t i = 0; rc == ATRACK_OK && i < m->meeting_count; i++)
-		rc = load_meeting(L, &m->meetings[i], &L->meeting_ids[i]);
+	for (size_t i = 0; rc == ATRACK_OK && i < m->party_count; i++) {
+		const fs_party *p = &m->parties[i];
+		const shared_name n = { p->slug, p->name, NULL, p->pos.line };
+		rc = find_or_add(L, &party_kind, &n, p, &L->party_ids[i]);
+	}
+	for (size_t i = 0; rc == ATRACK_OK && i < m->person_count; i++) {
+		const fs_person *p = &m->people[i];
+		const shared_name n = { p->slug, p->name, NULL, p->pos.line };
+		rc = find_or_add(L, &person_kind, &n, p, &L->person_ids[i]);
+	}
+	for (size_t i = 0; rc == ATRACK_OK && i < m->meeting_count; i++) {
+		const fs_meeting *meeting = &m->meetings[i];
+		const shared_name n = { meeting->slug, meeting->name, NULL, meeting->pos.line };
+		rc = find_or_add(L, &meeting_kind, &n, meeting, &L->meeting_ids[i]);
+	}
 	for (size_t i = 0; rc == ATRACK_OK && i < m->meeting_count; i++)
 		rc = load_meeting_links(L, i);
-	for (size_t i = 0; rc == ATRACK_OK && i < m->section_count; i++)
-		rc = load_section(L, &m->sections[i], i, &L->section_ids[i]);
-	for (size_t i = 0; rc == ATRACK_OK && i < m->framework_count; i++)
-		rc = load_framework(L, &m->frameworks[i], &L->framework_ids[i]);
+	for (size_t i = 0; rc == ATRACK_OK && i < m->section_count; i++) {
+		const placed_section p = { &m->sections[i], i };
+		const shared_name n = { p.section->slug, p.section->title, NULL, p.section->pos.line };
+		rc = find_or_add(L, &section_kind, &n, &p, &L->section_ids[i]);
+	}
+	for (size_t i = 0; rc == ATRACK_OK && i < m->framework_count; i++) {
+		const fs_framework *f = &m->frameworks[i];
+		const shared_name n = { f->slug, f->name, f->acronym, f->pos.line };
+		rc = find_or_add(L, &framework_kind, &n, f, &L->framework_ids[i]);
+	}
 	for (size_t i = 0; rc == ATRACK_OK && i < m->focus_area_count; i++)
 		rc = load_focus_area(L, &m->focus_areas[i], &L->focus_area_ids[i]);
-	for (size_t i = 0; rc == ATRACK_OK && i < m->exercise_count; i++)
-		rc = load_exercise(L, &m->exercises[i], &L->exercise_ids[i]);
-	for (size_t i = 0; rc == ATRACK_OK && i < m->cited_document_count; i++)
-		rc = load_cited_document(L, &m->cited_documents[i], &L->cited_ids[i]);
+	for (size_t i = 0; rc == ATRACK_OK && i < m->exercise_count; i++) {
+		const fs_exercise *e = &m->exercises[i];
+		const shared_name n = { e->slug, e->name, NULL, e->pos.line };
+		rc = find_or_add(L, &exercise_kind, &n, e, &L->exercise_ids[i]);
+	}
+	for (size_t i = 0; rc == ATRACK_OK && i < m->cited_document_count; i++) {
+		const fs_cited_document *d = &m->cited_documents[i];
+		const shared_name n = { d->slug, d->title, NULL, d->pos.line };
+		rc = find_or_add(L, &cited_document_kind, &n, d, &L->cited_ids[i]);
+	}
 	for (size_t i = 0; rc == ATRACK_OK && i < m->initiative_count; i++)
 		rc = load_initiative(L, i);
 	if (rc == ATRACK_OK)
