@@ -28,7 +28,8 @@ DESTDIR=$work/stage cmake --install "$build" --prefix "$prefix" >"$work/install.
 for file in bin/atrack include/atrack.h include/atrack/entity.h \
 	"$libdir/libatrack.a" "$libdir/pkgconfig/atrack.pc" \
 	"$libdir/cmake/atrack/atrackConfig.cmake" "$libdir/cmake/atrack/atrackConfigVersion.cmake" \
-	"$libdir/cmake/atrack/atrackTargets.cmake"; do
+	"$libdir/cmake/atrack/atrackTargets.cmake" \
+	"$datadir/bash-completion/completions/atrack"; do
 	[ -f "$root/$file" ] || fail "not installed: $file"
 done
 [ -L "$root/$libdir/libatrack.so" ] || fail "libatrack.so is not a symlink"
