@@ -29,7 +29,8 @@ for file in bin/atrack include/atrack.h include/atrack/entity.h \
 	"$libdir/libatrack.a" "$libdir/pkgconfig/atrack.pc" \
 	"$libdir/cmake/atrack/atrackConfig.cmake" "$libdir/cmake/atrack/atrackConfigVersion.cmake" \
 	"$libdir/cmake/atrack/atrackTargets.cmake" \
-	"$datadir/bash-completion/completions/atrack"; do
+	"$datadir/bash-completion/completions/atrack" \
+	"$mandir/man1/atrack.1" "$mandir/man3/libatrack.3"; do
 	[ -f "$root/$file" ] || fail "not installed: $file"
 done
 [ -L "$root/$libdir/libatrack.so" ] || fail "libatrack.so is not a symlink"
