@@ -47,6 +47,12 @@ fi
 grep -qx "prefix=$prefix" "$root/$libdir/pkgconfig/atrack.pc" ||
 	fail "atrack.pc does not name the installed prefix $prefix"
 
+# The README's "library in five minutes" shows examples/board.c as it is.
+readme_example=$(awk '/^## The library in five minutes/ {on = 1} on && /^```c$/ {code = 1; next}
+	code && /^```$/ {exit} code' "$source/README.md")
+[ "$readme_example" = "$(sed -n '/^#include <atrack.h>/,$p' "$source/examples/board.c")" ] ||
+	fail "README.md's example is not examples/board.c"
+
 # ---- The example, built two ways against the staged copy ---------------
 flags=(-std=c11 -Wall -Wextra -Wpedantic -Werror)
 [ "$sanitize" = ON ] && flags+=(-fsanitize=address,undefined)
