@@ -25,7 +25,10 @@ _atrack_database()
     local i path=
     for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do
         case ${COMP_WORDS[i]} in
-        --db) path=${COMP_WORDS[i + 1]-} ;;
+        --db)
+            path=${COMP_WORDS[i + 1]-}
+            # readline splits "--db=PATH" into "--db" "=" "PATH".
+            [[ $path == = ]] && path=${COMP_WORDS[i + 2]-} ;;
         --db=*) path=${COMP_WORDS[i]#--db=} ;;
         esac
     done
@@ -71,6 +74,13 @@ _atrack_help_options()
         }'
 }
 
+# The names (long and short) of the options of a help text that take a
+# value, on one line.
+_atrack_value_options()
+{
+    _atrack_help_options "$@" | awk '$2 != "-" { printf "%s ", $1; if ($3 != "-") printf "%s ", $3 }'
+}
+
 # A JSON string member's values from `atrack --json ARGS` on the database
 # in use: the "slug"s of a list, the "code"s of the status vocabulary.
 _atrack_json_values()
@@ -99,22 +109,38 @@ _atrack()
     local cur=${COMP_WORDS[COMP_CWORD]}
     local prev=${COMP_WORDS[COMP_CWORD - 1]-}
     COMPREPLY=()
+    # readline splits "--opt=VALUE" at the "=" (COMP_WORDBREAKS): complete
+    # the value of --opt.
+    if [[ $cur == = ]]; then
+        cur=
+    elif [[ $prev == = ]]; then
+        prev=${COMP_WORDS[COMP_CWORD - 2]-}
+    fi
 
     # Find the command word and, for a noun, its verb; collect the
     # positional words after them. --db and --author take a value anywhere.
-    local i word command= verb= verbs=
+    local i word command= verb= verbs= valopts=
     local -a positional=()
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
-        --db | --author) ((i++)); continue ;;
-        -*) continue ;;
+        --db | --author)
+            ((i++))
+            [[ ${COMP_WORDS[i]-} == = ]] && ((i++))
+            continue ;;
+        =) ((i++)); continue ;; # "--opt" "=" "VALUE"
+        -*)
+            # An option of the command that takes a value: skip the value.
+            [[ " $valopts " == *" $word "* && ${COMP_WORDS[i + 1]-} != = ]] && ((i++))
+            continue ;;
         esac
         if [[ -z $command ]]; then
             command=$word
             verbs=$(_atrack_help_list verbs: "$command")
+            [[ -z $verbs ]] && valopts=$(_atrack_value_options "$command")
         elif [[ -n $verbs && -z $verb ]]; then
             verb=$word
+            valopts=$(_atrack_value_options "$command" "$verb")
         else
             positional+=("$word")
         fi

@@ -98,6 +98,20 @@ expect "link <TAB>: kinds" "initiative framework party exercise document focus-a
 complete_words --db "$db" link initiative ''
 expect "link initiative <TAB>: initiative slugs" "$slugs"
 
+# readline splits "--opt=VALUE" into "--opt" "=" "VALUE".
+complete_words --db = "$db" update add ''
+expect "--db=PATH as readline splits it" "$slugs"
+complete_words --db "$db" update add ncg --status = ''
+expect "--status=<TAB>" "$codes"
+complete_words --db "$db" update add ncg --status = in
+expect "--status=in<TAB>" "in_progress"
+complete_words --db "$db" update add --note = x ''
+expect "a value given with = is not a verb's argument" "$slugs"
+complete_words --db "$db" update add --status in_progress -m "a note" ''
+expect "option values are not the verb's arguments" "$slugs"
+complete_words --db "$db" update add ncg ''
+expect "nothing after the initiative" ""
+
 complete_words --db "$work/missing.db" update add ''
 expect "a missing database: nothing offered" ""
 [ ! -e "$work/missing.db" ] && echo "ok: the missing database was not created" ||
