@@ -80,7 +80,7 @@ check_board() { # NAME PROGRAM [ENV...]
 	local db=$work/$name.db out
 	out=$(env "$@" "$program" "$db") || fail "$name: exit $?"
 	[ "$(wc -l <<<"$out")" -eq 7 ] || { echo "$out"; fail "$name: not 7 initiatives"; }
-	head -n 1 <<<"$out" | grep -Eq '^[a-z0-9-]+ +in_progress +on_track +[0-9]{4}-[0-9]{2}-[0-9]{2}$' ||
+	grep -Eq '^[a-z0-9-]+ +in_progress +on_track +[0-9]{4}-[0-9]{2}-[0-9]{2}$' <<<"$(head -n 1 <<<"$out")" ||
 		{ echo "$out"; fail "$name: the first initiative does not show the new update"; }
 	[ "$(grep -c ' announced ' <<<"$out")" -eq 6 ] || { echo "$out"; fail "$name: others changed"; }
 	echo "$name: 7 initiatives, the first now in_progress"
@@ -90,7 +90,9 @@ check_board cmake-shared "$work/cmake-shared/board" LD_LIBRARY_PATH="$root/$libd
 check_board cmake-static "$work/cmake-static/board"
 # The shared builds really load the staged library.
 if command -v ldd >/dev/null; then
-	LD_LIBRARY_PATH="$root/$libdir" ldd "$work/board-pkgconfig" | grep -q "$root/$libdir/libatrack.so.0" ||
-		fail "board-pkgconfig does not load the staged libatrack.so.0"
+	# Not piped into grep -q: ldd would die of SIGPIPE and pipefail say so.
+	libs=$(LD_LIBRARY_PATH="$root/$libdir" ldd "$work/board-pkgconfig")
+	grep -qF "$root/$libdir/libatrack.so.0" <<<"$libs" ||
+		{ echo "$libs"; fail "board-pkgconfig does not load the staged libatrack.so.0"; }
 fi
 echo "install: ok"
