@@ -59,6 +59,9 @@ int cli_initiative_filter(cli_ctx *ctx, const cli_initiative_args *a, atrack_ini
 		return rc;
 	if (a->stale_days < 0 || a->stale_days > 1000000)
 		return cli_fail(ctx, CLI_EXIT_INVALID, "stale-days: %ld is out of range", a->stale_days);
+	if (a->limit < 0 || a->offset < 0)
+		return cli_fail(ctx, CLI_EXIT_INVALID, "%s: %ld must be 0 or more",
+		                a->limit < 0 ? "limit" : "offset", a->limit < 0 ? a->limit : a->offset);
 	f->status = a->status;
 	f->health = a->health;
 	f->stale_days = (int)a->stale_days;

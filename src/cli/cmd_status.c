@@ -6,6 +6,8 @@
  */
 #include "cli.h"
 
+#include <string.h>
+
 #include <time.h>
 
 static const char *const columns[] = {
@@ -34,6 +36,11 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		CLI_OPT_END
 	};
 	cli_initiative_options(&a, opts);
+	/* Here the option sets the threshold the board marks; it filters
+	 * only with --only-stale. */
+	for (cli_opt *o = opts; o->name; o++)
+		if (strcmp(o->name, "stale-days") == 0)
+			o->help = "stale after N days without an update (default 30); marks, does not filter";
 	a.stale_days = ATRACK_STALE_DAYS_DEFAULT;
 	char **args;
 	int nargs;
