@@ -1,0 +1,584 @@
+/*
+ * scenarios.c - one function per scenario of atrack-bench. Each times
+ * atrack and a hand-written plain-SQLite program doing the same rows in the
+ * same schema (the baseline's copy has no triggers, so it writes the audit
+ * rows itself), interleaving the two, and prints its rows of the table.
+ */
+#include "bench.h"
+#include "factsheet.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define BATCH 10000
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* ---- 1. Parsing ------------------------------------------------------------ */
+
+static double parse_rate(const char *text, size_t len, long runs, double *secs)
+{
+	double t = now_s();
+	for (long i = 0; i < runs; i++) {
+		fs_model *model = NULL;
+		fs_error err;
+		if (fs_parse(text, len, &model, &err) != ATRACK_OK)
+			die("parse failed at %d:%d: %s", err.line, err.column, err.message);
+		fs_model_free(model);
+	}
+	*secs = now_s() - t;
+	return (double)len * (double)runs / *secs / 1e6;
+}
+
+void scenario_parse(void)
+{
+	size_t len;
+	double secs;
+	char name[96];
+	const char *text = atrack_bundled_factsheet(&len, NULL);
+	mem_reset();
+	double rate = parse_rate(text, len, opt.parse_runs, &secs);
+	snprintf(name, sizeof name, "1 parse bundled sheet (%zu B) x %ld", len, opt.parse_runs);
+	bench_row r = { name, rate, -1, -1, 0, mem_peak_kb(), "MB/s", NULL };
+	row_print(&r);
+
+	/* A long sheet shows any cost that grows faster than the text. */
+	char *big = gen_factsheet(opt.seed, 0, 2500, &len);
+	double rates[3];
+	mem_reset();
+	for (int i = 0; i < 3; i++)
+		rates[i] = parse_rate(big, len, 1, &secs);
+	snprintf(name, sizeof name, "1 parse generated sheet, 2500 items (%zu kB)", len / 1000);
+	bench_row b = { name, median(rates, 3), -1, -1, 0, mem_peak_kb(), "MB/s", NULL };
+	row_print(&b);
+	free(big);
+}
+
+/* ---- 2. Importing ---------------------------------------------------------- */
+
+/* The rows an import wrote, captured from an atrack database, to be
+ * replayed by prepared INSERTs: each row and its audit row, sheet by sheet. */
+typedef struct captured {
+	int table;               /* index into tables */
+	int ncol;
+	sqlite3_value **values;
+} captured;
+
+typedef struct capture {
+	char *tables[64];
+	char *insert_sql[64];
+	int table_count;
+	captured *rows;
+	size_t row_count, row_cap;
+} capture;
+
+static int table_index(capture *c, const char *name, sqlite3_stmt *row)
+{
+	for (int i = 0; i < c->table_count; i++)
+		if (!strcmp(c->tables[i], name))
+			return i;
+	if (c->table_count == 64)
+		die("too many tables");
+	int n = sqlite3_column_count(row);
+	char *cols = sqlite3_mprintf("%s", ""), *params = sqlite3_mprintf("%s", "");
+	for (int k = 0; k < n; k++) {
+		char *c2 = sqlite3_mprintf("%s%s\"%w\"", cols, k ? ", " : "", sqlite3_column_name(row, k));
+		char *p2 = sqlite3_mprintf("%s%s?", params, k ? ", " : "");
+		sqlite3_free(cols);
+		sqlite3_free(params);
+		cols = c2;
+		params = p2;
+	}
+	c->tables[c->table_count] = strdup(name);
+	c->insert_sql[c->table_count] = sqlite3_mprintf("INSERT INTO \"%w\" (%s) VALUES (%s)",
+	                                                name, cols, params);
+	sqlite3_free(cols);
+	sqlite3_free(params);
+	return c->table_count++;
+}
+
+static void capture_row(capture *c, sqlite3 *db, const char *table, int64_t id)
+{
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE id = %lld", table, (long long)id);
+	sqlite3_stmt *stmt = plain_prepare(db, sql);
+	sqlite3_free(sql);
+	if (sqlite3_step(stmt) != SQLITE_ROW)
+		die("captured row %s %lld is gone", table, (long long)id);
+	if (c->row_count == c->row_cap) {
+		c->row_cap = c->row_cap ? c->row_cap * 2 : 1024;
+		c->rows = realloc(c->rows, c->row_cap * sizeof *c->rows);
+	}
+	captured *r = &c->rows[c->row_count++];
+	r->table = table_index(c, table, stmt);
+	r->ncol = sqlite3_column_count(stmt);
+	r->values = malloc((size_t)r->ncol * sizeof *r->values);
+	for (int k = 0; k < r->ncol; k++)
+		r->values[k] = sqlite3_value_dup(sqlite3_column_value(stmt, k));
+	sqlite3_finalize(stmt);
+}
+
+/* Replay rows [from, to) of the capture by hand in one transaction, as
+ * the loader writes one sheet: prepared INSERTs, statements made once. */
+static double replay_sheet(sqlite3 *db, sqlite3_stmt **insert, const capture *c, size_t from,
+                           size_t to)
+{
+	double t = now_s();
+	plain_exec(db, "BEGIN IMMEDIATE");
+	for (size_t row = from; row < to; row++) {
+		const captured *r = &c->rows[row];
+		sqlite3_stmt *stmt = insert[r->table];
+		if (!stmt)
+			stmt = insert[r->table] = plain_prepare(db, c->insert_sql[r->table]);
+		for (int k = 0; k < r->ncol; k++)
+			sqlite3_bind_value(stmt, k + 1, r->values[k]);
+		plain_step_done(db, stmt);
+	}
+	plain_exec(db, "COMMIT");
+	return now_s() - t;
+}
+
+static void free_rows(capture *c)
+{
+	for (size_t i = 0; i < c->row_count; i++) {
+		for (int k = 0; k < c->rows[i].ncol; k++)
+			sqlite3_value_free(c->rows[i].values[k]);
+		free(c->rows[i].values);
+	}
+	c->row_count = 0;
+}
+
+void scenario_import(void)
+{
+	long count = opt.sheets;
+	char a_path[4096], p_path[4096];
+	work_path(a_path, sizeof a_path, "import-atrack.db");
+	work_path(p_path, sizeof p_path, "import-plain.db");
+	remove_db(a_path);
+	atrack_db *adb = NULL;
+	int rc = atrack_open(a_path, ATRACK_OPEN_CREATE, &adb);
+	check_atrack(adb, rc, "open");
+	atrack_set_author(adb, "bench");
+	plain_copy_without_triggers(a_path, p_path);
+	sqlite3 *raw = plain_open(a_path), *plain = plain_open(p_path);
+	sqlite3_stmt *insert[64] = { NULL };
+	capture c;
+	memset(&c, 0, sizeof c);
+	int64_t last = plain_int(raw, "SELECT coalesce(max(id), 0) FROM audit_log");
+	sqlite3_stmt *changes = plain_prepare(raw,
+		"SELECT id, table_name, row_id, action FROM audit_log WHERE id > ? ORDER BY id");
+
+	/* Sheet by sheet: atrack imports it (timed), the rows it wrote are read
+	 * back from its database (untimed), and written by hand into the plain
+	 * copy (timed). */
+	double ta = 0, tp = 0;
+	size_t total = 0, rows = 0;
+	mem_reset();
+	for (long i = 0; i < count; i++) {
+		size_t len;
+		char *text = gen_factsheet(opt.seed, i, 10, &len);
+		total += len;
+		atrack_import_result res;
+		double t = now_s();
+		rc = atrack_import_factsheet(adb, text, len, NULL, &res);
+		ta += now_s() - t;
+		check_atrack(adb, rc, "import");
+		free(text);
+		if (res.outcome != ATRACK_IMPORT_NEW)
+			die("generated sheet %ld is not new (outcome %d)", i, (int)res.outcome);
+		sqlite3_bind_int64(changes, 1, last);
+		while (sqlite3_step(changes) == SQLITE_ROW) {
+			last = sqlite3_column_int64(changes, 0);
+			char table[64];
+			snprintf(table, sizeof table, "%s", (const char *)sqlite3_column_text(changes, 1));
+			if (strcmp((const char *)sqlite3_column_text(changes, 3), "insert") != 0)
+				die("import of a new sheet changed a row of %s", table);
+			capture_row(&c, raw, table, sqlite3_column_int64(changes, 2));
+			capture_row(&c, raw, "audit_log", last);
+		}
+		sqlite3_reset(changes);
+		tp += replay_sheet(plain, insert, &c, 0, c.row_count);
+		rows += c.row_count;
+		free_rows(&c);
+	}
+	long peak = mem_peak_kb();
+	sqlite3_finalize(changes);
+	for (int i = 0; i < c.table_count; i++)
+		sqlite3_finalize(insert[i]);
+	sqlite3_close(raw);
+	sqlite3_close(plain);
+	atrack_close(adb);
+
+	char name[96], note[160];
+	snprintf(name, sizeof name, "2 import %ld generated sheets (%.2f MB)", count, total / 1e6);
+	snprintf(note, sizeof note, "%zu rows written, half of them audit rows; per sheet: atrack "
+	         "%.2f ms, plain %.2f ms", rows, ta / count * 1e3, tp / count * 1e3);
+	bench_row row = { name, ta, tp, -1, 1.5, peak, NULL, note };
+	row_print(&row);
+}
+
+/* ---- 3. Logging updates ------------------------------------------------------ */
+
+static const char *const STATUSES[] = { "planned", "in_progress", "ongoing", "stalled" };
+static const char *const HEALTHS[] = { "on_track", "at_risk", "off_track" };
+
+typedef struct update_gen {
+	int64_t initiative_id;
+	const char *status;
+	const char *health;
+	int percent;
+	char date[11];
+	char note[256];
+} update_gen;
+
+static void make_batch(update_gen *u, long first, long n, long total, const int64_t *ids,
+                       long id_count, rng *r)
+{
+	for (long i = 0; i < n; i++) {
+		long k = first + i;
+		u[i].initiative_id = ids[k % id_count];
+		u[i].status = STATUSES[k % 4];
+		u[i].health = HEALTHS[k % 3];
+		u[i].percent = (int)(k % 101);
+		gen_date(k * 690 / (total ? total : 1), u[i].date);
+		gen_note(r, u[i].note);
+	}
+}
+
+static double atrack_batch(atrack_db *db, const update_gen *u, long n)
+{
+	double t = now_s();
+	check_atrack(db, atrack_begin(db), "begin");
+	for (long i = 0; i < n; i++) {
+		atrack_update_input in = ATRACK_UPDATE_INPUT_INIT;
+		in.initiative_id = u[i].initiative_id;
+		in.status = u[i].status;
+		in.health = u[i].health;
+		in.percent_complete = u[i].percent;
+		in.note = u[i].note;
+		in.event_date = u[i].date;
+		check_atrack(db, atrack_update_add(db, &in, NULL), "update add");
+	}
+	check_atrack(db, atrack_commit(db), "commit");
+	return now_s() - t;
+}
+
+typedef struct plain_writer {
+	sqlite3 *db;
+	sqlite3_stmt *begin, *commit, *update, *audit;
+	int64_t status_ids[4];
+} plain_writer;
+
+static void plain_writer_open(plain_writer *w, const char *path, bool bare)
+{
+	w->db = plain_open(path);
+	w->begin = plain_prepare(w->db, "BEGIN IMMEDIATE");
+	w->commit = plain_prepare(w->db, "COMMIT");
+	if (bare) {
+		plain_exec(w->db, "CREATE TABLE IF NOT EXISTS bare (id INTEGER PRIMARY KEY, "
+		                  "initiative_id INTEGER, status_id INTEGER, health TEXT, "
+		                  "percent_complete INTEGER, note TEXT, author TEXT, event_date TEXT, "
+		                  "recorded_at TEXT, evidence_url TEXT, evidence_document_id INTEGER, "
+		                  "is_reopen INTEGER) STRICT");
+		for (int i = 0; i < 4; i++)
+			w->status_ids[i] = i + 2;
+	} else {
+		for (int i = 0; i < 4; i++) {
+			char *sql = sqlite3_mprintf("SELECT id FROM status_code WHERE code = %Q", STATUSES[i]);
+			w->status_ids[i] = plain_int(w->db, sql);
+			sqlite3_free(sql);
+		}
+	}
+	w->update = plain_prepare(w->db, bare
+		? "INSERT INTO bare (initiative_id, status_id, health, percent_complete, note, author, "
+		  "event_date, recorded_at, evidence_url, evidence_document_id, is_reopen) "
+		  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+		: "INSERT INTO progress_update (initiative_id, status_id, health, percent_complete, "
+		  "note, author, event_date, recorded_at, evidence_url, evidence_document_id, is_reopen) "
+		  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+	w->audit = bare ? NULL : plain_prepare(w->db,
+		"INSERT INTO audit_log (at, author, table_name, row_id, action, after_json) "
+		"VALUES (?1, ?2, 'progress_update', ?3, 'insert', ?4)");
+}
+
+static void plain_writer_close(plain_writer *w)
+{
+	sqlite3_finalize(w->begin);
+	sqlite3_finalize(w->commit);
+	sqlite3_finalize(w->update);
+	sqlite3_finalize(w->audit);
+	sqlite3_close(w->db);
+}
+
+static int64_t status_id_of(const plain_writer *w, const char *code)
+{
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(STATUSES[i], code))
+			return w->status_ids[i];
+	return 0;
+}
+
+/* The update row and, unless bare, the audit row atrack's trigger writes,
+ * with the same JSON image. */
+static double plain_batch(plain_writer *w, const update_gen *u, long n)
+{
+	double t = now_s();
+	plain_step_done(w->db, w->begin);
+	for (long i = 0; i < n; i++) {
+		char now[25];
+		iso_now(now);
+		int64_t status = status_id_of(w, u[i].status);
+		sqlite3_stmt *s = w->update;
+		sqlite3_bind_int64(s, 1, u[i].initiative_id);
+		sqlite3_bind_int64(s, 2, status);
+		sqlite3_bind_text(s, 3, u[i].health, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 4, u[i].percent);
+		sqlite3_bind_text(s, 5, u[i].note, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, "bench", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 7, u[i].date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+		sqlite3_bind_null(s, 9);
+		sqlite3_bind_null(s, 10);
+		sqlite3_bind_int(s, 11, 0);
+		plain_step_done(w->db, s);
+		if (!w->audit)
+			continue;
+		char json[768];
+		size_t len = (size_t)snprintf(json, sizeof json,
+			"{\"initiative_id\":%lld,\"status_id\":%lld,\"health\":\"%s\","
+			"\"percent_complete\":%d,\"note\":", (long long)u[i].initiative_id,
+			(long long)status, u[i].health, u[i].percent);
+		json_put_string(json, sizeof json, &len, u[i].note);
+		snprintf(json + len, sizeof json - len, ",\"author\":\"bench\",\"event_date\":\"%s\","
+		         "\"recorded_at\":\"%s\",\"evidence_url\":null,\"evidence_document_id\":null,"
+		         "\"is_reopen\":0}", u[i].date, now);
+		sqlite3_stmt *a = w->audit;
+		sqlite3_bind_text(a, 1, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(a, 2, "bench", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(a, 3, sqlite3_last_insert_rowid(w->db));
+		sqlite3_bind_text(a, 4, json, -1, SQLITE_STATIC);
+		plain_step_done(w->db, a);
+	}
+	plain_step_done(w->db, w->commit);
+	return now_s() - t;
+}
+
+/* The paths of the history fixtures: atrack's and the plain copy. */
+static void history_paths(long updates, char *a, char *p, size_t cap)
+{
+	work_path(a, cap, "history-s%llu-i%ld-u%ld.db", (unsigned long long)opt.seed,
+	          opt.initiatives, updates);
+	work_path(p, cap, "history-plain-s%llu-i%ld-u%ld.db", (unsigned long long)opt.seed,
+	          opt.initiatives, updates);
+}
+
+/* Log `updates` updates through atrack, by hand, and bare, batch by batch
+ * in turn; leaves atrack's and the plain database as the history fixtures
+ * for the later scenarios. */
+static void log_updates(long updates, bool report)
+{
+	char init_path[4096], a_path[4096], p_path[4096], bare_path[4096], a_final[4096], p_final[4096];
+	work_path(init_path, sizeof init_path, "initiatives-s%llu-i%ld.db",
+	          (unsigned long long)opt.seed, opt.initiatives);
+	work_path(a_path, sizeof a_path, "log-atrack.db");
+	work_path(p_path, sizeof p_path, "log-plain.db");
+	work_path(bare_path, sizeof bare_path, "log-bare.db");
+	history_paths(updates, a_final, p_final, sizeof a_final);
+	if (!exists(init_path))
+		fixture_initiatives(init_path, opt.initiatives);
+
+	remove_db(a_path);
+	sqlite3 *src = plain_open(init_path);
+	char *sql = sqlite3_mprintf("VACUUM INTO %Q", a_path);
+	plain_exec(src, sql);
+	sqlite3_free(sql);
+	long id_count;
+	int64_t *ids = initiative_ids(src, &id_count);
+	sqlite3_close(src);
+	plain_copy_without_triggers(init_path, p_path);
+	remove_db(bare_path);
+
+	atrack_db *adb = NULL;
+	check_atrack(adb, atrack_open(a_path, 0, &adb), "open");
+	atrack_set_author(adb, "bench");
+	plain_writer pw, bw;
+	plain_writer_open(&pw, p_path, false);
+	plain_writer_open(&bw, bare_path, true);
+
+	update_gen *batch = malloc(BATCH * sizeof *batch);
+	rng r = { opt.seed };
+	double ta = 0, tp = 0, tb = 0;
+	long peak = 0;
+	for (long first = 0; first < updates; first += BATCH) {
+		long n = updates - first < BATCH ? updates - first : BATCH;
+		make_batch(batch, first, n, updates, ids, id_count, &r);
+		mem_reset();
+		ta += atrack_batch(adb, batch, n);
+		long kb = mem_peak_kb();
+		peak = kb > peak ? kb : peak;
+		tp += plain_batch(&pw, batch, n);
+		tb += plain_batch(&bw, batch, n);
+	}
+	free(batch);
+	free(ids);
+	atrack_close(adb);
+	plain_writer_close(&pw);
+	plain_writer_close(&bw);
+	remove_db(a_final);
+	remove_db(p_final);
+	/* Checkpointed at close: the main files are whole. */
+	if (rename(a_path, a_final) != 0 || rename(p_path, p_final) != 0)
+		die("cannot keep the history fixtures: %s", strerror(errno));
+
+	if (report) {
+		char name[96], note[200];
+		snprintf(name, sizeof name, "3 log %ld updates, %d per transaction", updates, BATCH);
+		snprintf(note, sizeof note, "per update: atrack %.1f us, plain %.1f us (row + audit row), "
+		         "bare insert %.1f us", ta / updates * 1e6, tp / updates * 1e6, tb / updates * 1e6);
+		bench_row row = { name, ta, tp, tb, 1.3, peak, NULL, note };
+		row_print(&row);
+	}
+}
+
+void scenario_log_updates(void)
+{
+	log_updates(opt.updates, true);
+}
+
+/* ---- 4. One process per update ------------------------------------------------ */
+
+/* Run argv to completion with its output discarded; returns the seconds
+ * and adds the child's peak RSS (KiB) to *peak_kb as a maximum. */
+static double spawn(char *const argv[], long *peak_kb)
+{
+	double t = now_s();
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int status;
+	struct rusage ru;
+	while (wait4(pid, &status, 0, &ru) < 0)
+		if (errno != EINTR)
+			die("wait4: %s", strerror(errno));
+	t = now_s() - t;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		die("%s exited with status %d", argv[0], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	if (ru.ru_maxrss > *peak_kb)
+		*peak_kb = ru.ru_maxrss;
+	return t;
+}
+
+/* Median seconds of one `atrack update add` process and of one sqlite3
+ * shell process writing the same rows, against a history of `updates`. */
+static void update_process(long updates, double *t_atrack, double *t_plain, long *peak_atrack,
+                           long *peak_plain)
+{
+	char a_path[4096], p_path[4096];
+	history_paths(updates, a_path, p_path, sizeof a_path);
+	if (!exists(a_path) || !exists(p_path))
+		log_updates(updates, false);
+	sqlite3 *db = plain_open(a_path);
+	long id_count;
+	int64_t *ids = initiative_ids(db, &id_count);
+	sqlite3_close(db);
+
+	char date[11];
+	gen_date(690, date);
+	double *ta = malloc((size_t)opt.reps * sizeof *ta), *tp = malloc((size_t)opt.reps * sizeof *tp);
+	*peak_atrack = *peak_plain = 0;
+	for (long r = 0; r < opt.reps; r++) {
+		char id[24], note[64];
+		snprintf(id, sizeof id, "%lld", (long long)ids[(r * 7919) % id_count]);
+		snprintf(note, sizeof note, "Process benchmark update %ld.", r);
+		char *atrack_argv[] = { ATRACK_CLI, "--db", a_path, "--author", "bench", "update", "add",
+		                        id, "--status", "ongoing", "--note", note, "--date", date, NULL };
+		ta[r] = spawn(atrack_argv, peak_atrack);
+		char *sql = sqlite3_mprintf(
+			"PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; BEGIN IMMEDIATE; "
+			"INSERT INTO progress_update (initiative_id, status_id, note, author, event_date, "
+			"recorded_at, is_reopen) VALUES (%s, (SELECT id FROM status_code WHERE code = 'ongoing'), "
+			"%Q, 'bench', %Q, strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), 0); "
+			"INSERT INTO audit_log (at, author, table_name, row_id, action, after_json) "
+			"SELECT strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), 'bench', 'progress_update', id, "
+			"'insert', json_object('initiative_id', initiative_id, 'status_id', status_id, "
+			"'health', health, 'percent_complete', percent_complete, 'note', note, 'author', author, "
+			"'event_date', event_date, 'recorded_at', recorded_at, 'evidence_url', evidence_url, "
+			"'evidence_document_id', evidence_document_id, 'is_reopen', is_reopen) "
+			"FROM progress_update WHERE id = last_insert_rowid(); COMMIT;", id, note, date);
+		char *plain_argv[] = { "sqlite3", p_path, sql, NULL };
+		tp[r] = spawn(plain_argv, peak_plain);
+		sqlite3_free(sql);
+	}
+	*t_atrack = median(ta, (size_t)opt.reps);
+	*t_plain = median(tp, (size_t)opt.reps);
+	free(ta);
+	free(tp);
+	free(ids);
+}
+
+void scenario_update_process(void)
+{
+	double ta, tp;
+	long peak_a, peak_p;
+	update_process(opt.updates, &ta, &tp, &peak_a, &peak_p);
+	char name[96], note[160];
+	snprintf(name, sizeof name, "4 `atrack update add` process, %ld updates", opt.updates);
+	snprintf(note, sizeof note, "median of %ld processes each; sqlite3 shell peak RSS %.1f MB",
+	         opt.reps, peak_p / 1024.0);
+	bench_row row = { name, ta, tp, -1, 1.5, peak_a, NULL, note };
+	row_print(&row);
+}
+
+/* ---- 5-7. Reports and search ---------------------------------------------------- */
+
+static const char pending_why[] =
+	"pending: atrack_report_* and atrack_search are not on main yet";
+
+void scenario_report(void)
+{
+	row_pending("5 status board + full report", pending_why);
+}
+
+void scenario_as_of(void)
+{
+	row_pending("6 --as-of report, middle of the history", pending_why);
+}
+
+void scenario_search(void)
+{
+	row_pending("7 search update notes (median query)", pending_why);
+}
+
+/* ---- 8. Growth ----------------------------------------------------------------- */
+
+void scenario_growth(void)
+{
+	long small = 10000;
+	double ta_small, tp_small, ta_big, tp_big;
+	long pa, pp;
+	update_process(small, &ta_small, &tp_small, &pa, &pp);
+	update_process(opt.updates, &ta_big, &tp_big, &pa, &pp);
+	char name[96], note[200];
+	snprintf(name, sizeof name, "8 update add process: %ld vs %ld updates", opt.updates, small);
+	snprintf(note, sizeof note, "columns: atrack at %ld updates, atrack at %ld; plain sqlite3 "
+	         "%.2f ms vs %.2f ms", opt.updates, small, tp_big * 1e3, tp_small * 1e3);
+	bench_row row = { name, ta_big, ta_small, -1, 1.5, pa, NULL, note };
+	row_print(&row);
+	row_pending("8 report: 10k vs N updates", pending_why);
+}
