@@ -486,7 +486,8 @@ static int open_file(atrack_db *db, const char *path, unsigned int flags)
 	if (rc == ATRACK_OK && !readonly && !memory)
 		rc = exec_sql(db, "PRAGMA journal_mode = WAL", "cannot enable WAL");
 	if (rc == ATRACK_OK)
-		rc = exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+		rc = exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+		              "PRAGMA temp_store = MEMORY",
 		              "cannot configure database");
 	if (rc == ATRACK_OK && !readonly)
 		rc = migrate(db, version);
