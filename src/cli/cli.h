@@ -150,12 +150,94 @@ typedef struct cli_verb {
 int cli_dispatch_verbs(cli_ctx *ctx, int argc, char **argv,
                        const cli_verb *verbs, size_t count);
 
+/* ---- Nouns ----------------------------------------------------------------- */
+
+/* A noun command (`atrack party ...`): the verbs list, show, add, edit and
+ * rm are shared (noun.c) and driven by the library's atrack_fields; a noun
+ * says which columns its list shows and may add to list and show. */
+typedef struct cli_noun {
+	const char *name;      /* the command word: "focus-area" */
+	atrack_kind kind;
+	const char *plural;    /* the JSON key of a list: "focus_areas" */
+	const char *summary;   /* for --help */
+	const char *const *columns; /* members the list table shows; NULL ends */
+	/* Replaces the shared list verb, or NULL. */
+	int (*list)(cli_ctx *ctx, int argc, char **argv, const cli_usage *usage);
+	/* Adds to `show` after the members and links: to `doc` with --json,
+	 * else printed. Returns CLI_CONTINUE or an exit code. May be NULL. */
+	int (*show_more)(cli_ctx *ctx, int64_t id, json_t *doc);
+	/* show lists the roles at the meeting, or of the person. */
+	bool show_participants;
+	const char *help_more; /* more --help text, or NULL */
+} cli_noun;
+
+int cli_noun_run(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv);
+
+/* A thing of `kind` as a JSON object: "id" then every member, by its
+ * name; none is null. NULL when memory ran out. */
+json_t *cli_entity_json(atrack_kind kind, const void *row);
+/* Print every member of a thing as "name  value" lines. */
+void cli_print_members(atrack_kind kind, const void *row);
+/* Drain an entity iterator: a table of `columns` (headed by `headers`, or
+ * the column names), or with --json an object with format_version, the
+ * members of `extra` (taken; may be NULL) and the rows under `plural`. */
+int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
+                   const char *const *columns, const char *const *headers, json_t *extra);
+
+/* The end of a part of `show` (links, participants) after its iterator
+ * stopped with `rc`: the array goes into `doc` under `key` (JSON), or the
+ * table is printed after a blank line when it has rows. Frees the table.
+ * Returns CLI_CONTINUE, or an exit code after reporting `what`. */
+int cli_finish_part(cli_ctx *ctx, int rc, json_t *doc, const char *key, json_t *array,
+                    cli_table *table, size_t rows, const char *what);
+
+/* The roles at a meeting, or of a person (of_kind), printed or put in
+ * `doc` as "participants". Returns CLI_CONTINUE or an exit code. */
+int cli_show_participants(cli_ctx *ctx, atrack_kind of_kind, int64_t id, json_t *doc);
+
+/* The initiative filters, shared by `initiative list` and `status`. */
+typedef struct cli_initiative_args {
+	const char *section, *framework, *party, *meeting, *status, *health;
+	const char *search, *order, *today;
+	long stale_days, limit, offset;
+	bool overdue;
+} cli_initiative_args;
+
+/* Append the filter options to `opts` (room for 15 more) and end it. */
+void cli_initiative_options(cli_initiative_args *a, cli_opt *opts);
+/* Fill `f` from the parsed options. Returns CLI_CONTINUE or an exit code
+ * after a message. */
+int cli_initiative_filter(cli_ctx *ctx, const cli_initiative_args *a,
+                          atrack_initiative_filter *f);
+
+/* ---- Progress updates, shared by `update` and `initiative show` ---------- */
+
+#define CLI_UPDATE_COLUMNS 8
+extern const char *const cli_update_headers[CLI_UPDATE_COLUMNS];
+/* An update as a JSON object (stable field names, docs/json-tracking.md). */
+json_t *cli_update_json(const atrack_update *u);
+/* An update as a row of a table headed by cli_update_headers. */
+void cli_update_row(cli_table *table, const atrack_update *u);
+
 /* ---- Commands ------------------------------------------------------------ */
 
+int cmd_document(cli_ctx *ctx, int argc, char **argv);
+int cmd_exercise(cli_ctx *ctx, int argc, char **argv);
+int cmd_focus_area(cli_ctx *ctx, int argc, char **argv);
+int cmd_framework(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_init(cli_ctx *ctx, int argc, char **argv);
+int cmd_initiative(cli_ctx *ctx, int argc, char **argv);
+int cmd_link(cli_ctx *ctx, int argc, char **argv);
 int cmd_log(cli_ctx *ctx, int argc, char **argv);
+int cmd_meeting(cli_ctx *ctx, int argc, char **argv);
+int cmd_participant(cli_ctx *ctx, int argc, char **argv);
+int cmd_party(cli_ctx *ctx, int argc, char **argv);
+int cmd_person(cli_ctx *ctx, int argc, char **argv);
+int cmd_section(cli_ctx *ctx, int argc, char **argv);
+int cmd_status(cli_ctx *ctx, int argc, char **argv);
 int cmd_status_code(cli_ctx *ctx, int argc, char **argv);
+int cmd_unlink(cli_ctx *ctx, int argc, char **argv);
 int cmd_update(cli_ctx *ctx, int argc, char **argv);
 
 #endif /* ATRACK_CLI_H */

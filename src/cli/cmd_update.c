@@ -12,7 +12,7 @@
 
 /* The JSON of one update: the fields of atrack_update, by the same names
  * (docs/json-tracking.md). */
-static json_t *update_json(const atrack_update *u)
+json_t *cli_update_json(const atrack_update *u)
 {
 	json_t *j = json_object();
 	if (!j)
@@ -45,7 +45,7 @@ static int print_update(cli_ctx *ctx, int64_t id, const char *verb)
 	int exit_code = CLI_EXIT_OK;
 	if (ctx->json) {
 		exit_code = cli_print_json(ctx, json_pack("{s:i, s:o}", "format_version", 1,
-		                                          "update", update_json(u)));
+		                                          "update", cli_update_json(u)));
 	} else if (verb) {
 		printf("%s update %lld: %s %s on %s%s\n", verb, (long long)u->id, u->initiative_slug,
 		       u->status, u->event_date, u->is_reopen ? " (reopen)" : "");
@@ -265,10 +265,27 @@ static int update_rm(cli_ctx *ctx, int argc, char **argv)
 }
 
 /* The first line of a note, for a table cell. */
+const char *const cli_update_headers[CLI_UPDATE_COLUMNS] = {
+	"ID", "DATE", "INITIATIVE", "STATUS", "HEALTH", "%", "AUTHOR", "NOTE"
+};
+
 static void first_line(const char *note, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s", note ? note : "");
 	buf[strcspn(buf, "\r\n")] = '\0';
+}
+
+void cli_update_row(cli_table *table, const atrack_update *u)
+{
+	char id[24], percent[8] = "", status[64], note[512];
+	snprintf(id, sizeof id, "%lld", (long long)u->id);
+	if (u->percent_complete >= 0)
+		snprintf(percent, sizeof percent, "%d", u->percent_complete);
+	snprintf(status, sizeof status, "%s%s", u->status, u->is_reopen ? " (reopen)" : "");
+	first_line(u->note, note, sizeof note);
+	const char *cells[] = { id, u->event_date, u->initiative_slug, status,
+		u->health ? u->health : "", percent, u->author, note };
+	cli_table_row(table, cells);
 }
 
 static int update_list(cli_ctx *ctx, int argc, char **argv)
@@ -306,25 +323,14 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 	if (lib_rc != ATRACK_OK)
 		return cli_fail_lib(ctx, lib_rc, ctx->command);
 
-	static const char *const headers[] = { "ID", "DATE", "INITIATIVE", "STATUS", "HEALTH",
-		"%", "AUTHOR", "NOTE" };
 	cli_list list;
-	cli_list_begin(ctx, &list, "updates", 8, headers);
+	cli_list_begin(ctx, &list, "updates", CLI_UPDATE_COLUMNS, cli_update_headers);
 	while ((lib_rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_update *u = atrack_iter_update(it);
-		if (list.json) {
-			json_array_append_new(list.json, update_json(u));
-			continue;
-		}
-		char id[24], percent[8] = "", status[64], note[512];
-		snprintf(id, sizeof id, "%lld", (long long)u->id);
-		if (u->percent_complete >= 0)
-			snprintf(percent, sizeof percent, "%d", u->percent_complete);
-		snprintf(status, sizeof status, "%s%s", u->status, u->is_reopen ? " (reopen)" : "");
-		first_line(u->note, note, sizeof note);
-		const char *cells[] = { id, u->event_date, u->initiative_slug, status,
-			u->health ? u->health : "", percent, u->author, note };
-		cli_table_row(list.table, cells);
+		if (list.json)
+			json_array_append_new(list.json, cli_update_json(u));
+		else
+			cli_update_row(list.table, u);
 	}
 	return cli_list_end(ctx, &list, it, lib_rc);
 }

@@ -17,10 +17,23 @@ typedef struct cli_command {
 } cli_command;
 
 static const cli_command commands[] = {
+	{ "document", cmd_document, "list, show, add, edit or remove documents" },
+	{ "exercise", cmd_exercise, "list, show, add, edit or remove exercises" },
+	{ "focus-area", cmd_focus_area, "list, show, add, edit or remove focus areas" },
+	{ "framework", cmd_framework, "list, show, add, edit or remove frameworks and bodies" },
 	{ "import", cmd_import, "import a fact sheet (the bundled one by default)" },
 	{ "init", cmd_init, "create the database or bring its schema up to date" },
+	{ "initiative", cmd_initiative, "list, show, add, edit or remove initiatives" },
+	{ "link", cmd_link, "link two things: atrack link KIND REF KIND REF" },
 	{ "log", cmd_log, "show the audit log: who changed what, when" },
+	{ "meeting", cmd_meeting, "list, show, add, edit or remove meetings" },
+	{ "participant", cmd_participant, "a person's role at a meeting: list, show, add, edit, rm" },
+	{ "party", cmd_party, "list, show, add, edit or remove parties" },
+	{ "person", cmd_person, "list, show, add, edit or remove people" },
+	{ "section", cmd_section, "list, show, add, edit or remove sections (lines of effort)" },
+	{ "status", cmd_status, "the board: every initiative, its status, health and last update" },
 	{ "status-code", cmd_status_code, "list or add the status codes of progress updates" },
+	{ "unlink", cmd_unlink, "remove a link: atrack unlink KIND REF KIND REF" },
 	{ "update", cmd_update, "add, list, show, edit or remove progress updates" },
 };
 

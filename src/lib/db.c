@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,6 +224,11 @@ static char *default_author(void)
 		name = getenv("USER");
 	if (!name || !*name)
 		name = getlogin();
+	if (!name || !*name) {
+		/* No login session (a service, cron, a container): the account. */
+		struct passwd *account = getpwuid(geteuid());
+		name = account ? account->pw_name : NULL;
+	}
 	if (!name || !*name)
 		name = "unknown";
 	return atr_strdup(name);

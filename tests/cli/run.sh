@@ -8,6 +8,10 @@
 set -u
 atrack=$1
 root=$2
+# Cases with the same setup (and the same files beside it) start from one
+# database built once, copied: building it per case made the suite slow.
+setup_cache=$(mktemp -d)
+trap 'rm -rf "$setup_cache"' EXIT
 passed=0
 failed=0
 failures=()
@@ -22,12 +26,19 @@ for case_dir in "$root"/cases/*/; do
 	mkdir -p "$HOME"
 
 	if [ -f "$case_dir/setup" ]; then
-		while IFS= read -r line || [ -n "$line" ]; do
-			[ -z "$line" ] && continue
-			IFS=$'\t' read -r -a words <<<"$line"
-			(cd "$case_dir" && "$atrack" "${words[@]}") >/dev/null 2>"$work/setup.err" || {
-				echo "setup of $name failed: $line"; cat "$work/setup.err"; }
-		done <"$case_dir/setup"
+		key=$(cd "$case_dir" && find . -type f ! -name args ! -name stdout ! -name stderr \
+			! -name status ! -name stdin -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-32)
+		if [ -f "$setup_cache/$key.db" ]; then
+			cp "$setup_cache/$key.db" "$db"
+		else
+			while IFS= read -r line || [ -n "$line" ]; do
+				[ -z "$line" ] && continue
+				IFS=$'\t' read -r -a words <<<"$line"
+				(cd "$case_dir" && "$atrack" "${words[@]}") >/dev/null 2>"$work/setup.err" || {
+					echo "setup of $name failed: $line"; cat "$work/setup.err"; }
+			done <"$case_dir/setup"
+			[ -f "$db" ] && cp "$db" "$setup_cache/$key.db"
+		fi
 	fi
 
 	args=()

@@ -1,0 +1,69 @@
+/*
+ * cmd_status.c - `atrack status`: the board. Every initiative (or those the
+ * filters keep) with its current status, health, last update and the days
+ * since, flagged overdue or stale; stale means no update for 30 days unless
+ * --stale-days says otherwise.
+ */
+#include "cli.h"
+
+#include <time.h>
+
+static const char *const columns[] = {
+	"slug", "status", "health", "last_update_date", "days_since_update", "target_date",
+	"is_overdue", "is_stale", "title", NULL
+};
+
+static const char *const headers[] = {
+	"initiative", "status", "health", "last update", "days", "target", "overdue", "stale",
+	"title", NULL
+};
+
+int cmd_status(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_usage usage = {
+		"status", "[filters] [--stale-days N]",
+		"The board: every initiative, its status, health, last update and days since.\n"
+		"Filters as for 'atrack initiative list'. --stale-days N (default 30) sets when\n"
+		"an initiative is stale, without filtering: add --only-stale for that.",
+		0, 0, CLI_NEEDS_DB
+	};
+	cli_initiative_args a = { 0 };
+	bool only_stale = false;
+	cli_opt opts[18] = {
+		{ "only-stale", 0, CLI_FLAG, &only_stale, NULL, "only the stale ones" },
+		CLI_OPT_END
+	};
+	cli_initiative_options(&a, opts);
+	a.stale_days = ATRACK_STALE_DAYS_DEFAULT;
+	char **args;
+	int nargs;
+	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	if (a.stale_days <= 0)
+		return cli_fail(ctx, CLI_EXIT_INVALID, "stale-days: %ld must be 1 or more", a.stale_days);
+	atrack_initiative_filter f = ATRACK_INITIATIVE_FILTER_INIT;
+	rc = cli_initiative_filter(ctx, &a, &f);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	/* The board marks staleness; it filters on it only when asked. */
+	f.stale_only = only_stale;
+	atrack_iter *it = NULL;
+	int lrc = atrack_initiative_list(ctx->db, &f, &it);
+	if (lrc != ATRACK_OK)
+		return cli_fail_lib(ctx, lrc, "cannot read the board");
+	char today[11];
+	if (a.today) {
+		snprintf(today, sizeof today, "%s", a.today);
+	} else {
+		time_t now = time(NULL);
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	}
+	json_t *extra = ctx->json ? json_pack("{s:s, s:i}", "today", today, "stale_days",
+	                                      (int)a.stale_days) : NULL;
+	rc = cli_print_rows(ctx, it, ATRACK_KIND_INITIATIVE, "initiatives", columns, headers, extra);
+	atrack_iter_free(it);
+	return rc;
+}

@@ -1,0 +1,1406 @@
+/*
+ * entity.c - the one engine behind the create, read, update, delete and list
+ * functions of every noun. Each noun is described once, by an X-macro list
+ * of its members; from that list the compiler builds both the member table
+ * (public through atrack_fields) and the noun's SQL, as string constants, so
+ * that the statement cache can key them by address and no SQL is ever made
+ * from a caller's text: values are always bound. The typed functions of
+ * atrack/entity.h are thin wrappers generated at the end of the file.
+ */
+#include "atrack_int.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- Describing the nouns ------------------------------------------------ */
+
+/* Private flag: a NOT NULL text column that stores NULL as "". */
+#define ATR_FIELD_EMPTY_NOT_NULL 0x100u
+
+/* The most members any struct has; values are staged in arrays this big. */
+#define ATR_MAX_FIELDS 24
+/* The largest struct, for a row read onto the stack before it is copied. */
+#define ATR_MAX_ROW 512
+_Static_assert(sizeof(atrack_initiative) <= ATR_MAX_ROW, "ATR_MAX_ROW too small");
+_Static_assert(sizeof(atrack_document) <= ATR_MAX_ROW, "ATR_MAX_ROW too small");
+
+/* Enum vocabularies, with the default first (the schema's DEFAULT). */
+static const char *const party_kinds[] = { "country", "organisation", "other", NULL };
+static const char *const document_kinds[] = { "other", "fact_sheet", "cited", NULL };
+static const char *const framework_kinds[] = {
+	"body", "group", "committee", "framework", "partnership", "dialogue", "council",
+	"mechanism", "programme", "initiative", "forum", NULL
+};
+static const char *const focus_area_kinds[] = { "focus", "technology", NULL };
+static const char *const health_values[] = { "on_track", "at_risk", "off_track", NULL };
+
+/*
+ * Each list below names its members in struct order. W is a writable
+ * member: (struct, member, type, flags, referenced kind, choices, bit).
+ * R is a derived, read-only one: (struct, member, type, flags, SQL
+ * expression over the row `t`).
+ */
+#define PARTY_FIELDS(W, R) \
+	W(atrack_party, slug, SLUG, 0, 0, NULL, ATRACK_PARTY_SLUG) \
+	W(atrack_party, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_PARTY_NAME) \
+	W(atrack_party, short_name, TEXT, 0, 0, NULL, ATRACK_PARTY_SHORT_NAME) \
+	W(atrack_party, kind, ENUM, 0, 0, party_kinds, ATRACK_PARTY_KIND) \
+	W(atrack_party, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_PARTY_DOCUMENT) \
+	W(atrack_party, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_PARTY_SOURCE_LINE)
+
+#define PERSON_FIELDS(W, R) \
+	W(atrack_person, slug, SLUG, 0, 0, NULL, ATRACK_PERSON_SLUG) \
+	W(atrack_person, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_PERSON_NAME) \
+	W(atrack_person, party_id, REF, 0, ATRACK_KIND_PARTY, NULL, ATRACK_PERSON_PARTY) \
+	W(atrack_person, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_PERSON_DOCUMENT) \
+	W(atrack_person, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_PERSON_SOURCE_LINE) \
+	R(atrack_person, party_slug, TEXT, 0, "(SELECT slug FROM party WHERE id = t.party_id)")
+
+#define MEETING_FIELDS(W, R) \
+	W(atrack_meeting, slug, SLUG, 0, 0, NULL, ATRACK_MEETING_SLUG) \
+	W(atrack_meeting, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_MEETING_NAME) \
+	W(atrack_meeting, kind, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_MEETING_KIND) \
+	W(atrack_meeting, short_kind, TEXT, 0, 0, NULL, ATRACK_MEETING_SHORT_KIND) \
+	W(atrack_meeting, ordinal, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_MEETING_ORDINAL) \
+	W(atrack_meeting, start_date, DATE, 0, 0, NULL, ATRACK_MEETING_START_DATE) \
+	W(atrack_meeting, end_date, DATE, 0, 0, NULL, ATRACK_MEETING_END_DATE) \
+	W(atrack_meeting, place, TEXT, 0, 0, NULL, ATRACK_MEETING_PLACE) \
+	W(atrack_meeting, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_MEETING_DOCUMENT) \
+	W(atrack_meeting, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_MEETING_SOURCE_LINE)
+
+#define PARTICIPANT_FIELDS(W, R) \
+	W(atrack_participant, meeting_id, REF, ATRACK_FIELD_REQUIRED, ATRACK_KIND_MEETING, NULL, ATRACK_PARTICIPANT_MEETING) \
+	W(atrack_participant, person_id, REF, ATRACK_FIELD_REQUIRED, ATRACK_KIND_PERSON, NULL, ATRACK_PARTICIPANT_PERSON) \
+	W(atrack_participant, role, TEXT, 0, 0, NULL, ATRACK_PARTICIPANT_ROLE) \
+	W(atrack_participant, party_id, REF, 0, ATRACK_KIND_PARTY, NULL, ATRACK_PARTICIPANT_PARTY) \
+	W(atrack_participant, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_PARTICIPANT_DOCUMENT) \
+	R(atrack_participant, meeting_slug, TEXT, 0, "(SELECT slug FROM meeting WHERE id = t.meeting_id)") \
+	R(atrack_participant, person_slug, TEXT, 0, "(SELECT slug FROM person WHERE id = t.person_id)") \
+	R(atrack_participant, person_name, TEXT, 0, "(SELECT name FROM person WHERE id = t.person_id)") \
+	R(atrack_participant, party_slug, TEXT, 0, "(SELECT slug FROM party WHERE id = t.party_id)")
+
+#define DOCUMENT_FIELDS(W, R) \
+	W(atrack_document, slug, SLUG, 0, 0, NULL, ATRACK_DOCUMENT_SLUG) \
+	W(atrack_document, title, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_DOCUMENT_TITLE) \
+	W(atrack_document, kind, ENUM, 0, 0, document_kinds, ATRACK_DOCUMENT_KIND) \
+	W(atrack_document, source, TEXT, 0, 0, NULL, ATRACK_DOCUMENT_SOURCE) \
+	W(atrack_document, sha256, TEXT, 0, 0, NULL, ATRACK_DOCUMENT_SHA256) \
+	W(atrack_document, body, TEXT, 0, 0, NULL, ATRACK_DOCUMENT_BODY) \
+	W(atrack_document, imported_at, TIME, 0, 0, NULL, ATRACK_DOCUMENT_IMPORTED_AT) \
+	W(atrack_document, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_DOCUMENT_DOCUMENT) \
+	W(atrack_document, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_DOCUMENT_SOURCE_LINE) \
+	R(atrack_document, byte_size, INT64, ATRACK_FIELD_NEG_NONE, "t.byte_size") \
+	R(atrack_document, revision, INT, 0, "t.revision")
+
+#define SECTION_FIELDS(W, R) \
+	W(atrack_section, slug, SLUG, 0, 0, NULL, ATRACK_SECTION_SLUG) \
+	W(atrack_section, title, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_SECTION_TITLE) \
+	W(atrack_section, heading, TEXT, 0, 0, NULL, ATRACK_SECTION_HEADING) \
+	W(atrack_section, lead_in, TEXT, 0, 0, NULL, ATRACK_SECTION_LEAD_IN) \
+	W(atrack_section, position, INT, 0, 0, NULL, ATRACK_SECTION_POSITION) \
+	W(atrack_section, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_SECTION_DOCUMENT) \
+	W(atrack_section, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_SECTION_SOURCE_LINE)
+
+#define FRAMEWORK_FIELDS(W, R) \
+	W(atrack_framework, slug, SLUG, 0, 0, NULL, ATRACK_FRAMEWORK_SLUG) \
+	W(atrack_framework, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_FRAMEWORK_NAME) \
+	W(atrack_framework, acronym, TEXT, 0, 0, NULL, ATRACK_FRAMEWORK_ACRONYM) \
+	W(atrack_framework, kind, ENUM, 0, 0, framework_kinds, ATRACK_FRAMEWORK_KIND) \
+	W(atrack_framework, description, TEXT, 0, 0, NULL, ATRACK_FRAMEWORK_DESCRIPTION) \
+	W(atrack_framework, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_FRAMEWORK_DOCUMENT) \
+	W(atrack_framework, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_FRAMEWORK_SOURCE_LINE)
+
+#define FOCUS_AREA_FIELDS(W, R) \
+	W(atrack_focus_area, slug, SLUG, 0, 0, NULL, ATRACK_FOCUS_AREA_SLUG) \
+	W(atrack_focus_area, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_FOCUS_AREA_NAME) \
+	W(atrack_focus_area, kind, ENUM, 0, 0, focus_area_kinds, ATRACK_FOCUS_AREA_KIND) \
+	W(atrack_focus_area, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_FOCUS_AREA_DOCUMENT) \
+	W(atrack_focus_area, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_FOCUS_AREA_SOURCE_LINE)
+
+#define EXERCISE_FIELDS(W, R) \
+	W(atrack_exercise, slug, SLUG, 0, 0, NULL, ATRACK_EXERCISE_SLUG) \
+	W(atrack_exercise, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_EXERCISE_NAME) \
+	W(atrack_exercise, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_EXERCISE_DOCUMENT) \
+	W(atrack_exercise, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_EXERCISE_SOURCE_LINE)
+
+/* An initiative's derived members read its row of the view
+ * initiative_current (`c`: one index seek for its latest update) and the
+ * parameters :today and :stale_days. The list filters use the same
+ * expressions, so "overdue" means one thing everywhere. */
+#define OVERDUE_EXPR \
+	"(t.target_date IS NOT NULL AND t.target_date < :today AND NOT coalesce(c.is_terminal, 0))"
+#define STALE_EXPR \
+	"(NOT coalesce(c.is_terminal, 0) AND julianday(:today) - " \
+	"julianday(coalesce(c.last_update_date, date(t.created_at))) >= :stale_days)"
+
+#define INITIATIVE_FIELDS(W, R) \
+	W(atrack_initiative, slug, SLUG, 0, 0, NULL, ATRACK_INITIATIVE_SLUG) \
+	W(atrack_initiative, title, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_INITIATIVE_TITLE) \
+	W(atrack_initiative, body, TEXT, ATR_FIELD_EMPTY_NOT_NULL, 0, NULL, ATRACK_INITIATIVE_BODY) \
+	W(atrack_initiative, section_id, REF, 0, ATRACK_KIND_SECTION, NULL, ATRACK_INITIATIVE_SECTION) \
+	W(atrack_initiative, meeting_id, REF, 0, ATRACK_KIND_MEETING, NULL, ATRACK_INITIATIVE_MEETING) \
+	W(atrack_initiative, position, INT, 0, 0, NULL, ATRACK_INITIATIVE_POSITION) \
+	W(atrack_initiative, target_date, DATE, 0, 0, NULL, ATRACK_INITIATIVE_TARGET_DATE) \
+	W(atrack_initiative, review_date, DATE, 0, 0, NULL, ATRACK_INITIATIVE_REVIEW_DATE) \
+	W(atrack_initiative, created_at, TIME, 0, 0, NULL, ATRACK_INITIATIVE_CREATED_AT) \
+	W(atrack_initiative, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_INITIATIVE_DOCUMENT) \
+	W(atrack_initiative, line_start, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_INITIATIVE_LINE_START) \
+	W(atrack_initiative, line_end, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_INITIATIVE_LINE_END) \
+	R(atrack_initiative, status, TEXT, 0, "c.status") \
+	R(atrack_initiative, health, TEXT, 0, "c.health") \
+	R(atrack_initiative, percent_complete, INT, ATRACK_FIELD_NEG_NONE, "c.percent_complete") \
+	R(atrack_initiative, last_update_date, DATE, 0, "c.last_update_date") \
+	R(atrack_initiative, days_since_update, INT, ATRACK_FIELD_NEG_NONE, \
+	  "CAST(julianday(:today) - julianday(c.last_update_date) AS INTEGER)") \
+	R(atrack_initiative, is_terminal, BOOL, 0, "coalesce(c.is_terminal, 0)") \
+	R(atrack_initiative, is_overdue, BOOL, 0, OVERDUE_EXPR) \
+	R(atrack_initiative, is_stale, BOOL, 0, STALE_EXPR) \
+	R(atrack_initiative, section_slug, TEXT, 0, "(SELECT slug FROM section WHERE id = t.section_id)") \
+	R(atrack_initiative, meeting_slug, TEXT, 0, "(SELECT slug FROM meeting WHERE id = t.meeting_id)")
+
+/* The member tables. */
+#define FIELD_W(T, m, type, flags, ref, choices, bit) \
+	{ #m, ATRACK_FIELD_##type, offsetof(T, m), bit, flags, (atrack_kind)(ref), choices },
+#define FIELD_R(T, m, type, flags, expr) \
+	{ #m, ATRACK_FIELD_##type, offsetof(T, m), 0, (flags) | ATRACK_FIELD_READONLY, (atrack_kind)0, NULL },
+
+/* The SQL pieces. */
+#define SEL_W(T, m, ...) ", t." #m
+#define SEL_R(T, m, type, flags, expr) ", " expr
+#define INS_COL_W(T, m, ...) ", " #m
+#define INS_VAL_W(...) ", ?"
+#define UPD_W(T, m, ...) ", " #m " = CASE WHEN ? THEN ? ELSE " #m " END"
+#define SKIP(...)
+/* A list may be narrowed to the rows that refer to one thing. */
+#define FILTER_W(T, m, type, ...) FILTER_##type(m)
+#define FILTER_REF(m) " AND (:" #m " IS NULL OR t." #m " = :" #m ")"
+#define FILTER_SLUG(m)
+#define FILTER_TEXT(m)
+#define FILTER_DATE(m)
+#define FILTER_TIME(m)
+#define FILTER_ENUM(m)
+#define FILTER_INT(m)
+
+typedef struct atr_noun {
+	atrack_kind kind;
+	const char *table;
+	size_t size;
+	const atrack_field *fields;
+	size_t field_count;
+	const char *slug_from;   /* member a derived slug comes from; NULL: no slug */
+	const char *name_column; /* what a link listing shows */
+	const char *sql_get;
+	const char *sql_list;
+	const char *sql_insert;
+	const char *sql_update;
+	const char *sql_delete;
+	const char *sql_label;   /* the row's slug (or "#id") by id: also "exists?" */
+	const char *sql_slug_taken;
+} atr_noun;
+
+#define LIST_SQL_TAIL(search, order) \
+	" AND (:text IS NULL OR instr(lower(" search "), lower(:text)) > 0)" \
+	" ORDER BY " order " LIMIT :limit OFFSET :offset"
+
+/* Everything the engine knows of one noun, from its member list. */
+#define NOUN(KIND, T, tbl, LIST, slug_from, name_col, label, search, order, from) \
+	static const atrack_field tbl##_fields[] = { LIST(FIELD_W, FIELD_R) }; \
+	static const atr_noun tbl##_noun = { \
+		KIND, #tbl, sizeof(T), tbl##_fields, ATR_ARRAY_SIZE(tbl##_fields), \
+		slug_from, name_col, \
+		"SELECT t.id" LIST(SEL_W, SEL_R) " FROM " #tbl " AS t" from " WHERE t.id = :id", \
+		"SELECT t.id" LIST(SEL_W, SEL_R) " FROM " #tbl " AS t" from " WHERE 1" \
+			LIST(FILTER_W, SKIP) LIST_SQL_TAIL(search, order), \
+		"INSERT INTO " #tbl " (id" LIST(INS_COL_W, SKIP) ") VALUES (NULL" \
+			LIST(INS_VAL_W, SKIP) ")", \
+		"UPDATE " #tbl " SET id = id" LIST(UPD_W, SKIP) " WHERE id = ?", \
+		"DELETE FROM " #tbl " WHERE id = ?1", \
+		"SELECT " label " FROM " #tbl " WHERE id = ?1", \
+		"SELECT 1 FROM " #tbl " WHERE " label " = ?1", \
+	}; \
+	_Static_assert(ATR_ARRAY_SIZE(tbl##_fields) <= ATR_MAX_FIELDS, #tbl ": too many members");
+
+#define INITIATIVE_FROM " JOIN initiative_current AS c ON c.initiative_id = t.id"
+
+NOUN(ATRACK_KIND_PARTY, atrack_party, party, PARTY_FIELDS, "name", "name", "slug",
+     "t.name || ' ' || coalesce(t.short_name, '') || ' ' || t.slug", "t.name, t.id", "")
+NOUN(ATRACK_KIND_PERSON, atrack_person, person, PERSON_FIELDS, "name", "name", "slug",
+     "t.name || ' ' || t.slug", "t.name, t.id", "")
+NOUN(ATRACK_KIND_MEETING, atrack_meeting, meeting, MEETING_FIELDS, "name", "name", "slug",
+     "t.name || ' ' || t.slug", "t.start_date IS NULL, t.start_date, t.id", "")
+NOUN(ATRACK_KIND_PARTICIPANT, atrack_participant, meeting_person, PARTICIPANT_FIELDS,
+     NULL, "role", "'#' || id", "coalesce(t.role, '')", "t.meeting_id, t.id", "")
+NOUN(ATRACK_KIND_DOCUMENT, atrack_document, document, DOCUMENT_FIELDS, "title", "title", "slug",
+     "t.title || ' ' || t.slug", "t.title, t.id", "")
+NOUN(ATRACK_KIND_SECTION, atrack_section, section, SECTION_FIELDS, "title", "title", "slug",
+     "t.title || ' ' || t.slug", "t.position, t.id", "")
+NOUN(ATRACK_KIND_FRAMEWORK, atrack_framework, framework, FRAMEWORK_FIELDS, "name", "name", "slug",
+     "t.name || ' ' || coalesce(t.acronym, '') || ' ' || t.slug", "t.name, t.id", "")
+NOUN(ATRACK_KIND_FOCUS_AREA, atrack_focus_area, focus_area, FOCUS_AREA_FIELDS, "name", "name",
+     "slug", "t.name || ' ' || t.slug", "t.name, t.id", "")
+NOUN(ATRACK_KIND_EXERCISE, atrack_exercise, exercise, EXERCISE_FIELDS, "name", "name", "slug",
+     "t.name || ' ' || t.slug", "t.name, t.id", "")
+NOUN(ATRACK_KIND_INITIATIVE, atrack_initiative, initiative, INITIATIVE_FIELDS, "title", "title",
+     "slug", "t.title || ' ' || t.body || ' ' || t.slug",
+     "t.section_id IS NULL, (SELECT s.position FROM section AS s WHERE s.id = t.section_id), "
+     "t.position, t.id", INITIATIVE_FROM)
+
+static const atr_noun *const nouns[] = {
+	&party_noun, &person_noun, &meeting_noun, &meeting_person_noun, &document_noun,
+	&section_noun, &initiative_noun, &framework_noun, &focus_area_noun, &exercise_noun,
+};
+
+/* The links between things: each a table with two references. */
+typedef struct atr_link {
+	atrack_kind a, b;
+	const char *table;
+	const char *col_a, *col_b;
+	const char *sql_insert, *sql_delete;
+} atr_link;
+
+#define LINK(A, B, tbl, ca, cb) \
+	{ A, B, tbl, ca, cb, "INSERT INTO " tbl " (" ca ", " cb ") VALUES (?1, ?2)", \
+	  "DELETE FROM " tbl " WHERE " ca " = ?1 AND " cb " = ?2" }
+
+static const atr_link links[] = {
+	LINK(ATRACK_KIND_INITIATIVE, ATRACK_KIND_FRAMEWORK, "initiative_framework",
+	     "initiative_id", "framework_id"),
+	LINK(ATRACK_KIND_INITIATIVE, ATRACK_KIND_PARTY, "initiative_party",
+	     "initiative_id", "party_id"),
+	LINK(ATRACK_KIND_INITIATIVE, ATRACK_KIND_EXERCISE, "initiative_exercise",
+	     "initiative_id", "exercise_id"),
+	LINK(ATRACK_KIND_INITIATIVE, ATRACK_KIND_DOCUMENT, "initiative_document",
+	     "initiative_id", "cited_id"),
+	LINK(ATRACK_KIND_INITIATIVE, ATRACK_KIND_FOCUS_AREA, "initiative_focus_area",
+	     "initiative_id", "focus_area_id"),
+	LINK(ATRACK_KIND_FRAMEWORK, ATRACK_KIND_FOCUS_AREA, "framework_focus_area",
+	     "framework_id", "focus_area_id"),
+	LINK(ATRACK_KIND_MEETING, ATRACK_KIND_DOCUMENT, "meeting_document",
+	     "meeting_id", "document_id"),
+};
+
+static const atr_noun *noun_of(atrack_kind kind)
+{
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(nouns); i++)
+		if (nouns[i]->kind == kind)
+			return nouns[i];
+	return NULL;
+}
+
+const atrack_field *atrack_fields(atrack_kind kind, size_t *out_count)
+{
+	const atr_noun *n = noun_of(kind);
+	if (out_count)
+		*out_count = n ? n->field_count : 0;
+	return n ? n->fields : NULL;
+}
+
+size_t atrack_entity_size(atrack_kind kind)
+{
+	const atr_noun *n = noun_of(kind);
+	return n ? n->size : 0;
+}
+
+/* ---- Members in memory ---------------------------------------------------- */
+
+typedef enum atr_storage { STORE_TEXT, STORE_INT64, STORE_INT } atr_storage;
+
+static atr_storage storage_of(const atrack_field *f)
+{
+	switch (f->type) {
+	case ATRACK_FIELD_REF:
+	case ATRACK_FIELD_INT64: return STORE_INT64;
+	case ATRACK_FIELD_INT:
+	case ATRACK_FIELD_BOOL: return STORE_INT;
+	default: return STORE_TEXT;
+	}
+}
+
+static const char *text_at(const void *row, const atrack_field *f)
+{
+	return *(const char *const *)(const void *)((const char *)row + f->offset);
+}
+
+static int64_t int_at(const void *row, const atrack_field *f)
+{
+	const char *p = (const char *)row + f->offset;
+	if (storage_of(f) == STORE_INT64)
+		return *(const int64_t *)(const void *)p;
+	return *(const int *)(const void *)p;
+}
+
+/* Fill the struct at `row` from the statement's current row: column 0 is
+ * the id, then one column per member. Text points into the statement. */
+static void load_fields(const atr_noun *n, sqlite3_stmt *stmt, void *row)
+{
+	*(int64_t *)row = sqlite3_column_int64(stmt, 0);
+	for (size_t i = 0; i < n->field_count; i++) {
+		const atrack_field *f = &n->fields[i];
+		int col = (int)i + 1;
+		void *p = (char *)row + f->offset;
+		bool null = sqlite3_column_type(stmt, col) == SQLITE_NULL;
+		int64_t none = (f->flags & ATRACK_FIELD_NEG_NONE) ? -1 : 0;
+		switch (storage_of(f)) {
+		case STORE_TEXT:
+			*(const char **)p = atr_column_text(stmt, col);
+			break;
+		case STORE_INT64:
+			*(int64_t *)p = null ? none : sqlite3_column_int64(stmt, col);
+			break;
+		case STORE_INT:
+			*(int *)p = null ? (int)none : sqlite3_column_int(stmt, col);
+			break;
+		}
+	}
+}
+
+/* One allocation holding the struct and copies of its strings, so that
+ * _free is a single atr_free. */
+static void *copy_row(const atr_noun *n, const void *row)
+{
+	size_t total = n->size;
+	for (size_t i = 0; i < n->field_count; i++)
+		if (storage_of(&n->fields[i]) == STORE_TEXT && text_at(row, &n->fields[i]))
+			total += strlen(text_at(row, &n->fields[i])) + 1;
+	char *copy = atr_malloc(total);
+	if (!copy)
+		return NULL;
+	memcpy(copy, row, n->size);
+	char *strings = copy + n->size;
+	for (size_t i = 0; i < n->field_count; i++) {
+		const atrack_field *f = &n->fields[i];
+		const char *s = storage_of(f) == STORE_TEXT ? text_at(row, f) : NULL;
+		if (!s)
+			continue;
+		size_t len = strlen(s) + 1;
+		memcpy(strings, s, len);
+		*(const char **)(void *)(copy + f->offset) = strings;
+		strings += len;
+	}
+	return copy;
+}
+
+/* ---- Shared helpers ------------------------------------------------------ */
+
+static bool usable(atrack_db *db)
+{
+	return db && db->sql;
+}
+
+static void bind_named_int(sqlite3_stmt *stmt, const char *name, bool set, int64_t v)
+{
+	int idx = sqlite3_bind_parameter_index(stmt, name);
+	if (idx == 0)
+		return;
+	if (set)
+		sqlite3_bind_int64(stmt, idx, v);
+	else
+		sqlite3_bind_null(stmt, idx);
+}
+
+static void bind_named_text(sqlite3_stmt *stmt, const char *name, const char *v)
+{
+	int idx = sqlite3_bind_parameter_index(stmt, name);
+	if (idx == 0)
+		return;
+	if (v)
+		sqlite3_bind_text(stmt, idx, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(stmt, idx);
+}
+
+/* The derived members' point of view: today and the stale threshold. */
+static void bind_today(sqlite3_stmt *stmt, const char *today, int stale_days)
+{
+	char now[11];
+	if (!today) {
+		atr_today(now);
+		today = now;
+	}
+	bind_named_text(stmt, ":today", today);
+	bind_named_int(stmt, ":stale_days", true,
+	               stale_days > 0 ? stale_days : ATRACK_STALE_DAYS_DEFAULT);
+}
+
+/* The kind's name for messages, with '_' as ' ' ("focus area"). */
+static const char *kind_label(atrack_kind kind, char buf[32])
+{
+	const char *name = atrack_kind_name(kind);
+	snprintf(buf, 32, "%s", name ? name : "thing");
+	for (char *p = buf; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	return buf;
+}
+
+/* Put the row's label ("'ncg'", or "#3" for a thing with no slug) in buf.
+ * Returns ATRACK_OK, ATRACK_NOTFOUND with "no <kind> <id>", or an error. */
+static int row_label(atrack_db *db, const atr_noun *n, int64_t id, char *buf, size_t size)
+{
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(db, n->sql_label, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	int src = sqlite3_step(stmt);
+	char kb[32];
+	if (src == SQLITE_ROW) {
+		const char *label = atr_column_text(stmt, 0);
+		if (n->slug_from)
+			snprintf(buf, size, "'%s'", label ? label : "");
+		else
+			snprintf(buf, size, "%s", label ? label : "");
+		rc = ATRACK_OK;
+	} else if (src == SQLITE_DONE) {
+		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", kind_label(n->kind, kb), (long long)id);
+	} else {
+		rc = atr_sql_error(db, src, "cannot read");
+	}
+	atr_stmt_done(stmt);
+	return rc;
+}
+
+/* ---- Validating and staging values -------------------------------------- */
+
+/* A member's value as it will be bound. */
+typedef struct atr_value {
+	bool null;
+	const char *text;   /* for text storage */
+	int64_t num;
+} atr_value;
+
+static bool slug_valid(const char *s)
+{
+	if (!*s || strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(s))
+		return false;
+	return strspn(s, "0123456789") != strlen(s);
+}
+
+static bool time_valid(const char *s)
+{
+	char date[11];
+	if (strlen(s) < 10)
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	return atr_date_valid(date) && (s[10] == '\0' || s[10] == 'T' || s[10] == ' ');
+}
+
+/* A slug for a new row from its name, unique in its table: "ncg", then
+ * "ncg-2", ... Sets *out (atr_malloc'd). */
+static int derive_slug(atrack_db *db, const atr_noun *n, const char *from, char **out)
+{
+	*out = NULL;
+	char *base = atr_slugify(from ? from : "", 48);
+	if (!base)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	if (!slug_valid(base)) {
+		/* Nothing sluggable, or digits only ("2024"), which would read as
+		 * an id: lead with the kind. */
+		atr_buf b = ATR_BUF_INIT;
+		for (const char *k = atrack_kind_name(n->kind); *k; k++)
+			atr_buf_putc(&b, *k == '_' ? '-' : *k);
+		if (*base)
+			atr_buf_printf(&b, "-%s", base);
+		atr_free(base);
+		base = atr_buf_detach(&b);
+		if (!base)
+			return atr_error(db, ATRACK_NOMEM, "out of memory");
+	}
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(db, n->sql_slug_taken, &stmt);
+	if (rc != ATRACK_OK) {
+		atr_free(base);
+		return rc;
+	}
+	for (int suffix = 1; rc == ATRACK_OK; suffix++) {
+		atr_buf b = ATR_BUF_INIT;
+		atr_buf_puts(&b, base);
+		if (suffix > 1)
+			atr_buf_printf(&b, "-%d", suffix);
+		char *candidate = atr_buf_detach(&b);
+		if (!candidate) {
+			rc = atr_error(db, ATRACK_NOMEM, "out of memory");
+			break;
+		}
+		sqlite3_bind_text(stmt, 1, candidate, -1, SQLITE_STATIC);
+		int src = sqlite3_step(stmt);
+		atr_stmt_done(stmt);
+		if (src == SQLITE_DONE) {
+			*out = candidate;
+			break;
+		}
+		atr_free(candidate);
+		if (src != SQLITE_ROW)
+			rc = atr_sql_error(db, src, "cannot check slug");
+	}
+	atr_free(base);
+	return rc;
+}
+
+/*
+ * Check one member of `in` and stage it in *v. `adding` applies the
+ * defaults of a new row. Any text made here (a derived slug) goes to
+ * *owned for the caller to free.
+ */
+static int stage_field(atrack_db *db, const atr_noun *n, const atrack_field *f,
+                       const void *in, bool adding, atr_value *v, char **owned)
+{
+	char kb[32];
+	v->null = false;
+	v->text = NULL;
+	v->num = 0;
+	if (storage_of(f) != STORE_TEXT) {
+		int64_t num = int_at(in, f);
+		v->num = num;
+		if (f->type == ATRACK_FIELD_REF) {
+			if (num == 0) {
+				if (f->flags & ATRACK_FIELD_REQUIRED)
+					return atr_error(db, ATRACK_INVALID, "%s: is required",
+					                 kind_label(f->ref, kb));
+				v->null = true;
+				return ATRACK_OK;
+			}
+			char label[160];
+			const atr_noun *target = noun_of(f->ref);
+			int rc = row_label(db, target, num, label, sizeof label);
+			if (rc == ATRACK_NOTFOUND)
+				return atr_error(db, ATRACK_NOTFOUND, "%s: no %s %lld", kind_label(f->ref, kb),
+				                 kind_label(f->ref, kb), (long long)num);
+			return rc;
+		}
+		if ((f->flags & ATRACK_FIELD_ZERO_NONE) && num == 0) {
+			v->null = true;
+			return ATRACK_OK;
+		}
+		if ((f->flags & ATRACK_FIELD_ZERO_NONE) && num < 0)
+			return atr_error(db, ATRACK_INVALID, "%s: %lld is not allowed (1 or more, or 0 "
+			                 "for none)", f->name, (long long)num);
+		return ATRACK_OK;
+	}
+
+	const char *s = text_at(in, f);
+	if (s && !atr_utf8_valid(s, strlen(s), NULL))
+		return atr_error(db, ATRACK_INVALID, "%s: not valid UTF-8", f->name);
+	switch (f->type) {
+	case ATRACK_FIELD_SLUG:
+		if ((!s || !*s) && adding) {
+			const atrack_field *from = NULL;
+			for (size_t i = 0; i < n->field_count; i++)
+				if (strcmp(n->fields[i].name, n->slug_from) == 0)
+					from = &n->fields[i];
+			int rc = derive_slug(db, n, from ? text_at(in, from) : NULL, owned);
+			v->text = *owned;
+			return rc;
+		}
+		if (!s || !*s)
+			return atr_error(db, ATRACK_INVALID, "slug: must not be empty");
+		if (!slug_valid(s))
+			return atr_error(db, ATRACK_INVALID, "slug: '%s' is not valid (lower-case "
+			                 "letters, digits and '-', not digits only)", s);
+		break;
+	case ATRACK_FIELD_DATE:
+		if (s && !atr_date_valid(s))
+			return atr_error(db, ATRACK_INVALID, "%s: '%s' is not a valid date (YYYY-MM-DD)",
+			                 f->name, s);
+		break;
+	case ATRACK_FIELD_TIME:
+		if (s && !time_valid(s))
+			return atr_error(db, ATRACK_INVALID, "%s: '%s' is not a valid time "
+			                 "(YYYY-MM-DDTHH:MM:SS.sssZ)", f->name, s);
+		break;
+	case ATRACK_FIELD_ENUM:
+		if (!s) {
+			s = f->choices[0];
+			break;
+		}
+		for (const char *const *c = f->choices; *c; c++)
+			if (strcmp(*c, s) == 0)
+				goto chosen;
+		{
+			atr_buf b = ATR_BUF_INIT;
+			for (const char *const *c = f->choices; *c; c++)
+				atr_buf_printf(&b, "%s%s", c == f->choices ? "" : ", ", *c);
+			int rc = atr_error(db, ATRACK_INVALID, "%s: '%s' is not one of %s", f->name, s,
+			                   b.data ? b.data : "");
+			atr_buf_clear(&b);
+			return rc;
+		}
+chosen:
+		break;
+	default:
+		if ((f->flags & ATRACK_FIELD_REQUIRED) && (!s || !*s))
+			return atr_error(db, ATRACK_INVALID, "%s: must not be empty", f->name);
+		if (!s && (f->flags & ATR_FIELD_EMPTY_NOT_NULL))
+			s = "";
+		break;
+	}
+	v->text = s;
+	v->null = s == NULL;
+	return ATRACK_OK;
+}
+
+static void bind_value(sqlite3_stmt *stmt, int idx, const atrack_field *f, const atr_value *v)
+{
+	if (v->null)
+		sqlite3_bind_null(stmt, idx);
+	else if (storage_of(f) == STORE_TEXT)
+		sqlite3_bind_text(stmt, idx, v->text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(stmt, idx, v->num);
+}
+
+/* Turn a failed INSERT or UPDATE into a message naming the field. */
+static int write_error(atrack_db *db, const atr_noun *n, int src, const atr_value *vals)
+{
+	char kb[32];
+	const char *kind = kind_label(n->kind, kb);
+	const char *msg = sqlite3_errmsg(db->sql);
+	if (src == SQLITE_CONSTRAINT_UNIQUE) {
+		const char *cols = strstr(msg, "failed: ");
+		const char *dot = cols ? strchr(cols, '.') : NULL;
+		if (dot && !strchr(dot, ',')) {
+			for (size_t i = 0; i < n->field_count; i++) {
+				const atrack_field *f = &n->fields[i];
+				if (strcmp(f->name, dot + 1) != 0 || storage_of(f) != STORE_TEXT)
+					continue;
+				return atr_error(db, ATRACK_CONFLICT, "%s: %s '%s' already exists",
+				                 f->name, kind, vals[i].text ? vals[i].text : "");
+			}
+		}
+		/* A unique pair ("meeting_person.meeting_id, meeting_person.person_id"):
+		 * name the members by their labels. */
+		atr_buf what = ATR_BUF_INIT;
+		for (size_t i = 0; cols && i < n->field_count; i++) {
+			const atrack_field *f = &n->fields[i];
+			atr_buf probe = ATR_BUF_INIT;
+			atr_buf_printf(&probe, "%s.%s", n->table, f->name);
+			if (probe.data && strstr(cols, probe.data)) {
+				char fb[32];
+				atr_buf_printf(&what, "%s%s", what.len ? " and " : "",
+				               f->type == ATRACK_FIELD_REF ? kind_label(f->ref, fb) : f->name);
+			}
+			atr_buf_clear(&probe);
+		}
+		int rc = atr_error(db, ATRACK_CONFLICT, "%s: one with the same %s already exists",
+		                   kind, what.data ? what.data : "values");
+		atr_buf_clear(&what);
+		return rc;
+	}
+	if ((src & 0xff) == SQLITE_CONSTRAINT)
+		return atr_error(db, ATRACK_INVALID, "%s: rejected by the schema (%s)", kind, msg);
+	return atr_sql_error(db, src, "cannot write");
+}
+
+/* ---- The generic verbs --------------------------------------------------- */
+
+/* Stage every member the call writes; the derived slug is left in *owned. */
+static int stage_all(atrack_db *db, const atr_noun *n, const void *in, bool adding,
+                     unsigned int fields, atr_value *vals, char **owned)
+{
+	for (size_t i = 0; i < n->field_count; i++) {
+		const atrack_field *f = &n->fields[i];
+		if (f->flags & ATRACK_FIELD_READONLY)
+			continue;
+		if (!adding && !(fields & f->bit))
+			continue;
+		char *made = NULL;
+		int rc = stage_field(db, n, f, in, adding, &vals[i], &made);
+		if (made)
+			*owned = made;
+		if (rc != ATRACK_OK)
+			return rc;
+	}
+	return ATRACK_OK;
+}
+
+static int entity_add(atrack_db *db, const atr_noun *n, const void *in, int64_t *out_id)
+{
+	atr_value vals[ATR_MAX_FIELDS] = { { false, NULL, 0 } };
+	char *owned = NULL;
+	char now[25];
+	int rc = atr_write_begin(db);
+	if (rc != ATRACK_OK)
+		return rc;
+	rc = stage_all(db, n, in, true, ~0u, vals, &owned);
+	sqlite3_stmt *stmt = NULL;
+	if (rc == ATRACK_OK)
+		rc = atr_stmt(db, n->sql_insert, &stmt);
+	if (rc == ATRACK_OK) {
+		int idx = 1;
+		for (size_t i = 0; i < n->field_count; i++) {
+			const atrack_field *f = &n->fields[i];
+			if (f->flags & ATRACK_FIELD_READONLY)
+				continue;
+			/* A new row's creation time is now unless given. */
+			if (f->type == ATRACK_FIELD_TIME && vals[i].null &&
+			    strcmp(f->name, "created_at") == 0) {
+				atr_now(now);
+				vals[i].null = false;
+				vals[i].text = now;
+			}
+			bind_value(stmt, idx++, f, &vals[i]);
+		}
+		int src = sqlite3_step(stmt);
+		if (src == SQLITE_DONE) {
+			if (out_id)
+				*out_id = sqlite3_last_insert_rowid(db->sql);
+		} else {
+			rc = write_error(db, n, src, vals);
+		}
+		atr_stmt_done(stmt);
+	}
+	atr_free(owned);
+	return atr_write_end(db, rc);
+}
+
+static int entity_get(atrack_db *db, const atr_noun *n, int64_t id, void **out)
+{
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(db, n->sql_get, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	bind_named_int(stmt, ":id", true, id);
+	bind_today(stmt, NULL, 0);
+	int src = sqlite3_step(stmt);
+	char kb[32];
+	if (src == SQLITE_ROW) {
+		union { max_align_t align; unsigned char bytes[ATR_MAX_ROW]; } row;
+		load_fields(n, stmt, row.bytes);
+		*out = copy_row(n, row.bytes);
+		if (!*out)
+			rc = atr_error(db, ATRACK_NOMEM, "out of memory");
+	} else if (src == SQLITE_DONE) {
+		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", kind_label(n->kind, kb), (long long)id);
+	} else {
+		rc = atr_sql_error(db, src, "cannot read");
+	}
+	atr_stmt_done(stmt);
+	return rc;
+}
+
+static int entity_edit(atrack_db *db, const atr_noun *n, int64_t id, const void *in,
+                       unsigned int fields)
+{
+	atr_value vals[ATR_MAX_FIELDS] = { { false, NULL, 0 } };
+	char *owned = NULL;
+	char label[160];
+	int rc = atr_write_begin(db);
+	if (rc != ATRACK_OK)
+		return rc;
+	rc = row_label(db, n, id, label, sizeof label);
+	if (rc == ATRACK_OK)
+		rc = stage_all(db, n, in, false, fields, vals, &owned);
+	sqlite3_stmt *stmt = NULL;
+	if (rc == ATRACK_OK && fields != 0)
+		rc = atr_stmt(db, n->sql_update, &stmt);
+	if (rc == ATRACK_OK && stmt) {
+		int idx = 1;
+		for (size_t i = 0; i < n->field_count; i++) {
+			const atrack_field *f = &n->fields[i];
+			if (f->flags & ATRACK_FIELD_READONLY)
+				continue;
+			bool set = (fields & f->bit) != 0;
+			sqlite3_bind_int(stmt, idx++, set);
+			if (set)
+				bind_value(stmt, idx, f, &vals[i]);
+			idx++;
+		}
+		sqlite3_bind_int64(stmt, idx, id);
+		int src = sqlite3_step(stmt);
+		if (src != SQLITE_DONE)
+			rc = write_error(db, n, src, vals);
+		atr_stmt_done(stmt);
+	}
+	atr_free(owned);
+	return atr_write_end(db, rc);
+}
+
+/* How a referring table reads in a message: "initiatives", "people",
+ * or, for a link table, links named by the other side ("initiative links"
+ * when a framework is deleted). */
+static void describe_referrer(atr_buf *b, atrack_kind deleting, long long count,
+                              const char *table, const char *column)
+{
+	const atr_noun *n = NULL;
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(nouns); i++)
+		if (strcmp(nouns[i]->table, table) == 0)
+			n = nouns[i];
+	char kb[32];
+	if (n) {
+		const char *name = kind_label(n->kind, kb);
+		size_t len = strlen(name);
+		atr_buf_printf(b, "%lld ", count);
+		if (count == 1)
+			atr_buf_puts(b, name);
+		else if (strcmp(name, "person") == 0)
+			atr_buf_puts(b, "people");
+		else if (name[len - 1] == 'y')
+			atr_buf_printf(b, "%.*sies", (int)(len - 1), name);
+		else
+			atr_buf_printf(b, "%ss", name);
+		atr_buf_printf(b, " (%s.%s)", table, column);
+		return;
+	}
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(links); i++) {
+		const atr_link *l = &links[i];
+		if (strcmp(l->table, table) == 0 &&
+		    (strcmp(l->col_a, column) == 0 || strcmp(l->col_b, column) == 0)) {
+			atrack_kind other = l->a == deleting ? l->b : l->a;
+			atr_buf_printf(b, "%lld %s link%s (%s)", count, kind_label(other, kb),
+			               count == 1 ? "" : "s", table);
+			return;
+		}
+	}
+	/* A link's provenance, or a table of another part of the library. */
+	if (strcmp(table, "progress_update") == 0)
+		atr_buf_printf(b, "%lld progress update%s (%s.%s)", count, count == 1 ? "" : "s",
+		               table, column);
+	else
+		atr_buf_printf(b, "%lld %s row%s (%s.%s)", count, table, count == 1 ? "" : "s",
+		               table, column);
+}
+
+/* The foreign keys that point at a table, from the schema itself. */
+static const char referrers_sql[] =
+	"SELECT m.name, p.\"from\" FROM sqlite_schema AS m "
+	"JOIN pragma_foreign_key_list(m.name) AS p "
+	"WHERE m.type = 'table' AND p.\"table\" = ?1 ORDER BY m.name, p.\"from\"";
+
+/* Count what refers to row `id` of n's table; describe it in `b` and set
+ * *total. Table and column names come from the schema; the id is bound. */
+static int count_referrers(atrack_db *db, const atr_noun *n, int64_t id, atr_buf *b,
+                           long long *total)
+{
+	*total = 0;
+	sqlite3_stmt *fk;
+	int rc = atr_stmt(db, referrers_sql, &fk);
+	if (rc != ATRACK_OK)
+		return rc;
+	sqlite3_bind_text(fk, 1, n->table, -1, SQLITE_STATIC);
+	size_t parts = 0;
+	atr_buf list = ATR_BUF_INIT;
+	int src = SQLITE_DONE;
+	while (rc == ATRACK_OK && (src = sqlite3_step(fk)) == SQLITE_ROW) {
+		const char *table = atr_column_text(fk, 0);
+		const char *column = atr_column_text(fk, 1);
+		if (!table || !column || strchr(table, '"') || strchr(column, '"'))
+			continue;
+		atr_buf q = ATR_BUF_INIT;
+		atr_buf_printf(&q, "SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?1%s", table, column,
+		               strcmp(table, n->table) == 0 ? " AND id <> ?1" : "");
+		if (atr_buf_failed(&q)) {
+			rc = atr_error(db, ATRACK_NOMEM, "out of memory");
+			break;
+		}
+		sqlite3_stmt *count_stmt = NULL;
+		rc = atr_prepare(db, q.data, &count_stmt);
+		atr_buf_clear(&q);
+		if (rc != ATRACK_OK)
+			break;
+		sqlite3_bind_int64(count_stmt, 1, id);
+		long long count = 0;
+		int csrc = sqlite3_step(count_stmt);
+		if (csrc == SQLITE_ROW)
+			count = sqlite3_column_int64(count_stmt, 0);
+		else
+			rc = atr_sql_error(db, csrc, "cannot count references");
+		sqlite3_finalize(count_stmt);
+		if (count > 0) {
+			if (parts++)
+				atr_buf_puts(&list, "\x1f"); /* separator, placed below */
+			describe_referrer(&list, n->kind, count, table, column);
+			*total += count;
+		}
+	}
+	if (rc == ATRACK_OK && src != SQLITE_DONE)
+		rc = atr_sql_error(db, src, "cannot read the schema");
+	atr_stmt_done(fk);
+	/* "a", "a and b", "a, b and c" */
+	if (rc == ATRACK_OK && list.data) {
+		size_t seen = 0;
+		for (char *p = list.data, *sep; p; p = sep ? sep + 1 : NULL) {
+			sep = strchr(p, '\x1f');
+			if (seen)
+				atr_buf_puts(b, seen + 1 == parts ? " and " : ", ");
+			atr_buf_append(b, p, sep ? (size_t)(sep - p) : strlen(p));
+			seen++;
+		}
+	}
+	if (rc == ATRACK_OK && (atr_buf_failed(&list) || atr_buf_failed(b)))
+		rc = atr_error(db, ATRACK_NOMEM, "out of memory");
+	atr_buf_clear(&list);
+	return rc;
+}
+
+static int entity_delete(atrack_db *db, const atr_noun *n, int64_t id, unsigned int flags)
+{
+	char label[160];
+	char kb[32];
+	int rc = atr_write_begin(db);
+	if (rc != ATRACK_OK)
+		return rc;
+	rc = row_label(db, n, id, label, sizeof label);
+	if (rc == ATRACK_OK && !(flags & ATRACK_DELETE_CASCADE)) {
+		atr_buf b = ATR_BUF_INIT;
+		long long total = 0;
+		rc = count_referrers(db, n, id, &b, &total);
+		if (rc == ATRACK_OK && total > 0)
+			rc = atr_error(db, ATRACK_CONFLICT, "%s %s is referred to by %s; delete with "
+			               "cascade to remove or clear them", kind_label(n->kind, kb),
+			               label, b.data);
+		atr_buf_clear(&b);
+	}
+	sqlite3_stmt *stmt = NULL;
+	if (rc == ATRACK_OK)
+		rc = atr_stmt(db, n->sql_delete, &stmt);
+	if (rc == ATRACK_OK) {
+		/* The schema's ON DELETE actions do the cascade, in this
+		 * transaction. */
+		sqlite3_bind_int64(stmt, 1, id);
+		int src = sqlite3_step(stmt);
+		if (src != SQLITE_DONE)
+			rc = atr_sql_error(db, src, "cannot delete");
+		atr_stmt_done(stmt);
+	}
+	return atr_write_end(db, rc);
+}
+
+static int load_entity_row(atrack_iter *it)
+{
+	load_fields(it->state, it->stmt, it->row);
+	return ATRACK_OK;
+}
+
+/* Open an iterator over the prepared list statement of `n`. */
+static int open_list(atrack_db *db, const atr_noun *n, sqlite3_stmt *stmt, atrack_iter **out)
+{
+	int rc = atr_iter_new(db, n->kind, stmt, n->size, load_entity_row, out);
+	if (rc == ATRACK_OK)
+		(*out)->state = (void *)n; /* static: no free_state */
+	return rc;
+}
+
+static void bind_paging(sqlite3_stmt *stmt, const char *text, int64_t limit, int64_t offset)
+{
+	bind_named_text(stmt, ":text", text && *text ? text : NULL);
+	bind_named_int(stmt, ":limit", true, limit > 0 ? limit : -1);
+	bind_named_int(stmt, ":offset", true, offset > 0 ? offset : 0);
+}
+
+static int initiative_list(atrack_db *db, const atrack_initiative_filter *filter,
+                           atrack_iter **out);
+
+static int entity_list(atrack_db *db, const atr_noun *n, const atrack_list_opts *opts,
+                       atrack_iter **out)
+{
+	atrack_list_opts none = ATRACK_LIST_OPTS_INIT;
+	if (!opts)
+		opts = &none;
+	if (opts->version != ATRACK_LIST_OPTS_VERSION)
+		return atr_error(db, ATRACK_MISUSE, "unknown atrack_list_opts version %u", opts->version);
+	char kb[32], kb2[32];
+	if (n->kind == ATRACK_KIND_INITIATIVE) {
+		atrack_initiative_filter f = ATRACK_INITIATIVE_FILTER_INIT;
+		f.text = opts->text;
+		f.limit = opts->limit;
+		f.offset = opts->offset;
+		switch ((int)opts->of_kind) {
+		case 0: break;
+		case ATRACK_KIND_SECTION: f.section_id = opts->of_id; break;
+		case ATRACK_KIND_MEETING: f.meeting_id = opts->of_id; break;
+		case ATRACK_KIND_FRAMEWORK: f.framework_id = opts->of_id; break;
+		case ATRACK_KIND_PARTY: f.party_id = opts->of_id; break;
+		default:
+			return atr_error(db, ATRACK_INVALID, "initiative: cannot be listed by %s",
+			                 kind_label(opts->of_kind, kb));
+		}
+		return initiative_list(db, &f, out);
+	}
+	bool matched = opts->of_kind == 0;
+	for (size_t i = 0; i < n->field_count; i++)
+		if (n->fields[i].type == ATRACK_FIELD_REF && n->fields[i].ref == opts->of_kind)
+			matched = true;
+	if (!matched)
+		return atr_error(db, ATRACK_INVALID, "%s: cannot be listed by %s",
+		                 kind_label(n->kind, kb), kind_label(opts->of_kind, kb2));
+	sqlite3_stmt *stmt;
+	int rc = atr_prepare(db, n->sql_list, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	for (size_t i = 0; i < n->field_count; i++) {
+		const atrack_field *f = &n->fields[i];
+		if (f->type != ATRACK_FIELD_REF)
+			continue;
+		char name[64];
+		snprintf(name, sizeof name, ":%s", f->name);
+		bind_named_int(stmt, name, opts->of_kind != 0 && f->ref == opts->of_kind, opts->of_id);
+	}
+	bind_paging(stmt, opts->text, opts->limit, opts->offset);
+	bind_today(stmt, NULL, 0);
+	return open_list(db, n, stmt, out);
+}
+
+/* ---- Initiatives ---------------------------------------------------------- */
+
+#define INITIATIVE_LIST_SQL(order) \
+	"SELECT t.id" INITIATIVE_FIELDS(SEL_W, SEL_R) " FROM initiative AS t" INITIATIVE_FROM \
+	" WHERE (:section IS NULL OR t.section_id = :section)" \
+	" AND (:meeting IS NULL OR t.meeting_id = :meeting)" \
+	" AND (:framework IS NULL OR EXISTS (SELECT 1 FROM initiative_framework AS l" \
+	"      WHERE l.initiative_id = t.id AND l.framework_id = :framework))" \
+	" AND (:party IS NULL OR EXISTS (SELECT 1 FROM initiative_party AS l" \
+	"      WHERE l.initiative_id = t.id AND l.party_id = :party))" \
+	" AND (:status IS NULL OR c.status = :status)" \
+	" AND (:health IS NULL OR c.health = :health)" \
+	" AND (:stale_only IS NULL OR " STALE_EXPR ")" \
+	" AND (:overdue_only IS NULL OR " OVERDUE_EXPR ")" \
+	LIST_SQL_TAIL("t.title || ' ' || t.body || ' ' || t.slug", order)
+
+/* One constant statement per order, indexed by atrack_initiative_order. */
+static const char *const initiative_list_sql[] = {
+	INITIATIVE_LIST_SQL("t.section_id IS NULL, (SELECT s.position FROM section AS s "
+	                    "WHERE s.id = t.section_id), t.position, t.id"),
+	INITIATIVE_LIST_SQL("t.title COLLATE NOCASE, t.id"),
+	INITIATIVE_LIST_SQL("c.last_update_date IS NOT NULL, c.last_update_date, t.id"),
+	INITIATIVE_LIST_SQL("(SELECT s.sort_order FROM status_code AS s WHERE s.code = c.status) "
+	                    "IS NOT NULL, (SELECT s.sort_order FROM status_code AS s "
+	                    "WHERE s.code = c.status), t.id"),
+};
+
+static int status_exists(atrack_db *db, const char *code, bool *exists)
+{
+	static const char sql[] = "SELECT 1 FROM status_code WHERE code = ?1";
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(db, sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	int src = sqlite3_step(stmt);
+	*exists = src == SQLITE_ROW;
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = atr_sql_error(db, src, "cannot read status codes");
+	atr_stmt_done(stmt);
+	return rc;
+}
+
+static int initiative_list(atrack_db *db, const atrack_initiative_filter *filter,
+                           atrack_iter **out)
+{
+	atrack_initiative_filter none = ATRACK_INITIATIVE_FILTER_INIT;
+	const atrack_initiative_filter *f = filter ? filter : &none;
+	if (f->version != ATRACK_INITIATIVE_FILTER_VERSION)
+		return atr_error(db, ATRACK_MISUSE, "unknown atrack_initiative_filter version %u",
+		                 f->version);
+	if ((unsigned int)f->order >= ATR_ARRAY_SIZE(initiative_list_sql))
+		return atr_error(db, ATRACK_INVALID, "order: %d is not a known order", (int)f->order);
+	if (f->today && !atr_date_valid(f->today))
+		return atr_error(db, ATRACK_INVALID, "today: '%s' is not a valid date (YYYY-MM-DD)",
+		                 f->today);
+	if (f->stale_days < 0)
+		return atr_error(db, ATRACK_INVALID, "stale_days: %d is negative", f->stale_days);
+	if (f->health) {
+		const char *const *c = health_values;
+		while (*c && strcmp(*c, f->health) != 0)
+			c++;
+		if (!*c)
+			return atr_error(db, ATRACK_INVALID, "health: '%s' is not one of on_track, "
+			                 "at_risk, off_track", f->health);
+	}
+	if (f->status) {
+		bool exists = false;
+		int rc = status_exists(db, f->status, &exists);
+		if (rc != ATRACK_OK)
+			return rc;
+		if (!exists)
+			return atr_error(db, ATRACK_INVALID, "status: no status '%s'", f->status);
+	}
+	sqlite3_stmt *stmt;
+	int rc = atr_prepare(db, initiative_list_sql[f->order], &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	bind_named_int(stmt, ":section", f->section_id != 0, f->section_id);
+	bind_named_int(stmt, ":meeting", f->meeting_id != 0, f->meeting_id);
+	bind_named_int(stmt, ":framework", f->framework_id != 0, f->framework_id);
+	bind_named_int(stmt, ":party", f->party_id != 0, f->party_id);
+	bind_named_text(stmt, ":status", f->status);
+	bind_named_text(stmt, ":health", f->health);
+	bind_named_int(stmt, ":stale_only", f->stale_only != 0, 1);
+	bind_named_int(stmt, ":overdue_only", f->overdue_only != 0, 1);
+	bind_paging(stmt, f->text, f->limit, f->offset);
+	bind_today(stmt, f->today, f->stale_days);
+	return open_list(db, &initiative_noun, stmt, out);
+}
+
+/* ---- Public entry points -------------------------------------------------- */
+
+/* Every public entry point starts here: a usable handle, a known noun, a
+ * clean error state. */
+static int enter(atrack_db *db, atrack_kind kind, const atr_noun **n)
+{
+	if (!usable(db))
+		return ATRACK_MISUSE;
+	atr_clear_error(db);
+	*n = noun_of(kind);
+	if (!*n)
+		return atr_error(db, ATRACK_MISUSE, "kind %d has no struct", (int)kind);
+	return ATRACK_OK;
+}
+
+int atrack_entity_add(atrack_db *db, atrack_kind kind, const void *in, int64_t *out_id)
+{
+	const atr_noun *n;
+	int rc = enter(db, kind, &n);
+	if (rc != ATRACK_OK)
+		return rc;
+	if (!in)
+		return atr_error(db, ATRACK_MISUSE, "no input (NULL)");
+	return entity_add(db, n, in, out_id);
+}
+
+int atrack_entity_get(atrack_db *db, atrack_kind kind, int64_t id, void **out)
+{
+	const atr_noun *n;
+	if (out)
+		*out = NULL;
+	int rc = enter(db, kind, &n);
+	if (rc != ATRACK_OK)
+		return rc;
+	if (!out)
+		return atr_error(db, ATRACK_MISUSE, "no output (NULL)");
+	return entity_get(db, n, id, out);
+}
+
+void atrack_entity_free(void *entity)
+{
+	atr_free(entity);
+}
+
+int atrack_entity_edit(atrack_db *db, atrack_kind kind, int64_t id, const void *in,
+                       unsigned int fields)
+{
+	const atr_noun *n;
+	int rc = enter(db, kind, &n);
+	if (rc != ATRACK_OK)
+		return rc;
+	if (!in)
+		return atr_error(db, ATRACK_MISUSE, "no input (NULL)");
+	return entity_edit(db, n, id, in, fields);
+}
+
+int atrack_entity_delete(atrack_db *db, atrack_kind kind, int64_t id, unsigned int flags)
+{
+	const atr_noun *n;
+	int rc = enter(db, kind, &n);
+	if (rc != ATRACK_OK)
+		return rc;
+	return entity_delete(db, n, id, flags);
+}
+
+int atrack_entity_list(atrack_db *db, atrack_kind kind, const atrack_list_opts *opts,
+                       atrack_iter **out)
+{
+	const atr_noun *n;
+	if (out)
+		*out = NULL;
+	int rc = enter(db, kind, &n);
+	if (rc != ATRACK_OK)
+		return rc;
+	if (!out)
+		return atr_error(db, ATRACK_MISUSE, "no output (NULL)");
+	return entity_list(db, n, opts, out);
+}
+
+const void *atrack_iter_entity(const atrack_iter *it)
+{
+	return it && it->load_row == load_entity_row ? it->row : NULL;
+}
+
+int atrack_initiative_list(atrack_db *db, const atrack_initiative_filter *filter,
+                           atrack_iter **out)
+{
+	const atr_noun *n;
+	if (out)
+		*out = NULL;
+	int rc = enter(db, ATRACK_KIND_INITIATIVE, &n);
+	if (rc != ATRACK_OK)
+		return rc;
+	if (!out)
+		return atr_error(db, ATRACK_MISUSE, "no output (NULL)");
+	return initiative_list(db, filter, out);
+}
+
+/* The typed family of each noun, over the generic one. */
+#define TYPED_API(noun, T, KIND) \
+	int atrack_##noun##_add(atrack_db *db, const T *in, int64_t *out_id) \
+	{ return atrack_entity_add(db, KIND, in, out_id); } \
+	int atrack_##noun##_get(atrack_db *db, int64_t id, T **out) \
+	{ return atrack_entity_get(db, KIND, id, (void **)out); } \
+	void atrack_##noun##_free(T *entity) { atr_free(entity); } \
+	int atrack_##noun##_edit(atrack_db *db, int64_t id, const T *in, unsigned int fields) \
+	{ return atrack_entity_edit(db, KIND, id, in, fields); } \
+	int atrack_##noun##_delete(atrack_db *db, int64_t id, unsigned int flags) \
+	{ return atrack_entity_delete(db, KIND, id, flags); } \
+	const T *atrack_iter_##noun(const atrack_iter *it) \
+	{ return it && it->kind == KIND ? atrack_iter_entity(it) : NULL; }
+
+#define TYPED_LIST(noun, KIND) \
+	int atrack_##noun##_list(atrack_db *db, const atrack_list_opts *opts, atrack_iter **out) \
+	{ return atrack_entity_list(db, KIND, opts, out); }
+
+TYPED_API(party, atrack_party, ATRACK_KIND_PARTY)
+TYPED_API(person, atrack_person, ATRACK_KIND_PERSON)
+TYPED_API(meeting, atrack_meeting, ATRACK_KIND_MEETING)
+TYPED_API(participant, atrack_participant, ATRACK_KIND_PARTICIPANT)
+TYPED_API(document, atrack_document, ATRACK_KIND_DOCUMENT)
+TYPED_API(section, atrack_section, ATRACK_KIND_SECTION)
+TYPED_API(framework, atrack_framework, ATRACK_KIND_FRAMEWORK)
+TYPED_API(focus_area, atrack_focus_area, ATRACK_KIND_FOCUS_AREA)
+TYPED_API(exercise, atrack_exercise, ATRACK_KIND_EXERCISE)
+TYPED_API(initiative, atrack_initiative, ATRACK_KIND_INITIATIVE)
+TYPED_LIST(party, ATRACK_KIND_PARTY)
+TYPED_LIST(person, ATRACK_KIND_PERSON)
+TYPED_LIST(meeting, ATRACK_KIND_MEETING)
+TYPED_LIST(participant, ATRACK_KIND_PARTICIPANT)
+TYPED_LIST(document, ATRACK_KIND_DOCUMENT)
+TYPED_LIST(section, ATRACK_KIND_SECTION)
+TYPED_LIST(framework, ATRACK_KIND_FRAMEWORK)
+TYPED_LIST(focus_area, ATRACK_KIND_FOCUS_AREA)
+TYPED_LIST(exercise, ATRACK_KIND_EXERCISE)
+
+/* ---- Links ---------------------------------------------------------------- */
+
+/* The link between two kinds, with the ids put in its column order, after
+ * checking both things exist. Labels them for messages. */
+static int link_find(atrack_db *db, atrack_kind k1, int64_t *id1, atrack_kind k2, int64_t *id2,
+                     const atr_link **out, char label1[160], char label2[160])
+{
+	char kb1[32], kb2[32];
+	*out = NULL;
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(links) && !*out; i++) {
+		if (links[i].a == k1 && links[i].b == k2) {
+			*out = &links[i];
+		} else if (links[i].a == k2 && links[i].b == k1) {
+			int64_t t = *id1;
+			*id1 = *id2;
+			*id2 = t;
+			*out = &links[i];
+		}
+	}
+	if (!*out)
+		return atr_error(db, ATRACK_INVALID, "cannot link %s to %s",
+		                 atrack_kind_name(k1) ? kind_label(k1, kb1) : "?",
+		                 atrack_kind_name(k2) ? kind_label(k2, kb2) : "?");
+	int rc = row_label(db, noun_of((*out)->a), *id1, label1, 160);
+	if (rc == ATRACK_OK)
+		rc = row_label(db, noun_of((*out)->b), *id2, label2, 160);
+	return rc;
+}
+
+static int link_change(atrack_db *db, atrack_kind k1, int64_t id1, atrack_kind k2, int64_t id2,
+                       bool add)
+{
+	if (!usable(db))
+		return ATRACK_MISUSE;
+	atr_clear_error(db);
+	const atr_link *l;
+	char label1[160], label2[160], kb1[32], kb2[32];
+	int rc = atr_write_begin(db);
+	if (rc != ATRACK_OK)
+		return rc;
+	rc = link_find(db, k1, &id1, k2, &id2, &l, label1, label2);
+	sqlite3_stmt *stmt = NULL;
+	if (rc == ATRACK_OK)
+		rc = atr_stmt(db, add ? l->sql_insert : l->sql_delete, &stmt);
+	if (rc == ATRACK_OK) {
+		sqlite3_bind_int64(stmt, 1, id1);
+		sqlite3_bind_int64(stmt, 2, id2);
+		int src = sqlite3_step(stmt);
+		if (src == SQLITE_CONSTRAINT_UNIQUE)
+			rc = atr_error(db, ATRACK_CONFLICT, "%s %s is already linked to %s %s",
+			               kind_label(l->a, kb1), label1, kind_label(l->b, kb2), label2);
+		else if (src != SQLITE_DONE)
+			rc = atr_sql_error(db, src, add ? "cannot link" : "cannot unlink");
+		else if (!add && sqlite3_changes(db->sql) == 0)
+			rc = atr_error(db, ATRACK_NOTFOUND, "%s %s is not linked to %s %s",
+			               kind_label(l->a, kb1), label1, kind_label(l->b, kb2), label2);
+		atr_stmt_done(stmt);
+	}
+	return atr_write_end(db, rc);
+}
+
+int atrack_link(atrack_db *db, atrack_kind from_kind, int64_t from_id,
+                atrack_kind to_kind, int64_t to_id)
+{
+	return link_change(db, from_kind, from_id, to_kind, to_id, true);
+}
+
+int atrack_unlink(atrack_db *db, atrack_kind from_kind, int64_t from_id,
+                  atrack_kind to_kind, int64_t to_id)
+{
+	return link_change(db, from_kind, from_id, to_kind, to_id, false);
+}
+
+static int load_link_row(atrack_iter *it)
+{
+	atrack_link_row *row = it->row;
+	row->kind = (atrack_kind)sqlite3_column_int(it->stmt, 0);
+	row->id = sqlite3_column_int64(it->stmt, 1);
+	row->slug = atr_column_text(it->stmt, 2);
+	row->name = atr_column_text(it->stmt, 3);
+	return ATRACK_OK;
+}
+
+/* One arm of the link listing: the other side of `l`, seen from column
+ * `mine`. Table and column names are the library's constants. */
+static void link_arm(atr_buf *q, const atr_link *l, bool from_a)
+{
+	const atr_noun *other = noun_of(from_a ? l->b : l->a);
+	if (q->len)
+		atr_buf_puts(q, " UNION ALL ");
+	atr_buf_printf(q, "SELECT %d, o.id, o.slug, o.%s FROM %s AS l JOIN %s AS o "
+	               "ON o.id = l.%s WHERE l.%s = ?1", (int)other->kind, other->name_column,
+	               l->table, other->table, from_a ? l->col_b : l->col_a,
+	               from_a ? l->col_a : l->col_b);
+}
+
+int atrack_link_list(atrack_db *db, atrack_kind kind, int64_t id, atrack_iter **out)
+{
+	const atr_noun *n;
+	if (out)
+		*out = NULL;
+	int rc = enter(db, kind, &n);
+	if (rc != ATRACK_OK)
+		return rc;
+	if (!out)
+		return atr_error(db, ATRACK_MISUSE, "no output (NULL)");
+	char label[160];
+	rc = row_label(db, n, id, label, sizeof label);
+	if (rc != ATRACK_OK)
+		return rc;
+	atr_buf q = ATR_BUF_INIT;
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(links); i++) {
+		if (links[i].a == kind)
+			link_arm(&q, &links[i], true);
+		if (links[i].b == kind)
+			link_arm(&q, &links[i], false);
+	}
+	if (!q.len)
+		atr_buf_puts(&q, "SELECT 0, 0, NULL, NULL WHERE ?1 IS NULL");
+	atr_buf_puts(&q, " ORDER BY 1, 4, 2");
+	if (atr_buf_failed(&q))
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	sqlite3_stmt *stmt;
+	rc = atr_prepare(db, q.data, &stmt);
+	atr_buf_clear(&q);
+	if (rc != ATRACK_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	return atr_iter_new(db, (atrack_kind)0, stmt, sizeof(atrack_link_row), load_link_row, out);
+}
+
+const atrack_link_row *atrack_iter_link(const atrack_iter *it)
+{
+	return it && it->load_row == load_link_row ? it->row : NULL;
+}
