@@ -649,16 +649,32 @@ int atrack_rollback(atrack_db *db)
 	return exec_sql(db, "ROLLBACK", "cannot roll back");
 }
 
-int atr_write_begin(atrack_db *db)
+/* The savepoint statements of every write inside a caller's transaction,
+ * prepared once per handle rather than parsed on each call. */
+static int exec_cached(atrack_db *db, const char *sql, const char *what)
+{
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(db, sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	int src = sqlite3_step(stmt);
+	atr_stmt_done(stmt);
+	return src == SQLITE_DONE ? ATRACK_OK : atr_sql_error(db, src, what);
+}
+
+static const char sql_savepoint[] = "SAVEPOINT atrack_write";
+static const char sql_release[] = "RELEASE atrack_write";
+
+static int write_begin(atrack_db *db, bool savepoint)
 {
 	if (db->flags & ATRACK_OPEN_READONLY)
 		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
-	int rc;
+	int rc = ATRACK_OK;
 	if (db->write_depth == 0 && sqlite3_get_autocommit(db->sql)) {
 		rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot begin transaction");
 		db->write_owns_txn = true;
-	} else {
-		rc = exec_sql(db, "SAVEPOINT atrack_write", "cannot begin savepoint");
+	} else if (savepoint) {
+		rc = exec_cached(db, sql_savepoint, "cannot begin savepoint");
 	}
 	if (rc != ATRACK_OK) {
 		if (db->write_depth == 0)
@@ -669,7 +685,17 @@ int atr_write_begin(atrack_db *db)
 	return ATRACK_OK;
 }
 
-int atr_write_end(atrack_db *db, int rc)
+int atr_write_begin(atrack_db *db)
+{
+	return write_begin(db, true);
+}
+
+int atr_write_begin_single(atrack_db *db)
+{
+	return write_begin(db, false);
+}
+
+static int write_end(atrack_db *db, int rc, bool savepoint)
 {
 	db->write_depth--;
 	if (db->write_depth == 0 && db->write_owns_txn) {
@@ -680,10 +706,20 @@ int atr_write_end(atrack_db *db, int rc)
 			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
 	}
+	if (!savepoint)
+		return rc;
 	if (rc != ATRACK_OK)
 		sqlite3_exec(db->sql, "ROLLBACK TO atrack_write", NULL, NULL, NULL);
-	int release = sqlite3_exec(db->sql, "RELEASE atrack_write", NULL, NULL, NULL);
-	if (rc == ATRACK_OK && release != SQLITE_OK)
-		rc = atr_sql_error(db, release, "cannot release savepoint");
-	return rc;
+	int release = exec_cached(db, sql_release, "cannot release savepoint");
+	return rc == ATRACK_OK ? release : rc;
+}
+
+int atr_write_end(atrack_db *db, int rc)
+{
+	return write_end(db, rc, true);
+}
+
+int atr_write_end_single(atrack_db *db, int rc)
+{
+	return write_end(db, rc, false);
 }
