@@ -40,6 +40,8 @@ typedef struct bench_row {
 /* Print a row (and remember whether it missed its target). */
 void row_print(const bench_row *r);
 void row_pending(const char *name, const char *why);
+/* Record a missed target that is not a ratio (memory). */
+void mark_missed(void);
 
 /* ---- Probes -------------------------------------------------------------- */
 

@@ -550,9 +550,112 @@ void scenario_update_process(void)
 static const char pending_why[] =
 	"pending: atrack_report_* and atrack_search are not on main yet";
 
+/* The status board through atrack: every initiative with its current
+ * status, in board order; each member read, as a program printing it would. */
+static double board_atrack(atrack_db *db, const char *today, long *rows)
+{
+	double t = now_s();
+	atrack_initiative_filter f = ATRACK_INITIATIVE_FILTER_INIT;
+	f.today = today;
+	atrack_iter *it = NULL;
+	check_atrack(db, atrack_initiative_list(db, &f, &it), "initiative list");
+	long n = 0, sum = 0;
+	int rc;
+	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const atrack_initiative *i = atrack_iter_initiative(it);
+		sum += i->percent_complete + i->is_stale + i->is_overdue + (i->status ? 1 : 0);
+		n++;
+	}
+	if (rc != ATRACK_DONE)
+		check_atrack(db, rc, "initiative list");
+	atrack_iter_free(it);
+	*rows = n + (sum < 0);
+	return now_s() - t;
+}
+
+/* The same numbers by the best SQL we can write by hand: the latest update
+ * of each initiative by one seek on progress_update_latest. */
+static const char board_sql[] =
+	"SELECT t.id, t.slug, t.title, t.body, t.section_id, t.meeting_id, t.position, "
+	"t.target_date, t.review_date, t.created_at, t.document_id, t.line_start, t.line_end, "
+	"s.code, u.health, u.percent_complete, u.event_date, "
+	"CAST(julianday(?1) - julianday(u.event_date) AS INTEGER), coalesce(s.is_terminal, 0), "
+	"(t.target_date IS NOT NULL AND t.target_date < ?1 AND NOT coalesce(s.is_terminal, 0)), "
+	"(NOT coalesce(s.is_terminal, 0) AND julianday(?1) - "
+	" julianday(coalesce(u.event_date, date(t.created_at))) >= 30), sec.slug, m.slug "
+	"FROM initiative AS t "
+	"LEFT JOIN progress_update AS u ON u.id = (SELECT p.id FROM progress_update AS p "
+	"  WHERE p.initiative_id = t.id ORDER BY p.event_date DESC, p.id DESC LIMIT 1) "
+	"LEFT JOIN status_code AS s ON s.id = u.status_id "
+	"LEFT JOIN section AS sec ON sec.id = t.section_id "
+	"LEFT JOIN meeting AS m ON m.id = t.meeting_id "
+	"ORDER BY t.section_id IS NULL, sec.position, t.position, t.id";
+
+static double board_plain(sqlite3 *db, sqlite3_stmt *stmt, const char *today, long *rows)
+{
+	double t = now_s();
+	sqlite3_bind_text(stmt, 1, today, -1, SQLITE_STATIC);
+	long n = 0, sum = 0;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		for (int k = 0; k < 23; k++)
+			sum += sqlite3_column_type(stmt, k) == SQLITE_TEXT
+				? (long)(sqlite3_column_text(stmt, k) != NULL) : sqlite3_column_int(stmt, k);
+		n++;
+	}
+	plain_step_done(db, stmt);
+	*rows = n + (sum < 0);
+	return now_s() - t;
+}
+
+/* Median times of the status board at a history of `updates`. */
+static void board(long updates, double *ta, double *tp, long *peak_kb, long *rows)
+{
+	char a_path[4096], p_path[4096], today[11];
+	history_paths(updates, a_path, p_path, sizeof a_path);
+	if (!exists(a_path) || !exists(p_path))
+		log_updates(updates, false);
+	gen_date(700, today);
+	atrack_db *adb = NULL;
+	check_atrack(adb, atrack_open(a_path, ATRACK_OPEN_READONLY, &adb), "open");
+	sqlite3 *pdb = plain_open(p_path);
+	sqlite3_stmt *stmt = plain_prepare(pdb, board_sql);
+	double *a = malloc((size_t)opt.reps * sizeof *a), *p = malloc((size_t)opt.reps * sizeof *p);
+	long rows_plain = 0;
+	*peak_kb = 0;
+	for (long r = 0; r < opt.reps; r++) {
+		mem_reset();
+		a[r] = board_atrack(adb, today, rows);
+		long kb = mem_peak_kb();
+		*peak_kb = kb > *peak_kb ? kb : *peak_kb;
+		p[r] = board_plain(pdb, stmt, today, &rows_plain);
+	}
+	if (*rows != rows_plain)
+		die("status board: atrack gave %ld rows, plain SQL %ld", *rows, rows_plain);
+	*ta = median(a, (size_t)opt.reps);
+	*tp = median(p, (size_t)opt.reps);
+	free(a);
+	free(p);
+	sqlite3_finalize(stmt);
+	sqlite3_close(pdb);
+	atrack_close(adb);
+}
+
 void scenario_report(void)
 {
-	row_pending("5 status board + full report", pending_why);
+	double ta, tp;
+	long peak, rows;
+	board(opt.updates, &ta, &tp, &peak, &rows);
+	char name[96], note[160];
+	snprintf(name, sizeof name, "5 status board, %ld initiatives / %ld updates", rows,
+	         opt.updates);
+	bool small = peak >= 0 && peak < 32 * 1024;
+	snprintf(note, sizeof note, "median of %ld; peak RSS under 32 MB: %s", opt.reps,
+	         small ? "ok" : "MISS");
+	if (!small)
+		mark_missed();
+	bench_row row = { name, ta, tp, -1, 1.5, peak, NULL, note };
+	row_print(&row);
+	row_pending("5 full report (to /dev/null)", pending_why);
 }
 
 void scenario_as_of(void)
@@ -580,5 +683,15 @@ void scenario_growth(void)
 	         "%.2f ms vs %.2f ms", opt.updates, small, tp_big * 1e3, tp_small * 1e3);
 	bench_row row = { name, ta_big, ta_small, -1, 1.5, pa, NULL, note };
 	row_print(&row);
-	row_pending("8 report: 10k vs N updates", pending_why);
+
+	long rows;
+	board(small, &ta_small, &tp_small, &pa, &rows);
+	board(opt.updates, &ta_big, &tp_big, &pa, &rows);
+	snprintf(name, sizeof name, "8 status board: %ld vs %ld updates", opt.updates, small);
+	snprintf(note, sizeof note, "columns: atrack at %ld updates, atrack at %ld (%ld initiatives "
+	         "both); plain SQL %.2f ms vs %.2f ms", opt.updates, small, rows, tp_big * 1e3,
+	         tp_small * 1e3);
+	bench_row b = { name, ta_big, ta_small, -1, 1.5, pa, NULL, note };
+	row_print(&b);
+	row_pending("8 full report: 10k vs N updates", pending_why);
 }
