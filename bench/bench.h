@@ -80,10 +80,10 @@ void plain_exec(sqlite3 *db, const char *sql);
 sqlite3_stmt *plain_prepare(sqlite3 *db, const char *sql);
 void plain_step_done(sqlite3 *db, sqlite3_stmt *stmt);
 int64_t plain_int(sqlite3 *db, const char *sql);
-/* Copy the database at `from` to `to` (VACUUM INTO) and drop every trigger
- * in the copy: the same schema and rows, with nothing done behind the
- * writer's back. */
-void plain_copy_without_triggers(const char *from, const char *to);
+/* Copy the database at `from` to `to` (VACUUM INTO); with drop_triggers,
+ * drop every trigger in the copy: the same schema and rows, with nothing
+ * done behind the writer's back. */
+void plain_copy(const char *from, const char *to, bool drop_triggers);
 void remove_db(const char *path);
 /* "YYYY-MM-DDTHH:MM:SS.sssZ" now, as atrack and SQLite's strftime write it. */
 void iso_now(char buf[25]);

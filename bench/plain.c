@@ -65,7 +65,7 @@ void remove_db(const char *path)
 	unlink(extra);
 }
 
-void plain_copy_without_triggers(const char *from, const char *to)
+void plain_copy(const char *from, const char *to, bool drop_triggers)
 {
 	remove_db(to);
 	sqlite3 *src = plain_open(from);
@@ -73,6 +73,8 @@ void plain_copy_without_triggers(const char *from, const char *to)
 	plain_exec(src, sql);
 	sqlite3_free(sql);
 	sqlite3_close(src);
+	if (!drop_triggers)
+		return;
 
 	sqlite3 *dst = plain_open(to);
 	sqlite3_stmt *list = plain_prepare(dst, "SELECT name FROM sqlite_schema WHERE type = 'trigger'");

@@ -25,6 +25,29 @@ static bool exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+/* Interleaved repetitions: one time of atrack and one of the baseline per
+ * repetition, reduced to their medians. */
+typedef struct samples {
+	double *atrack, *plain;
+} samples;
+
+static samples samples_new(void)
+{
+	samples s = { malloc((size_t)opt.reps * sizeof(double)),
+	              malloc((size_t)opt.reps * sizeof(double)) };
+	if (!s.atrack || !s.plain)
+		die("out of memory");
+	return s;
+}
+
+static void samples_medians(samples *s, double *t_atrack, double *t_plain)
+{
+	*t_atrack = median(s->atrack, (size_t)opt.reps);
+	*t_plain = median(s->plain, (size_t)opt.reps);
+	free(s->atrack);
+	free(s->plain);
+}
+
 /* ---- 1. Parsing ------------------------------------------------------------ */
 
 static double parse_rate(const char *text, size_t len, long runs, double *secs)
@@ -169,7 +192,7 @@ void scenario_import(void)
 	int rc = atrack_open(a_path, ATRACK_OPEN_CREATE, &adb);
 	check_atrack(adb, rc, "open");
 	atrack_set_author(adb, "bench");
-	plain_copy_without_triggers(a_path, p_path);
+	plain_copy(a_path, p_path, true);
 	sqlite3 *raw = plain_open(a_path), *plain = plain_open(p_path);
 	sqlite3_stmt *insert[64] = { NULL };
 	capture c;
@@ -382,6 +405,16 @@ static void history_paths(long updates, char *a, char *p, size_t cap)
 	          opt.initiatives, updates);
 }
 
+static void log_updates(long updates, bool report);
+
+/* The history fixtures of `updates` updates, made when missing. */
+static void ensure_history(long updates, char *a, char *p, size_t cap)
+{
+	history_paths(updates, a, p, cap);
+	if (!exists(a) || !exists(p))
+		log_updates(updates, false);
+}
+
 /* Log `updates` updates through atrack, by hand, and bare, batch by batch
  * in turn; leaves atrack's and the plain database as the history fixtures
  * for the later scenarios. */
@@ -397,15 +430,12 @@ static void log_updates(long updates, bool report)
 	if (!exists(init_path))
 		fixture_initiatives(init_path, opt.initiatives);
 
-	remove_db(a_path);
+	plain_copy(init_path, a_path, false);
+	plain_copy(init_path, p_path, true);
 	sqlite3 *src = plain_open(init_path);
-	char *sql = sqlite3_mprintf("VACUUM INTO %Q", a_path);
-	plain_exec(src, sql);
-	sqlite3_free(sql);
 	long id_count;
 	int64_t *ids = initiative_ids(src, &id_count);
 	sqlite3_close(src);
-	plain_copy_without_triggers(init_path, p_path);
 	remove_db(bare_path);
 
 	atrack_db *adb = NULL;
@@ -490,9 +520,7 @@ static void update_process(long updates, double *t_atrack, double *t_plain, long
                            long *peak_plain)
 {
 	char a_path[4096], p_path[4096];
-	history_paths(updates, a_path, p_path, sizeof a_path);
-	if (!exists(a_path) || !exists(p_path))
-		log_updates(updates, false);
+	ensure_history(updates, a_path, p_path, sizeof a_path);
 	sqlite3 *db = plain_open(a_path);
 	long id_count;
 	int64_t *ids = initiative_ids(db, &id_count);
@@ -500,7 +528,7 @@ static void update_process(long updates, double *t_atrack, double *t_plain, long
 
 	char date[11];
 	gen_date(690, date);
-	double *ta = malloc((size_t)opt.reps * sizeof *ta), *tp = malloc((size_t)opt.reps * sizeof *tp);
+	samples t = samples_new();
 	*peak_atrack = *peak_plain = 0;
 	for (long r = 0; r < opt.reps; r++) {
 		char id[24], note[64];
@@ -508,7 +536,7 @@ static void update_process(long updates, double *t_atrack, double *t_plain, long
 		snprintf(note, sizeof note, "Process benchmark update %ld.", r);
 		char *atrack_argv[] = { ATRACK_CLI, "--db", a_path, "--author", "bench", "update", "add",
 		                        id, "--status", "ongoing", "--note", note, "--date", date, NULL };
-		ta[r] = spawn(atrack_argv, peak_atrack);
+		t.atrack[r] = spawn(atrack_argv, peak_atrack);
 		char *sql = sqlite3_mprintf(
 			"PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; BEGIN IMMEDIATE; "
 			"INSERT INTO progress_update (initiative_id, status_id, note, author, event_date, "
@@ -522,13 +550,10 @@ static void update_process(long updates, double *t_atrack, double *t_plain, long
 			"'evidence_document_id', evidence_document_id, 'is_reopen', is_reopen) "
 			"FROM progress_update WHERE id = last_insert_rowid(); COMMIT;", id, note, date);
 		char *plain_argv[] = { "sqlite3", p_path, sql, NULL };
-		tp[r] = spawn(plain_argv, peak_plain);
+		t.plain[r] = spawn(plain_argv, peak_plain);
 		sqlite3_free(sql);
 	}
-	*t_atrack = median(ta, (size_t)opt.reps);
-	*t_plain = median(tp, (size_t)opt.reps);
-	free(ta);
-	free(tp);
+	samples_medians(&t, t_atrack, t_plain);
 	free(ids);
 }
 
@@ -611,30 +636,25 @@ static double board_plain(sqlite3 *db, sqlite3_stmt *stmt, const char *today, lo
 static void board(long updates, double *ta, double *tp, long *peak_kb, long *rows)
 {
 	char a_path[4096], p_path[4096], today[11];
-	history_paths(updates, a_path, p_path, sizeof a_path);
-	if (!exists(a_path) || !exists(p_path))
-		log_updates(updates, false);
+	ensure_history(updates, a_path, p_path, sizeof a_path);
 	gen_date(700, today);
 	atrack_db *adb = NULL;
 	check_atrack(adb, atrack_open(a_path, ATRACK_OPEN_READONLY, &adb), "open");
 	sqlite3 *pdb = plain_open(p_path);
 	sqlite3_stmt *stmt = plain_prepare(pdb, board_sql);
-	double *a = malloc((size_t)opt.reps * sizeof *a), *p = malloc((size_t)opt.reps * sizeof *p);
+	samples t = samples_new();
 	long rows_plain = 0;
 	*peak_kb = 0;
 	for (long r = 0; r < opt.reps; r++) {
 		mem_reset();
-		a[r] = board_atrack(adb, today, rows);
+		t.atrack[r] = board_atrack(adb, today, rows);
 		long kb = mem_peak_kb();
 		*peak_kb = kb > *peak_kb ? kb : *peak_kb;
-		p[r] = board_plain(pdb, stmt, today, &rows_plain);
+		t.plain[r] = board_plain(pdb, stmt, today, &rows_plain);
 	}
 	if (*rows != rows_plain)
 		die("status board: atrack gave %ld rows, plain SQL %ld", *rows, rows_plain);
-	*ta = median(a, (size_t)opt.reps);
-	*tp = median(p, (size_t)opt.reps);
-	free(a);
-	free(p);
+	samples_medians(&t, ta, tp);
 	sqlite3_finalize(stmt);
 	sqlite3_close(pdb);
 	atrack_close(adb);
