@@ -1,8 +1,9 @@
 /*
- * test_crash.c - crash safety: a child process importing a large fact sheet
- * is killed with SIGKILL at random moments; after each kill the database
- * opens, passes SQLite's integrity and foreign key checks, and holds the
- * document either wholly or not at all.
+ * test_crash.c - crash safety: a child process importing a large fact sheet,
+ * and one logging updates in batches, are killed with SIGKILL at random
+ * moments; after each kill the database opens, passes SQLite's integrity
+ * and foreign key checks, and holds the document (or each batch) wholly or
+ * not at all.
  *
  * ATRACK_CRASH_ITERATIONS sets how many kills (default 12, the CI setting;
  * the documented long setting is 500).
@@ -148,12 +149,91 @@ START_TEST(test_killed_import_is_all_or_nothing)
 }
 END_TEST
 
+/* A child logging updates in batches of BATCH per transaction, forever. */
+#define BATCH 50
+static void log_updates_forever(const char *db_path)
+{
+	atrack_db *db = NULL;
+	if (atrack_open(db_path, 0, &db) != ATRACK_OK)
+		_exit(2);
+	for (long batch = 0;; batch++) {
+		if (atrack_begin(db) != ATRACK_OK)
+			_exit(3);
+		for (int i = 0; i < BATCH; i++) {
+			atrack_update_input in = ATRACK_UPDATE_INPUT_INIT;
+			in.initiative_id = 1 + (batch + i) % 7;
+			in.status = "in_progress";
+			in.note = "logged by the crash test";
+			in.event_date = "2025-06-01";
+			int64_t id;
+			if (atrack_update_add(db, &in, &id) != ATRACK_OK)
+				_exit(4);
+		}
+		if (atrack_commit(db) != ATRACK_OK)
+			_exit(5);
+	}
+}
+
+START_TEST(test_killed_update_logging_keeps_whole_batches)
+{
+	char *dir = tu_tmpdir();
+	char *db_path = tu_path(dir, "updates.db");
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_CREATE, &db), ATRACK_OK);
+	size_t len;
+	const char *text = atrack_bundled_factsheet(&len, NULL);
+	ck_assert_int_eq(atrack_import_factsheet(db, text, len, NULL, NULL), ATRACK_OK);
+	atrack_close(db);
+	srand((unsigned int)time(NULL) ^ (unsigned int)getpid());
+
+	long kills = iterations(), logged = 0;
+	for (long i = 0; i < kills; i++) {
+		pid_t pid = fork();
+		ck_assert(pid >= 0);
+		if (pid == 0)
+			log_updates_forever(db_path);
+		double delay = 0.05 + (double)rand() / RAND_MAX * 0.3;
+		struct timespec pause = { 0, (long)(delay * 1e9) };
+		nanosleep(&pause, NULL);
+		kill(pid, SIGKILL);
+		int status;
+		waitpid(pid, &status, 0);
+		ck_assert_msg(WIFSIGNALED(status), "the logger stopped by itself (status %d)", status);
+
+		ck_assert_int_eq(atrack_open(db_path, 0, &db), ATRACK_OK);
+		char *integrity = tu_query_text(db, "PRAGMA integrity_check");
+		ck_assert_str_eq(integrity, "ok");
+		free(integrity);
+		ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+		/* Only whole batches, each update with its audit row and its
+		 * search entry. */
+		long updates = tu_query_int(db, "SELECT count(*) FROM progress_update "
+		                            "WHERE note = 'logged by the crash test'");
+		ck_assert_int_eq(updates % BATCH, 0);
+		ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM audit_log WHERE "
+		                              "table_name = 'progress_update' AND action = 'insert'"),
+		                 updates + 7);
+		ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM search_index WHERE "
+		                              "body = 'logged by the crash test'"), updates);
+		ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM search_pending"), 0);
+		logged = updates;
+		atrack_close(db);
+	}
+	printf("crash: %ld kills of an update logger; %ld updates in whole batches of %d\n",
+	       kills, logged, BATCH);
+	tu_rmrf(dir);
+	free(db_path);
+	free(dir);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("crash");
 	TCase *tc = tcase_create("crash");
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_killed_import_is_all_or_nothing);
+	tcase_add_test(tc, test_killed_update_logging_keeps_whole_batches);
 	suite_add_tcase(s, tc);
 	return tu_run_suite(s);
 }

@@ -234,6 +234,8 @@ int cmd_meeting(cli_ctx *ctx, int argc, char **argv);
 int cmd_participant(cli_ctx *ctx, int argc, char **argv);
 int cmd_party(cli_ctx *ctx, int argc, char **argv);
 int cmd_person(cli_ctx *ctx, int argc, char **argv);
+int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_search(cli_ctx *ctx, int argc, char **argv);
 int cmd_section(cli_ctx *ctx, int argc, char **argv);
 int cmd_status(cli_ctx *ctx, int argc, char **argv);
 int cmd_status_code(cli_ctx *ctx, int argc, char **argv);

@@ -30,6 +30,8 @@ static const cli_command commands[] = {
 	{ "participant", cmd_participant, "a person's role at a meeting: list, show, add, edit, rm" },
 	{ "party", cmd_party, "list, show, add, edit or remove parties" },
 	{ "person", cmd_person, "list, show, add, edit or remove people" },
+	{ "report", cmd_report, "status report: text, md, html, csv or json" },
+	{ "search", cmd_search, "find anything by its words; --rebuild the index" },
 	{ "section", cmd_section, "list, show, add, edit or remove sections (lines of effort)" },
 	{ "status", cmd_status, "the board: every initiative, its status, health and last update" },
 	{ "status-code", cmd_status_code, "list or add the status codes of progress updates" },

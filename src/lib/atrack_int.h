@@ -129,6 +129,13 @@ int atr_write_end(atrack_db *db, int rc);
 int atr_write_begin_single(atrack_db *db);
 int atr_write_end_single(atrack_db *db, int rc);
 
+/* Search index upkeep (search.c). atr_search_sync rewrites the entries the
+ * triggers queued; it runs inside the writing transaction just before it
+ * commits (atr_write_end, atrack_commit). atr_search_catch_up indexes a
+ * queue left by an earlier process, in a transaction of its own. */
+int atr_search_sync(atrack_db *db);
+int atr_search_catch_up(atrack_db *db);
+
 /* ---- Kinds and iterators ----------------------------------------------- */
 
 /* What the library knows of each kind: its table, and the column a person

@@ -13,11 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* 'ATRK': marks a file as an atrack database (PRAGMA application_id). */
 #define ATRACK_APPLICATION_ID 0x4154524b
 #define BUSY_TIMEOUT_MS 10000
+#define BUSY_RETRIES 4
 
 const char *atrack_libversion(void)
 {
@@ -439,11 +441,33 @@ static int identify_database(atrack_db *db, const char *path, int *version)
 	return ATRACK_OK;
 }
 
+/* Take the write lock. The busy timeout already waits for other writers;
+ * past it, the whole transaction (nothing is done yet) is tried a few more
+ * times after a pause, so a burst of writers does not fail one of them. */
+static int begin_immediate(atrack_db *db)
+{
+	int src = SQLITE_BUSY;
+	for (int attempt = 0; attempt < BUSY_RETRIES; attempt++) {
+		src = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if ((src & 0xff) != SQLITE_BUSY)
+			break;
+		/* Writers that met at once should not retry at once: a pause
+		 * that differs by process, without touching rand()'s state. */
+		unsigned int jitter = ((unsigned int)getpid() * 2654435761u +
+		                       (unsigned int)attempt * 40503u) % 200u;
+		struct timespec pause = { 0, (long)(50 + jitter) * 1000000L };
+		nanosleep(&pause, NULL);
+	}
+	if (src != SQLITE_OK)
+		return atr_sql_error(db, src, "cannot begin transaction");
+	return ATRACK_OK;
+}
+
 /* Apply one migration in its own transaction. Another process may have
  * applied it meanwhile, so the version is read again under the lock. */
 static int apply_migration(atrack_db *db, const atr_migration *m)
 {
-	int rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot start migration");
+	int rc = begin_immediate(db);
 	if (rc != ATRACK_OK)
 		return rc;
 	int current = 0;
@@ -549,6 +573,8 @@ static int open_file(atrack_db *db, const char *path, unsigned int flags)
 		              "cannot configure database");
 	if (rc == ATRACK_OK && !readonly)
 		rc = migrate(db, version);
+	if (rc == ATRACK_OK && !readonly)
+		rc = atr_search_catch_up(db); /* rows a migration queued for the index */
 	if (rc == ATRACK_OK)
 		return ATRACK_OK;
 fail:
@@ -586,13 +612,19 @@ void atrack_close(atrack_db *db)
 	if (!db)
 		return;
 	if (db->sql) {
-		/* Cached statements, and any an iterator left, end here. */
-		sqlite3_stmt *stmt;
-		while ((stmt = sqlite3_next_stmt(db->sql, NULL)) != NULL)
-			sqlite3_finalize(stmt);
+		for (size_t i = 0; i < db->stmt_cache_count; i++)
+			sqlite3_finalize(db->stmt_cache[i].stmt);
 		if (!sqlite3_get_autocommit(db->sql))
 			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
-		sqlite3_close(db->sql);
+		/* Close first: it disconnects the virtual tables (FTS5), which
+		 * finalize statements of their own. Only then may the statements
+		 * an unfreed iterator left be finalized here. */
+		if (sqlite3_close(db->sql) == SQLITE_BUSY) {
+			sqlite3_stmt *stmt;
+			while ((stmt = sqlite3_next_stmt(db->sql, NULL)) != NULL)
+				sqlite3_finalize(stmt);
+			sqlite3_close(db->sql);
+		}
 	}
 	atr_free(db->stmt_cache);
 	atr_free(db->errmsg);
@@ -616,7 +648,7 @@ int atrack_begin(atrack_db *db)
 		return atr_error(db, ATRACK_MISUSE, "a transaction is already open");
 	if (db->flags & ATRACK_OPEN_READONLY)
 		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
-	int rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot begin transaction");
+	int rc = begin_immediate(db);
 	if (rc == ATRACK_OK)
 		db->in_user_txn = true;
 	return rc;
@@ -629,7 +661,10 @@ int atrack_commit(atrack_db *db)
 	atr_clear_error(db);
 	if (!db->in_user_txn)
 		return atr_error(db, ATRACK_MISUSE, "no transaction is open");
-	int rc = exec_sql(db, "COMMIT", "cannot commit");
+	int rc = atr_search_sync(db);
+	if (rc != ATRACK_OK)
+		return rc; /* still open: the caller may retry or roll back */
+	rc = exec_sql(db, "COMMIT", "cannot commit");
 	if (rc != ATRACK_OK && !sqlite3_get_autocommit(db->sql))
 		return rc; /* still open (e.g. busy): the caller may retry or roll back */
 	db->in_user_txn = false;
@@ -671,7 +706,7 @@ static int write_begin(atrack_db *db, bool savepoint)
 		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
 	int rc = ATRACK_OK;
 	if (db->write_depth == 0 && sqlite3_get_autocommit(db->sql)) {
-		rc = exec_sql(db, "BEGIN IMMEDIATE", "cannot begin transaction");
+		rc = begin_immediate(db);
 		db->write_owns_txn = true;
 	} else if (savepoint) {
 		rc = exec_cached(db, sql_savepoint, "cannot begin savepoint");
@@ -700,6 +735,8 @@ static int write_end(atrack_db *db, int rc, bool savepoint)
 	db->write_depth--;
 	if (db->write_depth == 0 && db->write_owns_txn) {
 		db->write_owns_txn = false;
+		if (rc == ATRACK_OK)
+			rc = atr_search_sync(db);
 		if (rc == ATRACK_OK)
 			rc = exec_sql(db, "COMMIT", "cannot commit");
 		if (rc != ATRACK_OK && !sqlite3_get_autocommit(db->sql))

@@ -1,0 +1,291 @@
+/*
+ * atrack/report.h - part of the public interface of libatrack, included by
+ * atrack.h (include that, not this): the status report an analyst hands to
+ * leadership, as data (a summary of small counts and two iterators that
+ * stream the initiatives and the changes) and rendered as text, Markdown,
+ * HTML, CSV or JSON; and full-text search over everything the database
+ * says in words.
+ */
+#ifndef ATRACK_REPORT_H
+#define ATRACK_REPORT_H
+
+#ifndef ATRACK_H
+#error "include <atrack.h>, not <atrack/report.h>"
+#endif
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Report options ----------------------------------------------------- */
+
+/* The formats a report renders to. Numbers are stable. */
+typedef enum atrack_report_format {
+	ATRACK_REPORT_TEXT = 1, /* aligned plain text for a terminal */
+	ATRACK_REPORT_MD = 2,   /* Markdown, to paste into a document */
+	ATRACK_REPORT_HTML = 3, /* one self-contained page: inline CSS and SVG */
+	ATRACK_REPORT_CSV = 4,  /* RFC 4180, one row per initiative */
+	ATRACK_REPORT_JSON = 5  /* the same data, fields in docs/report.md */
+} atrack_report_format;
+
+/* The format named `name` ("text", "md", "html", "csv", "json"; "markdown"
+ * too). Returns ATRACK_OK or ATRACK_INVALID. */
+ATRACK_EXTERN int atrack_report_format_from_name(const char *name,
+                                                 atrack_report_format *out);
+
+#define ATRACK_REPORT_STALE_DAYS_DEFAULT 90
+
+typedef struct atrack_report_opts {
+	unsigned int version;  /* ATRACK_REPORT_OPTS_VERSION */
+	const char *since;     /* "YYYY-MM-DD": list what changed after this day; NULL: no changes part */
+	const char *as_of;     /* "YYYY-MM-DD": the state on that day, from the history; NULL: now */
+	const char *today;     /* "YYYY-MM-DD" standing in for today's date (UTC); NULL: the clock */
+	int stale_days;        /* an open initiative with no update for more days is stale;
+	                          0: ATRACK_REPORT_STALE_DAYS_DEFAULT */
+	int64_t section_id;    /* filters; 0 for any (ids from atrack_resolve) */
+	int64_t framework_id;
+	int64_t meeting_id;
+	int64_t party_id;
+	const char *status;    /* a status code, or NULL for any */
+	int width;             /* text format: columns to fit; 0: 100 */
+	const char *title;     /* the report's heading; NULL: "Initiative status report" */
+} atrack_report_opts;
+
+#define ATRACK_REPORT_OPTS_VERSION 1
+#define ATRACK_REPORT_OPTS_INIT \
+	{ ATRACK_REPORT_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL }
+
+/* ---- The report as data ------------------------------------------------- */
+
+typedef struct atrack_report atrack_report;
+
+/*
+ * Gather a report: check the options, compute the summary (a few GROUP BY
+ * queries; its size is bounded by the number of statuses, sections,
+ * frameworks and meetings, never by initiatives or updates). The rows are
+ * not read until an iterator asks for them.
+ *
+ * opts  may be NULL for the defaults (copied, O4).
+ * out   [out] the report, freed with atrack_report_free (O1).
+ *
+ * The state "as of" a day is, for each initiative, its latest update dated
+ * on or before that day; an initiative with no update by then is left out.
+ *
+ * Unless the caller holds a transaction, the report reads one snapshot of
+ * the database from open to atrack_report_free (a read transaction): the
+ * summary and the rows agree however many writers commit meanwhile. Free
+ * it before writing through the same handle.
+ *
+ * Returns ATRACK_OK; ATRACK_INVALID for a malformed date, a negative
+ * stale_days, `since` after `as_of`, an unknown status code or an
+ * unknown options version; ATRACK_NOMEM; ATRACK_BUSY.
+ */
+ATRACK_EXTERN int atrack_report_open(atrack_db *db, const atrack_report_opts *opts,
+                                     atrack_report **out);
+
+/* Release a report; NULL is a no-op. Free its iterators first. */
+ATRACK_EXTERN void atrack_report_free(atrack_report *report);
+
+/* The report's heading, the day it describes (as_of, else today), today,
+ * and `since` (NULL when not asked). Borrowed from the report (O2). */
+ATRACK_EXTERN const char *atrack_report_title(const atrack_report *report);
+ATRACK_EXTERN const char *atrack_report_as_of(const atrack_report *report);
+ATRACK_EXTERN const char *atrack_report_today(const atrack_report *report);
+ATRACK_EXTERN const char *atrack_report_since(const atrack_report *report);
+ATRACK_EXTERN int atrack_report_stale_days(const atrack_report *report);
+
+/* A status of the vocabulary, in its sort order. */
+typedef struct atrack_report_status {
+	const char *code;   /* "in_progress" */
+	const char *label;  /* "In progress" */
+	bool is_terminal;
+} atrack_report_status;
+
+/* How many statuses the vocabulary has, and the i-th (0-based; NULL past
+ * the end). Borrowed from the report (O2). Every by_status array below has
+ * this many counts, in this order. */
+ATRACK_EXTERN size_t atrack_report_status_count(const atrack_report *report);
+ATRACK_EXTERN const atrack_report_status *atrack_report_status_at(const atrack_report *report,
+                                                                  size_t i);
+
+/* The ways the summary groups initiatives. An initiative with several
+ * frameworks counts once under each; one with none is not under any. */
+typedef enum atrack_report_group {
+	ATRACK_REPORT_ALL = 0,       /* one group: every initiative in the report */
+	ATRACK_REPORT_SECTION = 1,   /* by line of effort (id 0: no section) */
+	ATRACK_REPORT_FRAMEWORK = 2,
+	ATRACK_REPORT_MEETING = 3    /* id 0: no meeting */
+} atrack_report_group;
+
+/* The counts of one group. */
+typedef struct atrack_report_summary {
+	int64_t id;                 /* the section, framework or meeting; 0 for ALL */
+	const char *slug;           /* NULL for ALL and for "none" */
+	const char *name;           /* "(all)", "(no section)", a title, "NCG" */
+	unsigned int total;         /* initiatives in the group */
+	const unsigned int *by_status; /* atrack_report_status_count() counts */
+	unsigned int on_track;      /* by health of the current update */
+	unsigned int at_risk;
+	unsigned int off_track;
+	unsigned int no_health;
+	unsigned int completed;     /* in status "completed" */
+	unsigned int overdue;       /* open, and past its target date */
+	unsigned int stale;         /* open, and no update for more than stale_days */
+} atrack_report_summary;
+
+/* How many groups of kind `group` the report has (1 for ALL), and the i-th
+ * in display order (sections by position, frameworks and meetings by
+ * name/date). NULL past the end or for a bad group. Borrowed (O2). */
+ATRACK_EXTERN size_t atrack_report_group_count(const atrack_report *report,
+                                               atrack_report_group group);
+ATRACK_EXTERN const atrack_report_summary *atrack_report_group_at(const atrack_report *report,
+                                                                  atrack_report_group group,
+                                                                  size_t i);
+
+/* One initiative in the report. */
+typedef struct atrack_report_row {
+	int64_t id;
+	const char *slug;
+	const char *title;          /* the short title */
+	int64_t section_id;         /* 0 when it has none */
+	const char *section_slug;   /* NULL when it has none */
+	const char *section_title;
+	const char *frameworks;     /* acronyms (names when none), ", "-joined; "" for none */
+	const char *meeting_slug;   /* NULL when it has none */
+	const char *status;         /* code of the current (as-of) update */
+	const char *status_label;
+	bool is_terminal;
+	const char *health;         /* "on_track", "at_risk", "off_track" or NULL */
+	int percent_complete;       /* -1 when not given */
+	int64_t update_id;          /* the current update */
+	const char *last_update;    /* its event date */
+	int days_since;             /* from last_update to the report's day */
+	const char *note;           /* its note, or NULL */
+	const char *author;         /* its author */
+	const char *target_date;    /* NULL when none */
+	bool overdue;
+	bool stale;
+} atrack_report_row;
+
+/*
+ * The initiatives, by section position then position in the section, one
+ * row per step, streamed from one statement (memory does not grow with
+ * their number).
+ *
+ * out  [out] an iterator (O1) of kind ATRACK_KIND_INITIATIVE; read each row
+ *      with atrack_iter_report_row (strings borrowed until the next step, O2).
+ * Returns ATRACK_OK, ATRACK_NOMEM, ATRACK_BUSY.
+ */
+ATRACK_EXTERN int atrack_report_rows(atrack_report *report, atrack_iter **out);
+ATRACK_EXTERN const atrack_report_row *atrack_iter_report_row(const atrack_iter *it);
+
+/* What a change is. */
+typedef enum atrack_report_change_kind {
+	ATRACK_CHANGE_NEW = 1,        /* an initiative's first update: it is new */
+	ATRACK_CHANGE_TRANSITION = 2, /* the status differs from the update before */
+	ATRACK_CHANGE_UPDATE = 3      /* a new update with the same status */
+} atrack_report_change_kind;
+
+/* One progress update seen as a change. */
+typedef struct atrack_report_change {
+	atrack_report_change_kind kind;
+	int64_t update_id;
+	int64_t initiative_id;
+	const char *slug;
+	const char *title;
+	const char *section_title;  /* NULL when none */
+	const char *event_date;     /* the day it happened */
+	const char *recorded_at;    /* when it was written down */
+	const char *author;
+	const char *from_status;    /* the status before; NULL for ATRACK_CHANGE_NEW */
+	const char *to_status;
+	const char *health;         /* NULL when not given */
+	const char *note;           /* NULL when none */
+} atrack_report_change;
+
+/*
+ * The updates dated after `since` and on or before the report's day, of the
+ * initiatives in the report, oldest first, each with the status before it
+ * (one index seek per change). With no `since` the iterator is empty.
+ *
+ * out  [out] an iterator (O1) of kind ATRACK_KIND_UPDATE; read rows with
+ *      atrack_iter_report_change (O2).
+ * Returns ATRACK_OK, ATRACK_NOMEM, ATRACK_BUSY.
+ */
+ATRACK_EXTERN int atrack_report_changes(atrack_report *report, atrack_iter **out);
+
+/* The `limit` most recent updates (newest first) in the year up to the
+ * report's day, for a timeline. Rows as for atrack_report_changes. */
+ATRACK_EXTERN int atrack_report_timeline(atrack_report *report, int limit, atrack_iter **out);
+ATRACK_EXTERN const atrack_report_change *atrack_iter_report_change(const atrack_iter *it);
+
+/* ---- The report rendered ------------------------------------------------ */
+
+/*
+ * Render the report in `format` to `out`, streaming: rows are written as
+ * they are read. Every piece of user text is escaped for the format (HTML
+ * entities; CSV quoting, and a leading =, +, -, @, tab or CR neutralised
+ * with a ' so that a spreadsheet shows it instead of running it).
+ *
+ * Returns ATRACK_OK; the codes of atrack_report_open; ATRACK_INVALID for an
+ * unknown format; ATRACK_IO when writing to `out` fails.
+ */
+ATRACK_EXTERN int atrack_report_write(atrack_db *db, const atrack_report_opts *opts,
+                                      atrack_report_format format, FILE *out);
+
+/* The same into a string. out [out]: NUL-terminated text, freed with
+ * atrack_free (O3); *out_len its length (out_len may be NULL). */
+ATRACK_EXTERN int atrack_report_render(atrack_db *db, const atrack_report_opts *opts,
+                                       atrack_report_format format, char **out,
+                                       size_t *out_len);
+
+/* ---- Search ------------------------------------------------------------- */
+
+typedef struct atrack_search_opts {
+	unsigned int version; /* ATRACK_SEARCH_OPTS_VERSION */
+	int limit;            /* at most this many hits; 0: 50 */
+} atrack_search_opts;
+
+#define ATRACK_SEARCH_OPTS_VERSION 1
+#define ATRACK_SEARCH_OPTS_INIT { ATRACK_SEARCH_OPTS_VERSION, 0 }
+
+/* One search hit. */
+typedef struct atrack_search_hit {
+	atrack_kind kind;     /* initiative, framework, focus_area, meeting or update */
+	int64_t id;
+	const char *slug;     /* NULL for an update (it has none) */
+	const char *title;    /* what the hit is called; for an update, its initiative's title */
+	const char *snippet;  /* the matching words in context, marked [like this] */
+	double rank;          /* bm25: lower is better */
+} atrack_search_hit;
+
+/*
+ * Full-text search (SQLite FTS5, words folded to lower case without
+ * diacritics) over initiative titles and texts, framework names, acronyms
+ * and descriptions, focus areas, meeting names and places, and the notes
+ * of progress updates. The query is FTS5's: words (all must match),
+ * "a phrase", prefix*, OR, NOT, NEAR(...). Best hits first.
+ *
+ * opts  may be NULL for the defaults.
+ * out   [out] an iterator (O1) of mixed kinds (atrack_iter_kind gives 0);
+ *       read hits with atrack_iter_search_hit (O2).
+ * Returns ATRACK_OK; ATRACK_INVALID for an empty query or one FTS5 cannot
+ * understand ("search: cannot understand query 'a AND': ..."); ATRACK_NOMEM.
+ */
+ATRACK_EXTERN int atrack_search(atrack_db *db, const char *query, const atrack_search_opts *opts,
+                                atrack_iter **out);
+ATRACK_EXTERN const atrack_search_hit *atrack_iter_search_hit(const atrack_iter *it);
+
+/* Rebuild the search index from the tables, in one transaction. The index
+ * is kept in step with every write anyway; this is for repair. Returns
+ * ATRACK_OK, ATRACK_READONLY, ATRACK_BUSY, ATRACK_NOMEM. */
+ATRACK_EXTERN int atrack_search_rebuild(atrack_db *db);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ATRACK_REPORT_H */

@@ -1,0 +1,133 @@
+/*
+ * cmd_report.c - `atrack report`: the status report for a briefing, in the
+ * format asked for, on stdout or into a file written atomically (a temp
+ * file beside it, renamed into place only when the whole report is out),
+ * so a reader never opens half a report.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Resolve `ref` of `kind` into *id when given; an exit code on failure. */
+static int resolve_filter(cli_ctx *ctx, atrack_kind kind, const char *ref, int64_t *id)
+{
+	if (!ref)
+		return CLI_CONTINUE;
+	int rc = atrack_resolve(ctx->db, kind, ref, id);
+	return rc == ATRACK_OK ? CLI_CONTINUE : cli_fail_lib(ctx, rc, "report");
+}
+
+static int terminal_columns(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *columns = getenv("COLUMNS");
+	if (columns && atoi(columns) > 0)
+		return atoi(columns);
+	return 0;
+}
+
+/* Render into "<path>.tmpXXXXXX" and rename it over `path`. */
+static int write_file(cli_ctx *ctx, const atrack_report_opts *opts, atrack_report_format format,
+                      const char *path)
+{
+	size_t n = strlen(path) + 16;
+	char *tmp = malloc(n);
+	if (!tmp)
+		return cli_fail(ctx, CLI_EXIT_FAILURE, "report: out of memory");
+	snprintf(tmp, n, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int rc = cli_fail(ctx, errno == ENOENT ? CLI_EXIT_NOTFOUND : CLI_EXIT_FAILURE,
+		                  "report: cannot create '%s': %s", tmp, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	/* mkstemp makes the file 0600; a report is a document to share. */
+	fchmod(fd, 0644);
+	FILE *f = fdopen(fd, "wb");
+	int lib_rc = f ? atrack_report_write(ctx->db, opts, format, f) : ATRACK_NOMEM;
+	int rc = CLI_EXIT_OK;
+	if (lib_rc != ATRACK_OK)
+		rc = cli_fail_lib(ctx, lib_rc, NULL);
+	if (f ? fclose(f) != 0 : close(fd) != 0) {
+		if (rc == CLI_EXIT_OK)
+			rc = cli_fail(ctx, CLI_EXIT_FAILURE, "report: cannot write '%s': %s", path,
+			              strerror(errno));
+	}
+	if (rc == CLI_EXIT_OK && rename(tmp, path) != 0)
+		rc = cli_fail(ctx, CLI_EXIT_FAILURE, "report: cannot rename '%s' to '%s': %s", tmp,
+		              path, strerror(errno));
+	if (rc != CLI_EXIT_OK)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int cmd_report(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_usage usage = {
+		"report", "[--format text|md|html|csv|json] [-o FILE] [--since DATE] [--as-of DATE] [filters]",
+		"Report where each initiative stands: a summary by status and health, by line of\n"
+		"effort, framework and meeting; each initiative with its latest update, overdue and\n"
+		"stale ones flagged; with --since, what changed; with --as-of, the state on that day.",
+		0, 0, CLI_NEEDS_DB
+	};
+	const char *format_name = "text", *output = NULL, *since = NULL, *as_of = NULL;
+	const char *section = NULL, *framework = NULL, *meeting = NULL, *party = NULL;
+	const char *status = NULL, *title = NULL;
+	long stale_days = 0, width = 0;
+	const cli_opt opts[] = {
+		{ "format", 'f', CLI_STRING, &format_name, "FORMAT", "text (default), md, html, csv or json" },
+		{ "output", 'o', CLI_STRING, &output, "FILE", "write to FILE (atomically) instead of stdout" },
+		{ "since", 0, CLI_STRING, &since, "DATE", "also list what changed after DATE (YYYY-MM-DD)" },
+		{ "as-of", 0, CLI_STRING, &as_of, "DATE", "the state on DATE, from the history" },
+		{ "stale-days", 0, CLI_INT, &stale_days, "N", "flag open initiatives with no update for N days (90)" },
+		{ "section", 0, CLI_STRING, &section, "SECTION", "only this line of effort (slug or id)" },
+		{ "framework", 0, CLI_STRING, &framework, "FRAMEWORK", "only initiatives under this framework" },
+		{ "meeting", 0, CLI_STRING, &meeting, "MEETING", "only initiatives of this meeting" },
+		{ "party", 0, CLI_STRING, &party, "PARTY", "only initiatives naming this party" },
+		{ "status", 0, CLI_STRING, &status, "STATUS", "only initiatives now in this status" },
+		{ "title", 0, CLI_STRING, &title, "TEXT", "the report's heading" },
+		{ "width", 0, CLI_INT, &width, "N", "text: fit N columns (default: the terminal, else 100)" },
+		CLI_OPT_END
+	};
+	char **args;
+	int nargs;
+	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc != CLI_CONTINUE)
+		return rc;
+
+	atrack_report_format format;
+	if (atrack_report_format_from_name(format_name, &format) != ATRACK_OK)
+		return cli_fail(ctx, CLI_EXIT_USAGE, "report: unknown format '%s' "
+		                "(text, md, html, csv or json)", format_name);
+	if (ctx->json)
+		format = ATRACK_REPORT_JSON; /* --json means the JSON report itself */
+	if (stale_days < 0 || stale_days > 100000 || width < 0 || width > 10000)
+		return cli_fail(ctx, CLI_EXIT_USAGE, "report: --stale-days and --width take a "
+		                "number from 0 to 100000");
+
+	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
+	o.since = since;
+	o.as_of = as_of;
+	o.stale_days = (int)stale_days;
+	o.status = status;
+	o.title = title;
+	o.width = width ? (int)width : (!output ? terminal_columns() : 0);
+	if ((rc = resolve_filter(ctx, ATRACK_KIND_SECTION, section, &o.section_id)) != CLI_CONTINUE ||
+	    (rc = resolve_filter(ctx, ATRACK_KIND_FRAMEWORK, framework, &o.framework_id)) != CLI_CONTINUE ||
+	    (rc = resolve_filter(ctx, ATRACK_KIND_MEETING, meeting, &o.meeting_id)) != CLI_CONTINUE ||
+	    (rc = resolve_filter(ctx, ATRACK_KIND_PARTY, party, &o.party_id)) != CLI_CONTINUE)
+		return rc;
+	if (output && strcmp(output, "-") != 0)
+		return write_file(ctx, &o, format, output);
+	int lib_rc = atrack_report_write(ctx->db, &o, format, stdout);
+	return lib_rc == ATRACK_OK ? CLI_EXIT_OK : cli_fail_lib(ctx, lib_rc, NULL);
+}

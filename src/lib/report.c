@@ -1,0 +1,642 @@
+/*
+ * report.c - the status report as data: the options checked once, the
+ * summary counted by GROUP BY queries into a few small arrays, and the
+ * initiatives and changes streamed by iterators over one statement each.
+ * Every query starts from the same "as of" set (one index seek per
+ * initiative on progress_update_latest, bounded by the report's day), so
+ * the summary, the rows and the changes always agree. The renderers in
+ * report_*.c read only what this file offers publicly.
+ */
+#include "report_int.h"
+
+#include <string.h>
+
+/* The initiatives in the report, each with the update that was current on
+ * the report's day (:bound) and the flags derived from it. Named
+ * parameters are bound by bind_report(); the filters are written so that
+ * 0 or NULL means "any". */
+#define REPORT_BASE \
+	"WITH base AS (" \
+	" SELECT i.id AS id, i.slug AS slug, i.title AS title, i.section_id AS section_id," \
+	"        i.meeting_id AS meeting_id, i.position AS position, i.target_date AS target_date," \
+	"        u.id AS update_id, u.health AS health, u.percent_complete AS percent_complete," \
+	"        u.event_date AS last_update, u.note AS note, u.author AS author," \
+	"        s.code AS status, s.label AS status_label, s.is_terminal AS is_terminal," \
+	"        CAST(julianday(:ref) - julianday(u.event_date) AS INTEGER) AS days_since" \
+	"   FROM initiative AS i" \
+	"   JOIN progress_update AS u ON u.id = (SELECT p.id FROM progress_update AS p" \
+	"         WHERE p.initiative_id = i.id AND p.event_date <= :bound" \
+	"         ORDER BY p.event_date DESC, p.id DESC LIMIT 1)" \
+	"   JOIN status_code AS s ON s.id = u.status_id" \
+	"  WHERE (:section = 0 OR i.section_id = :section)" \
+	"    AND (:meeting = 0 OR i.meeting_id = :meeting)" \
+	"    AND (:framework = 0 OR EXISTS (SELECT 1 FROM initiative_framework AS f" \
+	"         WHERE f.initiative_id = i.id AND f.framework_id = :framework))" \
+	"    AND (:party = 0 OR EXISTS (SELECT 1 FROM initiative_party AS x" \
+	"         WHERE x.initiative_id = i.id AND x.party_id = :party))" \
+	"    AND (:status IS NULL OR s.code = :status)" \
+	"), flagged AS (" \
+	" SELECT base.*, (is_terminal = 0 AND days_since > :stale) AS stale," \
+	"        (is_terminal = 0 AND target_date IS NOT NULL AND target_date < :ref) AS overdue" \
+	"   FROM base) "
+
+static const char rows_sql[] = REPORT_BASE
+	"SELECT b.id, b.slug, b.title, b.section_id, sec.slug, sec.title,"
+	"       coalesce((SELECT group_concat(coalesce(fw.acronym, fw.name), ', ')"
+	"                   FROM initiative_framework AS x JOIN framework AS fw ON fw.id = x.framework_id"
+	"                  WHERE x.initiative_id = b.id), ''),"
+	"       m.slug, b.status, b.status_label, b.is_terminal, b.health, b.percent_complete,"
+	"       b.update_id, b.last_update, b.days_since, b.note, b.author, b.target_date,"
+	"       b.overdue, b.stale"
+	"  FROM flagged AS b"
+	"  LEFT JOIN section AS sec ON sec.id = b.section_id"
+	"  LEFT JOIN meeting AS m ON m.id = b.meeting_id"
+	" ORDER BY sec.id IS NULL, sec.position, sec.id, b.position, b.id";
+
+/* One row per (group, status, health), groups in display order; the
+ * fourth column orders groups within their kind. */
+static const char summary_sql[] = REPORT_BASE
+	"SELECT 0, 0, NULL, '(all)', 0, status, health, count(*), sum(overdue), sum(stale)"
+	"  FROM flagged GROUP BY status, health "
+	"UNION ALL "
+	"SELECT 1, coalesce(sec.id, 0), sec.slug, coalesce(sec.title, '(no section)'),"
+	"       coalesce(sec.position, 1000000000), status, health, count(*), sum(overdue), sum(stale)"
+	"  FROM flagged AS b LEFT JOIN section AS sec ON sec.id = b.section_id"
+	" GROUP BY sec.id, status, health "
+	"UNION ALL "
+	"SELECT 2, fw.id, fw.slug, coalesce(fw.acronym, fw.name), coalesce(fw.acronym, fw.name),"
+	"       status, health, count(*), sum(overdue), sum(stale)"
+	"  FROM flagged AS b JOIN initiative_framework AS x ON x.initiative_id = b.id"
+	"  JOIN framework AS fw ON fw.id = x.framework_id"
+	" GROUP BY fw.id, status, health "
+	"UNION ALL "
+	"SELECT 3, coalesce(m.id, 0), m.slug, coalesce(m.name, '(no meeting)'),"
+	"       coalesce(m.start_date, '9999'), status, health, count(*), sum(overdue), sum(stale)"
+	"  FROM flagged AS b LEFT JOIN meeting AS m ON m.id = b.meeting_id"
+	" GROUP BY m.id, status, health "
+	"ORDER BY 1, 5, 2";
+
+/* An update of an initiative in the report, with the status of the
+ * update before it: one seek backwards on progress_update_latest. */
+#define CHANGE_COLUMNS \
+	"SELECT CASE WHEN prev.id IS NULL THEN 1 WHEN prev.status_id <> u.status_id THEN 2 ELSE 3 END," \
+	"       u.id, b.id, b.slug, b.title, sec.title, u.event_date, u.recorded_at, u.author," \
+	"       ps.code, s.code, u.health, u.note" \
+	"  FROM flagged AS b" \
+	"  JOIN progress_update AS u ON u.initiative_id = b.id AND u.event_date <= :bound" \
+	"  JOIN status_code AS s ON s.id = u.status_id" \
+	"  LEFT JOIN progress_update AS prev ON prev.id = (SELECT p.id FROM progress_update AS p" \
+	"        WHERE p.initiative_id = u.initiative_id AND (p.event_date, p.id) < (u.event_date, u.id)" \
+	"        ORDER BY p.event_date DESC, p.id DESC LIMIT 1)" \
+	"  LEFT JOIN status_code AS ps ON ps.id = prev.status_id" \
+	"  LEFT JOIN section AS sec ON sec.id = b.section_id"
+
+static const char changes_sql[] = REPORT_BASE CHANGE_COLUMNS
+	" WHERE u.event_date > :since"
+	" ORDER BY u.event_date, u.id";
+
+/* The latest :limit updates are chosen first, so that the status before
+ * each is looked up for those only, not for a year of updates. */
+static const char timeline_sql[] = REPORT_BASE
+	", recent AS MATERIALIZED (SELECT u.id FROM flagged AS b"
+	"   JOIN progress_update AS u ON u.initiative_id = b.id AND u.event_date <= :bound"
+	"  WHERE u.event_date > date(:ref, '-365 days')"
+	"  ORDER BY u.event_date DESC, u.id DESC LIMIT :limit) "
+	CHANGE_COLUMNS
+	" WHERE u.id IN (SELECT id FROM recent)"
+	" ORDER BY u.event_date DESC, u.id DESC";
+
+static const char statuses_sql[] =
+	"SELECT code, label, is_terminal FROM status_code ORDER BY sort_order, id";
+
+/* ---- Options ------------------------------------------------------------ */
+
+int atrack_report_format_from_name(const char *name, atrack_report_format *out)
+{
+	static const struct { const char *name; atrack_report_format format; } names[] = {
+		{ "text", ATRACK_REPORT_TEXT }, { "md", ATRACK_REPORT_MD },
+		{ "markdown", ATRACK_REPORT_MD }, { "html", ATRACK_REPORT_HTML },
+		{ "csv", ATRACK_REPORT_CSV }, { "json", ATRACK_REPORT_JSON },
+	};
+	if (!name || !out)
+		return ATRACK_MISUSE;
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(names); i++) {
+		if (strcmp(names[i].name, name) == 0) {
+			*out = names[i].format;
+			return ATRACK_OK;
+		}
+	}
+	return ATRACK_INVALID;
+}
+
+static int check_date(atrack_db *db, const char *what, const char *value)
+{
+	if (value && !atr_date_valid(value))
+		return atr_error(db, ATRACK_INVALID, "report: %s: '%s' is not a date (YYYY-MM-DD)",
+		                 what, value);
+	return ATRACK_OK;
+}
+
+static int check_opts(atrack_db *db, const atrack_report_opts *o)
+{
+	if (o->version != ATRACK_REPORT_OPTS_VERSION)
+		return atr_error(db, ATRACK_INVALID, "report: unknown options version %u", o->version);
+	int rc = check_date(db, "since", o->since);
+	if (rc == ATRACK_OK)
+		rc = check_date(db, "as of", o->as_of);
+	if (rc == ATRACK_OK)
+		rc = check_date(db, "today", o->today);
+	if (rc != ATRACK_OK)
+		return rc;
+	if (o->stale_days < 0)
+		return atr_error(db, ATRACK_INVALID, "report: stale days must not be negative (%d)",
+		                 o->stale_days);
+	if (o->width < 0)
+		return atr_error(db, ATRACK_INVALID, "report: width must not be negative (%d)", o->width);
+	return ATRACK_OK;
+}
+
+/* ---- Binding ------------------------------------------------------------ */
+
+static void bind_text_param(sqlite3_stmt *stmt, const char *name, const char *value)
+{
+	int i = sqlite3_bind_parameter_index(stmt, name);
+	if (i > 0)
+		sqlite3_bind_text(stmt, i, value, -1, SQLITE_STATIC);
+}
+
+static void bind_int_param(sqlite3_stmt *stmt, const char *name, int64_t value)
+{
+	int i = sqlite3_bind_parameter_index(stmt, name);
+	if (i > 0)
+		sqlite3_bind_int64(stmt, i, value);
+}
+
+/* Bind every parameter of REPORT_BASE that the statement uses. The text
+ * bound is the report's own, which outlives the statement's use. */
+static void bind_report(const atrack_report *r, sqlite3_stmt *stmt)
+{
+	bind_text_param(stmt, ":ref", r->as_of);
+	bind_text_param(stmt, ":bound", r->has_as_of ? r->as_of : "9999-12-31");
+	bind_text_param(stmt, ":since", r->since[0] ? r->since : "9999-12-31");
+	bind_text_param(stmt, ":status", r->status);
+	bind_int_param(stmt, ":stale", r->stale_days);
+	bind_int_param(stmt, ":section", r->section_id);
+	bind_int_param(stmt, ":meeting", r->meeting_id);
+	bind_int_param(stmt, ":framework", r->framework_id);
+	bind_int_param(stmt, ":party", r->party_id);
+}
+
+/* ---- Opening ------------------------------------------------------------ */
+
+static int load_statuses(atrack_report *r)
+{
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(r->db, statuses_sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	size_t cap = 0;
+	int src;
+	bool status_known = r->status == NULL;
+	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (r->status_count == cap) {
+			cap = cap ? cap * 2 : 8;
+			atrack_report_status *grown = atr_realloc(r->statuses, cap * sizeof *grown);
+			if (!grown) {
+				rc = atr_error(r->db, ATRACK_NOMEM, "out of memory");
+				break;
+			}
+			r->statuses = grown;
+		}
+		atrack_report_status *s = &r->statuses[r->status_count];
+		s->code = atr_strdup(atr_column_text(stmt, 0));
+		s->label = atr_strdup(atr_column_text(stmt, 1));
+		s->is_terminal = sqlite3_column_int(stmt, 2) != 0;
+		r->status_count++;
+		if (!s->code || !s->label) {
+			rc = atr_error(r->db, ATRACK_NOMEM, "out of memory");
+			break;
+		}
+		if (r->status && strcmp(r->status, s->code) == 0)
+			status_known = true;
+	}
+	if (rc == ATRACK_OK && src != SQLITE_DONE)
+		rc = atr_sql_error(r->db, src, "report: cannot read statuses");
+	atr_stmt_done(stmt);
+	if (rc == ATRACK_OK && !status_known)
+		rc = atr_error(r->db, ATRACK_INVALID, "report: no status '%s'", r->status);
+	return rc;
+}
+
+static size_t status_index(const atrack_report *r, const char *code)
+{
+	for (size_t i = 0; i < r->status_count; i++)
+		if (code && strcmp(r->statuses[i].code, code) == 0)
+			return i;
+	return r->status_count;
+}
+
+/* A new group at the end of `list`, its counts zeroed. */
+static atrack_report_summary *add_group(atrack_report *r, atr_group_list *list, int64_t id,
+                                        const char *slug, const char *name)
+{
+	if (list->count == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 8;
+		atrack_report_summary *items = atr_realloc(list->items, cap * sizeof *items);
+		if (!items)
+			return NULL;
+		list->items = items;
+		unsigned int *counts = atr_realloc(list->counts,
+		                                   cap * (r->status_count + 1) * sizeof *counts);
+		if (!counts)
+			return NULL;
+		list->counts = counts;
+		list->cap = cap;
+		/* The blocks moved: point every group at its counts again. */
+		for (size_t i = 0; i < list->count; i++)
+			list->items[i].by_status = list->counts + i * (r->status_count + 1);
+	}
+	atrack_report_summary *g = &list->items[list->count];
+	memset(g, 0, sizeof *g);
+	unsigned int *counts = list->counts + list->count * (r->status_count + 1);
+	memset(counts, 0, (r->status_count + 1) * sizeof *counts);
+	g->by_status = counts;
+	g->id = id;
+	list->count++;
+	g->slug = slug ? atr_strdup(slug) : NULL;
+	g->name = atr_strdup(name ? name : "");
+	if ((slug && !g->slug) || !g->name)
+		return NULL;
+	return g;
+}
+
+static void count_into(atrack_report *r, atrack_report_summary *g, sqlite3_stmt *stmt)
+{
+	const char *status = atr_column_text(stmt, 5);
+	const char *health = atr_column_text(stmt, 6);
+	unsigned int n = (unsigned int)sqlite3_column_int64(stmt, 7);
+	g->total += n;
+	/* by_status has one spare slot, so an unknown code cannot overrun. */
+	((unsigned int *)g->by_status)[status_index(r, status)] += n;
+	if (!health)
+		g->no_health += n;
+	else if (strcmp(health, "on_track") == 0)
+		g->on_track += n;
+	else if (strcmp(health, "at_risk") == 0)
+		g->at_risk += n;
+	else
+		g->off_track += n;
+	if (status && strcmp(status, "completed") == 0)
+		g->completed += n;
+	g->overdue += (unsigned int)sqlite3_column_int64(stmt, 8);
+	g->stale += (unsigned int)sqlite3_column_int64(stmt, 9);
+}
+
+static int load_summary(atrack_report *r)
+{
+	/* ALL always has its one group, even when nothing matches. */
+	if (!add_group(r, &r->groups[ATRACK_REPORT_ALL], 0, NULL, "(all)"))
+		return atr_error(r->db, ATRACK_NOMEM, "out of memory");
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(r->db, summary_sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	bind_report(r, stmt);
+	int src;
+	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int kind = sqlite3_column_int(stmt, 0);
+		int64_t id = sqlite3_column_int64(stmt, 1);
+		atr_group_list *list = &r->groups[kind];
+		atrack_report_summary *g = list->count ? &list->items[list->count - 1] : NULL;
+		if (kind != ATRACK_REPORT_ALL && (!g || g->id != id))
+			g = add_group(r, list, id, atr_column_text(stmt, 2), atr_column_text(stmt, 3));
+		if (!g) {
+			rc = atr_error(r->db, ATRACK_NOMEM, "out of memory");
+			break;
+		}
+		count_into(r, g, stmt);
+	}
+	if (rc == ATRACK_OK && src != SQLITE_DONE)
+		rc = atr_sql_error(r->db, src, "report: cannot count initiatives");
+	atr_stmt_done(stmt);
+	return rc;
+}
+
+int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_report **out)
+{
+	if (!db || !db->sql || !out)
+		return ATRACK_MISUSE;
+	*out = NULL;
+	atr_clear_error(db);
+	atrack_report_opts defaults = ATRACK_REPORT_OPTS_INIT;
+	const atrack_report_opts *o = opts ? opts : &defaults;
+	int rc = check_opts(db, o);
+	if (rc != ATRACK_OK)
+		return rc;
+
+	atrack_report *r = atr_calloc(1, sizeof *r);
+	if (!r)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	r->db = db;
+	/* One snapshot for the whole report: the summary read here and the
+	 * rows read later agree, however many writers commit meanwhile. */
+	if (sqlite3_get_autocommit(db->sql)) {
+		int src = sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL);
+		if (src != SQLITE_OK) {
+			atr_free(r);
+			return atr_sql_error(db, src, "cannot begin report");
+		}
+		r->owns_read_txn = true;
+	}
+	if (o->today)
+		memcpy(r->today, o->today, 11);
+	else
+		atr_today(r->today);
+	r->has_as_of = o->as_of != NULL;
+	memcpy(r->as_of, o->as_of ? o->as_of : r->today, 11);
+	if (o->since)
+		memcpy(r->since, o->since, 11);
+	r->stale_days = o->stale_days ? o->stale_days : ATRACK_REPORT_STALE_DAYS_DEFAULT;
+	r->section_id = o->section_id;
+	r->framework_id = o->framework_id;
+	r->meeting_id = o->meeting_id;
+	r->party_id = o->party_id;
+	r->width = o->width ? o->width : 100;
+	r->title = atr_strdup(o->title ? o->title : "Initiative status report");
+	r->status = o->status ? atr_strdup(o->status) : NULL;
+	if (!r->title || (o->status && !r->status)) {
+		atrack_report_free(r);
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	}
+	if (r->since[0] && strcmp(r->since, r->as_of) > 0) {
+		rc = atr_error(db, ATRACK_INVALID, "report: since %s is after the report's day %s",
+		               r->since, r->as_of);
+	}
+	if (rc == ATRACK_OK)
+		rc = load_statuses(r);
+	if (rc == ATRACK_OK)
+		rc = load_summary(r);
+	if (rc != ATRACK_OK) {
+		atrack_report_free(r);
+		return rc;
+	}
+	*out = r;
+	return ATRACK_OK;
+}
+
+void atrack_report_free(atrack_report *r)
+{
+	if (!r)
+		return;
+	if (r->owns_read_txn && !sqlite3_get_autocommit(r->db->sql))
+		sqlite3_exec(r->db->sql, "COMMIT", NULL, NULL, NULL);
+	for (size_t g = 0; g < ATR_ARRAY_SIZE(r->groups); g++) {
+		atr_group_list *list = &r->groups[g];
+		for (size_t i = 0; i < list->count; i++) {
+			atr_free((char *)list->items[i].slug);
+			atr_free((char *)list->items[i].name);
+		}
+		atr_free(list->items);
+		atr_free(list->counts);
+	}
+	for (size_t i = 0; i < r->status_count; i++) {
+		atr_free((char *)r->statuses[i].code);
+		atr_free((char *)r->statuses[i].label);
+	}
+	atr_free(r->statuses);
+	atr_free(r->title);
+	atr_free(r->status);
+	atr_free(r);
+}
+
+/* ---- Accessors ---------------------------------------------------------- */
+
+const char *atrack_report_title(const atrack_report *r)
+{
+	return r ? r->title : NULL;
+}
+
+const char *atrack_report_as_of(const atrack_report *r)
+{
+	return r ? r->as_of : NULL;
+}
+
+const char *atrack_report_today(const atrack_report *r)
+{
+	return r ? r->today : NULL;
+}
+
+const char *atrack_report_since(const atrack_report *r)
+{
+	return r && r->since[0] ? r->since : NULL;
+}
+
+int atrack_report_stale_days(const atrack_report *r)
+{
+	return r ? r->stale_days : 0;
+}
+
+size_t atrack_report_status_count(const atrack_report *r)
+{
+	return r ? r->status_count : 0;
+}
+
+const atrack_report_status *atrack_report_status_at(const atrack_report *r, size_t i)
+{
+	return r && i < r->status_count ? &r->statuses[i] : NULL;
+}
+
+size_t atrack_report_group_count(const atrack_report *r, atrack_report_group group)
+{
+	if (!r || (unsigned int)group >= ATR_ARRAY_SIZE(r->groups))
+		return 0;
+	return r->groups[group].count;
+}
+
+const atrack_report_summary *atrack_report_group_at(const atrack_report *r,
+                                                    atrack_report_group group, size_t i)
+{
+	if (!r || (unsigned int)group >= ATR_ARRAY_SIZE(r->groups) || i >= r->groups[group].count)
+		return NULL;
+	return &r->groups[group].items[i];
+}
+
+/* ---- Iterators ---------------------------------------------------------- */
+
+static int load_report_row(atrack_iter *it)
+{
+	sqlite3_stmt *st = it->stmt;
+	atrack_report_row *row = it->row;
+	row->id = sqlite3_column_int64(st, 0);
+	row->slug = atr_column_text(st, 1);
+	row->title = atr_column_text(st, 2);
+	row->section_id = sqlite3_column_int64(st, 3);
+	row->section_slug = atr_column_text(st, 4);
+	row->section_title = atr_column_text(st, 5);
+	row->frameworks = atr_column_text(st, 6);
+	row->meeting_slug = atr_column_text(st, 7);
+	row->status = atr_column_text(st, 8);
+	row->status_label = atr_column_text(st, 9);
+	row->is_terminal = sqlite3_column_int(st, 10) != 0;
+	row->health = atr_column_text(st, 11);
+	row->percent_complete = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1
+	                        : sqlite3_column_int(st, 12);
+	row->update_id = sqlite3_column_int64(st, 13);
+	row->last_update = atr_column_text(st, 14);
+	row->days_since = sqlite3_column_int(st, 15);
+	row->note = atr_column_text(st, 16);
+	row->author = atr_column_text(st, 17);
+	row->target_date = atr_column_text(st, 18);
+	row->overdue = sqlite3_column_int(st, 19) != 0;
+	row->stale = sqlite3_column_int(st, 20) != 0;
+	if (!row->slug || !row->title || !row->frameworks || !row->status)
+		return atr_error(it->db, ATRACK_NOMEM, "out of memory");
+	return ATRACK_OK;
+}
+
+static int load_change(atrack_iter *it)
+{
+	sqlite3_stmt *st = it->stmt;
+	atrack_report_change *c = it->row;
+	c->kind = (atrack_report_change_kind)sqlite3_column_int(st, 0);
+	c->update_id = sqlite3_column_int64(st, 1);
+	c->initiative_id = sqlite3_column_int64(st, 2);
+	c->slug = atr_column_text(st, 3);
+	c->title = atr_column_text(st, 4);
+	c->section_title = atr_column_text(st, 5);
+	c->event_date = atr_column_text(st, 6);
+	c->recorded_at = atr_column_text(st, 7);
+	c->author = atr_column_text(st, 8);
+	c->from_status = atr_column_text(st, 9);
+	c->to_status = atr_column_text(st, 10);
+	c->health = atr_column_text(st, 11);
+	c->note = atr_column_text(st, 12);
+	if (!c->slug || !c->title || !c->event_date || !c->to_status)
+		return atr_error(it->db, ATRACK_NOMEM, "out of memory");
+	return ATRACK_OK;
+}
+
+/* An iterator over one of the report's statements, its parameters bound. */
+static int report_iter(atrack_report *r, const char *sql, atrack_kind kind, size_t row_size,
+                       int (*load_row)(atrack_iter *), int limit, atrack_iter **out)
+{
+	if (!r || !out)
+		return ATRACK_MISUSE;
+	*out = NULL;
+	atr_clear_error(r->db);
+	sqlite3_stmt *stmt;
+	int rc = atr_prepare(r->db, sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	bind_report(r, stmt);
+	bind_int_param(stmt, ":limit", limit);
+	return atr_iter_new(r->db, kind, stmt, row_size, load_row, out);
+}
+
+int atrack_report_rows(atrack_report *r, atrack_iter **out)
+{
+	return report_iter(r, rows_sql, ATRACK_KIND_INITIATIVE, sizeof(atrack_report_row),
+	                   load_report_row, 0, out);
+}
+
+const atrack_report_row *atrack_iter_report_row(const atrack_iter *it)
+{
+	if (!it || it->load_row != load_report_row || it->done)
+		return NULL;
+	return it->row;
+}
+
+int atrack_report_changes(atrack_report *r, atrack_iter **out)
+{
+	return report_iter(r, changes_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
+	                   load_change, 0, out);
+}
+
+int atrack_report_timeline(atrack_report *r, int limit, atrack_iter **out)
+{
+	return report_iter(r, timeline_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
+	                   load_change, limit > 0 ? limit : 0, out);
+}
+
+const atrack_report_change *atrack_iter_report_change(const atrack_iter *it)
+{
+	if (!it || it->load_row != load_change || it->done)
+		return NULL;
+	return it->row;
+}
+
+int atr_report_each_change(atrack_report *r, int limit, atr_change_fn each, atr_sink *s,
+                           unsigned int *count)
+{
+	atrack_iter *it = NULL;
+	int rc = limit > 0 ? atrack_report_timeline(r, limit, &it) : atrack_report_changes(r, &it);
+	unsigned int seen = 0;
+	while (rc == ATRACK_OK && (rc = atrack_iter_next(it)) == ATRACK_OK) {
+		seen++;
+		rc = each(r, atrack_iter_report_change(it), s);
+	}
+	atrack_iter_free(it);
+	if (count)
+		*count = seen;
+	return rc == ATRACK_DONE ? ATRACK_OK : rc;
+}
+
+/* ---- Rendering ---------------------------------------------------------- */
+
+static int render(atrack_db *db, const atrack_report_opts *opts, atrack_report_format format,
+                  atr_sink *sink)
+{
+	int (*renderer)(atrack_report *, atr_sink *);
+	switch (format) {
+	case ATRACK_REPORT_TEXT: renderer = atr_report_text; break;
+	case ATRACK_REPORT_MD: renderer = atr_report_md; break;
+	case ATRACK_REPORT_HTML: renderer = atr_report_html; break;
+	case ATRACK_REPORT_CSV: renderer = atr_report_csv; break;
+	case ATRACK_REPORT_JSON: renderer = atr_report_json; break;
+	default:
+		return atr_error(db, ATRACK_INVALID, "report: unknown format %d", (int)format);
+	}
+	atrack_report *r;
+	int rc = atrack_report_open(db, opts, &r);
+	if (rc != ATRACK_OK)
+		return rc;
+	rc = renderer(r, sink);
+	atrack_report_free(r);
+	if (rc == ATRACK_OK && sink->failed) {
+		if (sink->file)
+			rc = atr_error(db, ATRACK_IO, "report: cannot write output");
+		else
+			rc = atr_error(db, ATRACK_NOMEM, "out of memory");
+	}
+	return rc;
+}
+
+int atrack_report_write(atrack_db *db, const atrack_report_opts *opts,
+                        atrack_report_format format, FILE *out)
+{
+	if (!db || !db->sql || !out)
+		return ATRACK_MISUSE;
+	atr_sink sink = { out, ATR_BUF_INIT, false };
+	return render(db, opts, format, &sink);
+}
+
+int atrack_report_render(atrack_db *db, const atrack_report_opts *opts,
+                         atrack_report_format format, char **out, size_t *out_len)
+{
+	if (!db || !db->sql || !out)
+		return ATRACK_MISUSE;
+	*out = NULL;
+	atr_sink sink = { NULL, ATR_BUF_INIT, false };
+	int rc = render(db, opts, format, &sink);
+	if (rc != ATRACK_OK) {
+		atr_buf_clear(&sink.buf);
+		return rc;
+	}
+	size_t len = sink.buf.len;
+	*out = atr_buf_detach(&sink.buf);
+	if (!*out)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	if (out_len)
+		*out_len = len;
+	return ATRACK_OK;
+}

@@ -1,0 +1,426 @@
+/*
+ * report_html.c - the report as one self-contained HTML page: inline CSS
+ * (with print rules, so it prints as a briefing), inline SVG for what
+ * reads better as a picture (a status bar per line of effort, a timeline
+ * of the year's updates), and tables for the rest. No script, no network:
+ * a Content-Security-Policy forbids both, and every piece of user text
+ * goes through atr_sink_html.
+ */
+#include "report_int.h"
+
+#include <string.h>
+
+#define TIMELINE_DOTS 400  /* the SVG's updates: enough to see a year's rhythm */
+#define TIMELINE_LIST 25   /* the most recent, listed in words below it */
+
+static const char style[] =
+	":root{--ink:#1d2733;--muted:#5b6876;--line:#d8dee5;--bg:#fff;--panel:#f5f7f9}"
+	"*{box-sizing:border-box}"
+	"body{margin:0 auto;max-width:1100px;padding:28px 32px;font:14px/1.45 -apple-system,"
+	"'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK KR',Arial,sans-serif;color:var(--ink);"
+	"background:var(--bg)}"
+	"h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:30px 0 10px;padding-bottom:4px;"
+	"border-bottom:2px solid var(--ink)}h3{font-size:15px;margin:18px 0 6px}"
+	".meta{color:var(--muted);margin:0 0 18px}"
+	".kpis{display:flex;gap:12px;flex-wrap:wrap}.kpi{flex:1 1 140px;background:var(--panel);"
+	"border:1px solid var(--line);border-radius:6px;padding:10px 14px}"
+	".kpi b{display:block;font-size:26px}.kpi span{color:var(--muted)}"
+	".kpi.warn b{color:#b5470b}"
+	".bars{display:grid;grid-template-columns:minmax(160px,30%) 1fr;gap:6px 14px;"
+	"align-items:center}.bars .label{font-weight:600}.bars .label small{font-weight:400;"
+	"color:var(--muted)}.bars svg{width:100%;height:22px;display:block}"
+	".legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:10px 0 0;padding:0;"
+	"list-style:none;color:var(--muted);font-size:12px}"
+	".sw{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;"
+	"vertical-align:-1px}"
+	"table{border-collapse:collapse;width:100%;margin:4px 0 10px}"
+	"th,td{text-align:left;vertical-align:top;padding:5px 8px;border-bottom:1px solid var(--line)}"
+	"th{font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}"
+	"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}"
+	".badge{display:inline-block;padding:1px 7px;border-radius:10px;color:#fff;font-size:12px;"
+	"white-space:nowrap}"
+	".flag{display:inline-block;padding:0 5px;border:1px solid #b5470b;color:#b5470b;"
+	"border-radius:3px;font-size:11px;font-weight:700;margin-right:3px}"
+	".health-on_track{color:#2e7d32}.health-at_risk{color:#b26a00}.health-off_track{color:#c62828}"
+	".slug{color:var(--muted);font-size:12px}.note{color:var(--ink)}"
+	".timeline svg{width:100%;height:auto;display:block}"
+	".tl{list-style:none;padding:0;margin:8px 0}.tl li{padding:4px 0;border-bottom:1px dotted "
+	"var(--line)}.tl time{display:inline-block;width:92px;color:var(--muted)}"
+	"#changes td:first-child{white-space:nowrap}"
+	"footer{margin-top:30px;color:var(--muted);font-size:12px}"
+	"@media print{body{max-width:none;padding:0;font-size:10pt}"
+	"h2{break-after:avoid}tr,.kpi,.bars,.timeline svg{break-inside:avoid}"
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+	"@page{margin:15mm}}";
+
+/* A colour per status, so a bar reads without its legend: known codes get
+ * colours people expect; codes users added take a grey. */
+static const char *status_colour(const char *code)
+{
+	static const struct { const char *code, *colour; } colours[] = {
+		{ "announced", "#8e9aaf" }, { "planned", "#5b8def" }, { "in_progress", "#1f6fb2" },
+		{ "ongoing", "#2a9d8f" }, { "stalled", "#e09f1f" }, { "completed", "#2e7d32" },
+		{ "cancelled", "#6d6d6d" },
+	};
+	for (size_t i = 0; code && i < ATR_ARRAY_SIZE(colours); i++)
+		if (strcmp(colours[i].code, code) == 0)
+			return colours[i].colour;
+	return "#b0b7bf";
+}
+
+/* Days since 1970-01-01 of a valid "YYYY-MM-DD" (H. Hinnant's algorithm),
+ * to place updates on the timeline. */
+static long day_number(const char *date)
+{
+	int y = 0, m = 0, d = 0;
+	if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return 0;
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void html_head(atrack_report *r, atr_sink *s)
+{
+	atr_sink_puts(s, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	              "style-src 'unsafe-inline'; img-src data:\">\n"
+	              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	              "<meta name=\"generator\" content=\"atrack " ATRACK_VERSION "\">\n<title>");
+	atr_sink_html(s, r->title);
+	atr_sink_printf(s, " — %s</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>",
+	                r->as_of, style);
+	atr_sink_html(s, r->title);
+	atr_sink_printf(s, "</h1>\n<p class=\"meta\">As of <time>%s</time>%s", r->as_of,
+	                r->has_as_of ? " (the state then, from the history)" : "");
+	if (r->since[0])
+		atr_sink_printf(s, " · changes since <time>%s</time>", r->since);
+	atr_sink_printf(s, " · stale means no update in %d days</p>\n</header>\n", r->stale_days);
+}
+
+static void kpi(atr_sink *s, const char *cls, const char *value, const char *what)
+{
+	atr_sink_printf(s, "<div class=\"kpi%s\"><b>%s</b><span>%s</span></div>\n", cls, value, what);
+}
+
+static void html_kpis(atrack_report *r, atr_sink *s)
+{
+	const atrack_report_summary *all = atrack_report_group_at(r, ATRACK_REPORT_ALL, 0);
+	char v[32];
+	atr_sink_puts(s, "<section class=\"kpis\" id=\"kpis\">\n");
+	snprintf(v, sizeof v, "%u", all->total);
+	kpi(s, "", v, "initiatives");
+	snprintf(v, sizeof v, "%d%%", atr_percent(all->completed, all->total));
+	kpi(s, "", v, "completed");
+	snprintf(v, sizeof v, "%u", all->on_track);
+	kpi(s, "", v, "on track");
+	snprintf(v, sizeof v, "%u", all->at_risk + all->off_track);
+	kpi(s, all->at_risk + all->off_track ? " warn" : "", v, "at risk or off track");
+	snprintf(v, sizeof v, "%u", all->overdue);
+	kpi(s, all->overdue ? " warn" : "", v, "overdue");
+	snprintf(v, sizeof v, "%u", all->stale);
+	kpi(s, all->stale ? " warn" : "", v, "stale");
+	atr_sink_puts(s, "</section>\n");
+}
+
+/* One stacked bar: a rect per status, widths in proportion to the counts,
+ * each with a <title> so a reader can hover for the number. */
+static void status_bar(atrack_report *r, atr_sink *s, const atrack_report_summary *g)
+{
+	atr_sink_puts(s, "<svg viewBox=\"0 0 1000 22\" preserveAspectRatio=\"none\" role=\"img\" "
+	              "aria-label=\"");
+	atr_sink_html(s, g->name);
+	atr_sink_printf(s, ": %u initiatives\">", g->total);
+	atr_sink_puts(s, "<rect width=\"1000\" height=\"22\" fill=\"#eef1f4\"/>");
+	double x = 0;
+	for (size_t i = 0; g->total && i < r->status_count; i++) {
+		if (!g->by_status[i])
+			continue;
+		double w = 1000.0 * g->by_status[i] / g->total;
+		atr_sink_printf(s, "<rect class=\"seg\" data-status=\"%s\" x=\"%.1f\" width=\"%.1f\" "
+		                "height=\"22\" fill=\"%s\"><title>", r->statuses[i].code, x, w,
+		                status_colour(r->statuses[i].code));
+		atr_sink_html(s, r->statuses[i].label);
+		atr_sink_printf(s, ": %u</title></rect>", g->by_status[i]);
+		x += w;
+	}
+	atr_sink_puts(s, "</svg>\n");
+}
+
+static void bar_row(atrack_report *r, atr_sink *s, const atrack_report_summary *g)
+{
+	atr_sink_puts(s, "<div class=\"label\">");
+	atr_sink_html(s, g->name);
+	atr_sink_printf(s, " <small>%u · %d%% completed</small></div>\n", g->total,
+	                atr_percent(g->completed, g->total));
+	status_bar(r, s, g);
+}
+
+static void legend(atrack_report *r, atr_sink *s)
+{
+	atr_sink_puts(s, "<ul class=\"legend\">");
+	for (size_t i = 0; i < r->status_count; i++) {
+		atr_sink_printf(s, "<li><span class=\"sw\" style=\"background:%s\"></span>",
+		                status_colour(r->statuses[i].code));
+		atr_sink_html(s, r->statuses[i].label);
+		atr_sink_puts(s, "</li>");
+	}
+	atr_sink_puts(s, "</ul>\n");
+}
+
+static void html_bars(atrack_report *r, atr_sink *s)
+{
+	atr_sink_puts(s, "<section id=\"status-bars\">\n<h2>Status by line of effort</h2>\n"
+	              "<div class=\"bars\">\n");
+	bar_row(r, s, atrack_report_group_at(r, ATRACK_REPORT_ALL, 0));
+	for (size_t i = 0; i < atrack_report_group_count(r, ATRACK_REPORT_SECTION); i++)
+		bar_row(r, s, atrack_report_group_at(r, ATRACK_REPORT_SECTION, i));
+	atr_sink_puts(s, "</div>\n");
+	legend(r, s);
+	atr_sink_puts(s, "</section>\n");
+}
+
+static void html_group_table(atrack_report *r, atr_sink *s, atrack_report_group group,
+                             const char *heading)
+{
+	size_t n = atrack_report_group_count(r, group);
+	if (n == 0)
+		return;
+	atr_sink_printf(s, "<h3>%s</h3>\n<table class=\"summary\">\n<thead><tr><th></th>"
+	                "<th class=\"n\">Total</th>", heading);
+	for (size_t i = 0; i < r->status_count; i++) {
+		atr_sink_puts(s, "<th class=\"n\">");
+		atr_sink_html(s, r->statuses[i].label);
+		atr_sink_puts(s, "</th>");
+	}
+	atr_sink_puts(s, "<th class=\"n\">Done</th><th class=\"n\">Overdue</th>"
+	              "<th class=\"n\">Stale</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		const atrack_report_summary *g = atrack_report_group_at(r, group, i);
+		atr_sink_puts(s, "<tr><th scope=\"row\">");
+		atr_sink_html(s, g->name);
+		atr_sink_printf(s, "</th><td class=\"n\">%u</td>", g->total);
+		for (size_t k = 0; k < r->status_count; k++)
+			atr_sink_printf(s, "<td class=\"n\">%u</td>", g->by_status[k]);
+		atr_sink_printf(s, "<td class=\"n\">%d%%</td><td class=\"n\">%u</td>"
+		                "<td class=\"n\">%u</td></tr>\n", atr_percent(g->completed, g->total),
+		                g->overdue, g->stale);
+	}
+	atr_sink_puts(s, "</tbody>\n</table>\n");
+}
+
+static void badge(atr_sink *s, const char *code, const char *label)
+{
+	atr_sink_printf(s, "<span class=\"badge\" style=\"background:%s\">", status_colour(code));
+	atr_sink_html(s, label ? label : code);
+	atr_sink_puts(s, "</span>");
+}
+
+static int html_latest(atrack_report *r, const atrack_report_change *c, atr_sink *s)
+{
+	(void)r;
+	atr_sink_printf(s, "<li><time>%s</time> <b>", c->event_date);
+	atr_sink_html(s, c->title);
+	atr_sink_puts(s, "</b> ");
+	if (c->kind == ATRACK_CHANGE_TRANSITION) {
+		badge(s, c->from_status, NULL);
+		atr_sink_puts(s, " → ");
+	}
+	badge(s, c->to_status, NULL);
+	atr_sink_puts(s, " <span class=\"slug\">by ");
+	atr_sink_html(s, c->author);
+	atr_sink_puts(s, "</span>");
+	if (c->note && *c->note) {
+		atr_sink_puts(s, " — <span class=\"note\">");
+		atr_sink_html(s, c->note);
+		atr_sink_puts(s, "</span>");
+	}
+	atr_sink_puts(s, "</li>\n");
+	return ATRACK_OK;
+}
+
+static int html_timeline(atrack_report *r, atr_sink *s)
+{
+	atrack_iter *it;
+	int rc = atrack_report_timeline(r, TIMELINE_DOTS, &it);
+	if (rc != ATRACK_OK)
+		return rc;
+	size_t lanes = atrack_report_group_count(r, ATRACK_REPORT_SECTION);
+	const int left = 210, right = 20, width = 1000, lane_h = 34, top = 28;
+	int height = top + (int)(lanes ? lanes : 1) * lane_h + 10;
+	long end = day_number(r->as_of), start = end - 365;
+	double scale = (double)(width - left - right) / 365.0;
+	atr_sink_printf(s, "<section class=\"timeline\" id=\"timeline\">\n<h2>Timeline of updates "
+	                "(the year to %s)</h2>\n<svg viewBox=\"0 0 %d %d\" role=\"img\" "
+	                "aria-label=\"updates in the year to %s\">\n", r->as_of, width, height, r->as_of);
+	/* Month ticks along the top, lanes one per line of effort. */
+	for (int k = 0; k <= 12; k++) {
+		double x = left + k * (width - left - right) / 12.0;
+		atr_sink_printf(s, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e7eb\"/>",
+		                x, top - 6, x, height - 6);
+	}
+	atr_sink_printf(s, "<text x=\"%d\" y=\"16\" font-size=\"12\" fill=\"#5b6876\">%s</text>"
+	                "<text x=\"%d\" y=\"16\" font-size=\"12\" fill=\"#5b6876\" "
+	                "text-anchor=\"end\">%s</text>\n", left, "one year earlier",
+	                width - right, r->as_of);
+	for (size_t i = 0; i < lanes; i++) {
+		const atrack_report_summary *g = atrack_report_group_at(r, ATRACK_REPORT_SECTION, i);
+		int y = top + (int)i * lane_h + lane_h / 2;
+		atr_sink_printf(s, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#c9d1d9\"/>"
+		                "<text x=\"0\" y=\"%d\" font-size=\"12\" fill=\"#1d2733\">", left, y,
+		                width - right, y, y + 4);
+		atr_sink_html(s, g->name);
+		atr_sink_puts(s, "</text>\n");
+	}
+	unsigned int dots = 0;
+	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const atrack_report_change *c = atrack_iter_report_change(it);
+		size_t lane = 0;
+		for (size_t i = 0; i < lanes; i++)
+			if (strcmp(atrack_report_group_at(r, ATRACK_REPORT_SECTION, i)->name,
+			           c->section_title ? c->section_title : "(no section)") == 0)
+				lane = i;
+		double x = left + (double)(day_number(c->event_date) - start) * scale;
+		int y = top + (int)lane * lane_h + lane_h / 2;
+		atr_sink_printf(s, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%d\" r=\"%d\" fill=\"%s\" "
+		                "stroke=\"#fff\"><title>%s ", x, y,
+		                c->kind == ATRACK_CHANGE_UPDATE ? 5 : 7, status_colour(c->to_status),
+		                c->event_date);
+		atr_sink_html(s, c->title);
+		atr_sink_puts(s, ": ");
+		atr_sink_html(s, c->from_status && c->kind == ATRACK_CHANGE_TRANSITION ? c->from_status : "");
+		atr_sink_puts(s, c->kind == ATRACK_CHANGE_TRANSITION ? " → " : "");
+		atr_sink_html(s, c->to_status);
+		atr_sink_puts(s, "</title></circle>\n");
+		dots++;
+	}
+	atrack_iter_free(it);
+	if (rc != ATRACK_DONE)
+		return rc;
+	atr_sink_puts(s, "</svg>\n");
+	legend(r, s);
+	if (dots == 0) {
+		atr_sink_puts(s, "<p>No update in the year.</p>\n</section>\n");
+		return ATRACK_OK;
+	}
+
+	atr_sink_printf(s, "<h3>Latest updates</h3>\n<ol class=\"tl\">\n");
+	rc = atr_report_each_change(r, TIMELINE_LIST, html_latest, s, NULL);
+	atr_sink_puts(s, "</ol>\n</section>\n");
+	return rc;
+}
+
+static void initiative_row(atr_sink *s, const atrack_report_row *row)
+{
+	atr_sink_printf(s, "<tr id=\"i-%lld\"><td><b>", (long long)row->id);
+	atr_sink_html(s, row->title);
+	atr_sink_puts(s, "</b><br><span class=\"slug\">");
+	atr_sink_html(s, row->slug);
+	atr_sink_puts(s, "</span></td><td>");
+	atr_sink_html(s, row->frameworks);
+	atr_sink_puts(s, "</td><td>");
+	badge(s, row->status, row->status_label);
+	atr_sink_puts(s, "</td><td");
+	if (row->health)
+		atr_sink_printf(s, " class=\"health-%s\"", row->health);
+	atr_sink_puts(s, ">");
+	atr_sink_html(s, atr_health_words(row->health));
+	atr_sink_printf(s, "</td><td>%s</td><td class=\"n\">%d</td><td>", row->last_update,
+	                row->days_since);
+	if (row->overdue)
+		atr_sink_puts(s, "<span class=\"flag\">OVERDUE</span>");
+	if (row->stale)
+		atr_sink_puts(s, "<span class=\"flag\">STALE</span>");
+	atr_sink_puts(s, "</td><td class=\"note\">");
+	atr_sink_html(s, row->note);
+	atr_sink_puts(s, "</td></tr>\n");
+}
+
+static int html_initiatives(atrack_report *r, atr_sink *s)
+{
+	atrack_iter *it;
+	int rc = atrack_report_rows(r, &it);
+	if (rc != ATRACK_OK)
+		return rc;
+	atr_sink_puts(s, "<section id=\"initiatives\">\n<h2>Initiatives</h2>\n");
+	bool first = true;
+	int64_t section = -1;
+	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const atrack_report_row *row = atrack_iter_report_row(it);
+		if (first || row->section_id != section) {
+			atr_sink_puts(s, first ? "<h3>" : "</tbody>\n</table>\n<h3>");
+			atr_sink_html(s, row->section_title ? row->section_title : "(no section)");
+			atr_sink_puts(s, "</h3>\n<table class=\"initiatives\">\n<thead><tr><th>Initiative</th>"
+			              "<th>Frameworks</th><th>Status</th><th>Health</th><th>Last update</th>"
+			              "<th class=\"n\">Days</th><th>Flags</th><th>Latest note</th></tr>"
+			              "</thead>\n<tbody>\n");
+			section = row->section_id;
+			first = false;
+		}
+		initiative_row(s, row);
+	}
+	atr_sink_puts(s, first ? "<p>No initiative matches.</p>\n" : "</tbody>\n</table>\n");
+	atr_sink_puts(s, "</section>\n");
+	atrack_iter_free(it);
+	return rc == ATRACK_DONE ? ATRACK_OK : rc;
+}
+
+static int html_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
+{
+	(void)r;
+	atr_sink_printf(s, "<tr class=\"change-%s\"><td>%s</td><td>", atr_change_word(c->kind),
+	                c->event_date);
+	atr_sink_html(s, c->title);
+	atr_sink_puts(s, "</td><td>");
+	if (c->kind == ATRACK_CHANGE_NEW)
+		atr_sink_puts(s, "new: ");
+	if (c->kind == ATRACK_CHANGE_TRANSITION) {
+		badge(s, c->from_status, NULL);
+		atr_sink_puts(s, " → ");
+	}
+	badge(s, c->to_status, NULL);
+	atr_sink_puts(s, "</td><td>");
+	atr_sink_html(s, c->author);
+	atr_sink_puts(s, "</td><td>");
+	atr_sink_html(s, c->recorded_at);
+	atr_sink_puts(s, "</td><td>");
+	atr_sink_html(s, c->note);
+	atr_sink_puts(s, "</td></tr>\n");
+	return ATRACK_OK;
+}
+
+static int html_changes(atrack_report *r, atr_sink *s)
+{
+	if (!r->since[0])
+		return ATRACK_OK;
+	atr_sink_printf(s, "<section id=\"changes\">\n<h2>Changes since %s</h2>\n<table>\n"
+	                "<thead><tr><th>Date</th><th>Initiative</th><th>Change</th><th>By</th>"
+	                "<th>Recorded</th><th>Note</th></tr></thead>\n<tbody>\n", r->since);
+	int rc = atr_report_each_change(r, 0, html_change, s, NULL);
+	atr_sink_puts(s, "</tbody>\n</table>\n</section>\n");
+	return rc;
+}
+
+int atr_report_html(atrack_report *r, atr_sink *s)
+{
+	html_head(r, s);
+	html_kpis(r, s);
+	html_bars(r, s);
+	int rc = html_timeline(r, s);
+	if (rc == ATRACK_OK)
+		rc = html_changes(r, s);
+	if (rc == ATRACK_OK)
+		rc = html_initiatives(r, s);
+	if (rc == ATRACK_OK) {
+		atr_sink_puts(s, "<section id=\"summary\">\n<h2>Summary</h2>\n");
+		html_group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
+		html_group_table(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
+		html_group_table(r, s, ATRACK_REPORT_MEETING, "By meeting");
+		atr_sink_printf(s, "</section>\n<footer>Generated by atrack %s on %s.</footer>\n"
+		                "</body>\n</html>\n", ATRACK_VERSION, r->today);
+	}
+	return rc;
+}

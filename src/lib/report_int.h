@@ -1,0 +1,93 @@
+/*
+ * report_int.h - what the report files share and nothing else sees: the
+ * report handle, the output sink every renderer writes through (a FILE or
+ * a growing buffer, so one renderer serves atrack_report_write and
+ * atrack_report_render), the escaping helpers written once for all
+ * formats, and one entry point per format.
+ */
+#ifndef ATRACK_REPORT_INT_H
+#define ATRACK_REPORT_INT_H
+
+#include "atrack_int.h"
+
+#include <stdio.h>
+
+typedef struct atr_group_list {
+	atrack_report_summary *items;
+	unsigned int *counts;  /* items[i].by_status points into this block */
+	size_t count;
+	size_t cap;
+} atr_group_list;
+
+struct atrack_report {
+	atrack_db *db;
+	char *title;
+	char today[11];
+	char as_of[11];        /* the report's day: opts.as_of, else today */
+	char since[11];        /* "" when not asked */
+	bool has_as_of;
+	int stale_days;
+	int64_t section_id, framework_id, meeting_id, party_id;
+	char *status;          /* NULL for any */
+	int width;
+	atrack_report_status *statuses;
+	size_t status_count;
+	atr_group_list groups[4]; /* indexed by atrack_report_group */
+	bool owns_read_txn;    /* open began the snapshot that free ends */
+};
+
+/* Where rendered text goes. Once a write fails, later ones are skipped and
+ * `failed` says so; the renderer's caller turns it into ATRACK_IO or
+ * ATRACK_NOMEM. */
+typedef struct atr_sink {
+	FILE *file;  /* when not NULL */
+	atr_buf buf; /* otherwise */
+	bool failed;
+} atr_sink;
+
+void atr_sink_write(atr_sink *s, const char *text, size_t len);
+void atr_sink_puts(atr_sink *s, const char *text);
+void atr_sink_printf(atr_sink *s, const char *fmt, ...) ATR_PRINTF(2, 3);
+/* `n` copies of `text`. */
+void atr_sink_repeat(atr_sink *s, const char *text, int n);
+
+/* Text made safe for one format; NULL is written as nothing. */
+void atr_sink_html(atr_sink *s, const char *text);
+/* One CSV cell (RFC 4180): quoted when it holds a comma, quote, CR or LF,
+ * quotes doubled, and a leading = + - @ TAB CR prefixed with ' so that a
+ * spreadsheet does not run it as a formula. */
+void atr_sink_csv(atr_sink *s, const char *text);
+/* Markdown inline text: characters that would start markup, and the pipe
+ * of a table, are backslash-escaped; line breaks become spaces; '<' is
+ * written as &lt; so no HTML passes through. */
+void atr_sink_md(atr_sink *s, const char *text);
+/* Plain text cut to `width` terminal columns ("…" when cut), padded with
+ * spaces to exactly `width` when `pad`. Control characters become spaces. */
+void atr_sink_cell(atr_sink *s, const char *text, int width, bool pad);
+/* Terminal columns taken by UTF-8 `text`. */
+int atr_text_width(const char *text);
+
+/* The percentage of part in whole, rounded; 0 when whole is 0. */
+int atr_percent(unsigned int part, unsigned int whole);
+/* A health code as words: "on track"; "" for NULL. */
+const char *atr_health_words(const char *health);
+/* A change kind as a word: "new", "status", "update". */
+const char *atr_change_word(atrack_report_change_kind kind);
+
+/* Call `each` on every change since the report's `since` (limit 0) or on
+ * the `limit` latest of the timeline (limit > 0), the way a _foreach does:
+ * a non-zero return from `each` stops and is handed back. *count (may be
+ * NULL) gets how many were seen. The iterator is freed here. */
+typedef int (*atr_change_fn)(atrack_report *r, const atrack_report_change *c, atr_sink *s);
+int atr_report_each_change(atrack_report *r, int limit, atr_change_fn each, atr_sink *s,
+                           unsigned int *count);
+
+/* The renderers, one file each. They read the report only through the
+ * public data API, so a program linking libatrack sees the same report. */
+int atr_report_text(atrack_report *r, atr_sink *s);
+int atr_report_md(atrack_report *r, atr_sink *s);
+int atr_report_html(atrack_report *r, atr_sink *s);
+int atr_report_csv(atrack_report *r, atr_sink *s);
+int atr_report_json(atrack_report *r, atr_sink *s);
+
+#endif /* ATRACK_REPORT_INT_H */

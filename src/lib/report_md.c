@@ -1,0 +1,129 @@
+/*
+ * report_md.c - the report as Markdown (GitHub-flavoured tables), to paste
+ * into a briefing document: headline, summary tables, one table of
+ * initiatives per line of effort, and the changes since a date. All user
+ * text goes through atr_sink_md, so a title cannot break a table or inject
+ * markup.
+ */
+#include "report_int.h"
+
+static void md_group_table(atrack_report *r, atr_sink *s, atrack_report_group group,
+                           const char *heading)
+{
+	size_t n = atrack_report_group_count(r, group);
+	if (n == 0)
+		return;
+	atr_sink_printf(s, "\n### %s\n\n| | Total |", heading);
+	for (size_t i = 0; i < r->status_count; i++)
+		atr_sink_printf(s, " %s |", r->statuses[i].label);
+	atr_sink_puts(s, " Done | Overdue | Stale |\n|---|--:|");
+	atr_sink_repeat(s, "--:|", (int)r->status_count);
+	atr_sink_puts(s, "--:|--:|--:|\n");
+	for (size_t i = 0; i < n; i++) {
+		const atrack_report_summary *g = atrack_report_group_at(r, group, i);
+		atr_sink_puts(s, "| ");
+		atr_sink_md(s, g->name);
+		atr_sink_printf(s, " | %u |", g->total);
+		for (size_t k = 0; k < r->status_count; k++)
+			atr_sink_printf(s, " %u |", g->by_status[k]);
+		atr_sink_printf(s, " %d%% | %u | %u |\n", atr_percent(g->completed, g->total),
+		                g->overdue, g->stale);
+	}
+}
+
+static int md_initiatives(atrack_report *r, atr_sink *s)
+{
+	atrack_iter *it;
+	int rc = atrack_report_rows(r, &it);
+	if (rc != ATRACK_OK)
+		return rc;
+	atr_sink_puts(s, "\n## Initiatives\n");
+	bool first = true;
+	int64_t section = -1;
+	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const atrack_report_row *row = atrack_iter_report_row(it);
+		if (first || row->section_id != section) {
+			atr_sink_puts(s, "\n### ");
+			atr_sink_md(s, row->section_title ? row->section_title : "(no section)");
+			atr_sink_puts(s, "\n\n| Initiative | Frameworks | Status | Health | Last update | "
+			              "Days | Flags | Latest note |\n|---|---|---|---|---|--:|---|---|\n");
+			section = row->section_id;
+			first = false;
+		}
+		atr_sink_puts(s, "| **");
+		atr_sink_md(s, row->title);
+		atr_sink_puts(s, "** | ");
+		atr_sink_md(s, row->frameworks);
+		atr_sink_puts(s, " | ");
+		atr_sink_md(s, row->status_label);
+		atr_sink_puts(s, " | ");
+		atr_sink_md(s, atr_health_words(row->health));
+		atr_sink_printf(s, " | %s | %d | %s%s%s | ", row->last_update, row->days_since,
+		                row->overdue ? "**overdue**" : "", row->overdue && row->stale ? " " : "",
+		                row->stale ? "**stale**" : "");
+		atr_sink_md(s, row->note);
+		atr_sink_puts(s, " |\n");
+	}
+	if (first && rc == ATRACK_DONE)
+		atr_sink_puts(s, "\n_No initiative matches._\n");
+	atrack_iter_free(it);
+	return rc == ATRACK_DONE ? ATRACK_OK : rc;
+}
+
+static int md_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
+{
+	(void)r;
+	atr_sink_printf(s, "- %s — **", c->event_date);
+	atr_sink_md(s, c->title);
+	atr_sink_puts(s, "**: ");
+	if (c->kind == ATRACK_CHANGE_TRANSITION)
+		atr_sink_printf(s, "%s → %s", c->from_status, c->to_status);
+	else if (c->kind == ATRACK_CHANGE_NEW)
+		atr_sink_printf(s, "new, %s", c->to_status);
+	else
+		atr_sink_printf(s, "update, still %s", c->to_status);
+	atr_sink_puts(s, " (by ");
+	atr_sink_md(s, c->author);
+	atr_sink_puts(s, ")");
+	if (c->note && *c->note) {
+		atr_sink_puts(s, " — ");
+		atr_sink_md(s, c->note);
+	}
+	atr_sink_puts(s, "\n");
+	return ATRACK_OK;
+}
+
+static int md_changes(atrack_report *r, atr_sink *s)
+{
+	if (!r->since[0])
+		return ATRACK_OK;
+	atr_sink_printf(s, "\n## Changes since %s\n\n", r->since);
+	unsigned int count;
+	int rc = atr_report_each_change(r, 0, md_change, s, &count);
+	if (rc == ATRACK_OK && count == 0)
+		atr_sink_puts(s, "_No change._\n");
+	return rc;
+}
+
+int atr_report_md(atrack_report *r, atr_sink *s)
+{
+	const atrack_report_summary *all = atrack_report_group_at(r, ATRACK_REPORT_ALL, 0);
+	atr_sink_puts(s, "# ");
+	atr_sink_md(s, r->title);
+	atr_sink_printf(s, "\n\n_As of %s%s._ **%u** initiatives; **%u** completed (%d%%); "
+	                "**%u** overdue; **%u** stale (no update in %d days).\n",
+	                r->as_of, r->has_as_of ? ", from the history" : "", all->total,
+	                all->completed, atr_percent(all->completed, all->total), all->overdue,
+	                all->stale, r->stale_days);
+	atr_sink_printf(s, "\nHealth: on track %u, at risk %u, off track %u, not given %u.\n",
+	                all->on_track, all->at_risk, all->off_track, all->no_health);
+	atr_sink_puts(s, "\n## Summary\n");
+	md_group_table(r, s, ATRACK_REPORT_ALL, "All initiatives");
+	md_group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
+	md_group_table(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
+	md_group_table(r, s, ATRACK_REPORT_MEETING, "By meeting");
+	int rc = md_initiatives(r, s);
+	if (rc == ATRACK_OK)
+		rc = md_changes(r, s);
+	return rc;
+}

@@ -1,0 +1,194 @@
+/*
+ * report_text.c - the report as plain text for a terminal: the headline
+ * numbers, the summary tables, the initiatives under their lines of effort
+ * with their latest note, and the changes since a date. Columns are
+ * measured in terminal columns and the flexible one (the title) takes
+ * what the width leaves, so the report fits the width it is given.
+ */
+#include "report_int.h"
+
+#include <string.h>
+
+/* Fixed columns of the initiative table; the title takes the rest. */
+enum { W_FRAMEWORKS = 12, W_STATUS = 11, W_HEALTH = 9, W_DATE = 10, W_DAYS = 5, W_FLAGS = 13 };
+#define GAP "  "
+
+static int flexible(const atrack_report *r, int fixed)
+{
+	int w = r->width - fixed;
+	return w < 16 ? 16 : w;
+}
+
+static void rule(atr_sink *s, const atrack_report *r, const char *ch)
+{
+	atr_sink_repeat(s, ch, r->width);
+	atr_sink_puts(s, "\n");
+}
+
+/* "announced 3, in progress 2": the non-zero counts of a group. */
+static void status_list(atrack_report *r, const atrack_report_summary *g, atr_buf *b)
+{
+	for (size_t i = 0; i < r->status_count; i++) {
+		if (!g->by_status[i])
+			continue;
+		atr_buf_printf(b, "%s%s %u", b->len ? ", " : "", r->statuses[i].label, g->by_status[i]);
+	}
+}
+
+static void headline(atrack_report *r, atr_sink *s)
+{
+	const atrack_report_summary *all = atrack_report_group_at(r, ATRACK_REPORT_ALL, 0);
+	atr_sink_cell(s, r->title, r->width, false);
+	atr_sink_puts(s, "\n");
+	rule(s, r, "=");
+	atr_sink_printf(s, "As of %s%s. %u initiative%s; %u completed (%d%%); %u overdue; "
+	                "%u stale (no update in %d days).\n",
+	                r->as_of, r->has_as_of ? " (from the history)" : "",
+	                all->total, all->total == 1 ? "" : "s", all->completed,
+	                atr_percent(all->completed, all->total), all->overdue, all->stale,
+	                r->stale_days);
+	atr_buf b = ATR_BUF_INIT;
+	status_list(r, all, &b);
+	atr_sink_printf(s, "Status: %s\n", b.len ? b.data : "none");
+	atr_buf_clear(&b);
+	atr_sink_printf(s, "Health: on track %u, at risk %u, off track %u, not given %u\n",
+	                all->on_track, all->at_risk, all->off_track, all->no_health);
+	if (atr_buf_failed(&b))
+		s->failed = true;
+}
+
+static void group_table(atrack_report *r, atr_sink *s, atrack_report_group group,
+                        const char *heading)
+{
+	size_t n = atrack_report_group_count(r, group);
+	if (n == 0)
+		return;
+	int name_w = r->width / 3 < 20 ? 20 : r->width / 3 > 48 ? 48 : r->width / 3;
+	int fixed = 2 + name_w + 2 + 5 + 2 + 5 + 2 + 7 + 2 + 5 + 2;
+	int rest = flexible(r, fixed);
+	atr_sink_printf(s, "\n%s\n", heading);
+	rule(s, r, "-");
+	atr_sink_puts(s, GAP);
+	atr_sink_cell(s, "name", name_w, true);
+	atr_sink_printf(s, GAP "%5s" GAP "%5s" GAP "%7s" GAP "%5s" GAP "%s\n",
+	                "total", "done%", "overdue", "stale", "by status");
+	for (size_t i = 0; i < n; i++) {
+		const atrack_report_summary *g = atrack_report_group_at(r, group, i);
+		atr_buf b = ATR_BUF_INIT;
+		status_list(r, g, &b);
+		atr_sink_puts(s, GAP);
+		atr_sink_cell(s, g->name, name_w, true);
+		atr_sink_printf(s, GAP "%5u" GAP "%4d%%" GAP "%7u" GAP "%5u" GAP, g->total,
+		                atr_percent(g->completed, g->total), g->overdue, g->stale);
+		atr_sink_cell(s, b.data, rest, false);
+		atr_sink_puts(s, "\n");
+		if (atr_buf_failed(&b))
+			s->failed = true;
+		atr_buf_clear(&b);
+	}
+}
+
+static void flags_of(const atrack_report_row *row, char out[32])
+{
+	snprintf(out, 32, "%s%s%s", row->overdue ? "OVERDUE" : "",
+	         row->overdue && row->stale ? " " : "", row->stale ? "STALE" : "");
+}
+
+static int initiatives(atrack_report *r, atr_sink *s)
+{
+	atrack_iter *it;
+	int rc = atrack_report_rows(r, &it);
+	if (rc != ATRACK_OK)
+		return rc;
+	int fixed = 2 + W_FRAMEWORKS + W_STATUS + W_HEALTH + W_DATE + W_DAYS + W_FLAGS + 6 * 2;
+	int title_w = flexible(r, fixed);
+	atr_sink_puts(s, "\nInitiatives\n");
+	rule(s, r, "-");
+	bool first = true;
+	int64_t section = -1;
+	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const atrack_report_row *row = atrack_iter_report_row(it);
+		if (first || row->section_id != section) {
+			atr_sink_puts(s, first ? "" : "\n");
+			atr_sink_cell(s, row->section_title ? row->section_title : "(no section)",
+			              r->width, false);
+			atr_sink_puts(s, "\n" GAP);
+			atr_sink_cell(s, "initiative", title_w, true);
+			atr_sink_printf(s, GAP "%-*s" GAP "%-*s" GAP "%-*s" GAP "%-*s" GAP "%*s" GAP "%s\n",
+			                W_FRAMEWORKS, "frameworks", W_STATUS, "status", W_HEALTH, "health",
+			                W_DATE, "updated", W_DAYS, "days", "flags");
+			section = row->section_id;
+			first = false;
+		}
+		char flags[32];
+		flags_of(row, flags);
+		atr_sink_puts(s, GAP);
+		atr_sink_cell(s, row->title, title_w, true);
+		atr_sink_puts(s, GAP);
+		atr_sink_cell(s, row->frameworks, W_FRAMEWORKS, true);
+		atr_sink_puts(s, GAP);
+		atr_sink_cell(s, row->status, W_STATUS, true);
+		atr_sink_puts(s, GAP);
+		atr_sink_cell(s, atr_health_words(row->health), W_HEALTH, true);
+		atr_sink_printf(s, GAP "%-*s" GAP "%*d" GAP "%s\n", W_DATE, row->last_update,
+		                W_DAYS, row->days_since, flags);
+		if (row->note && *row->note) {
+			atr_sink_puts(s, GAP "  \xE2\x94\x94 ");
+			atr_sink_cell(s, row->note, r->width - 6, false);
+			atr_sink_puts(s, "\n");
+		}
+	}
+	if (first && rc == ATRACK_DONE)
+		atr_sink_puts(s, "(none)\n");
+	atrack_iter_free(it);
+	return rc == ATRACK_DONE ? ATRACK_OK : rc;
+}
+
+static int text_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
+{
+	int title_w = flexible(r, 2 + W_DATE + 2 + 7 + 2 + 27 + 2 + 16);
+	char what[80];
+	if (c->kind == ATRACK_CHANGE_TRANSITION)
+		snprintf(what, sizeof what, "%s -> %s", c->from_status, c->to_status);
+	else
+		snprintf(what, sizeof what, "%s", c->to_status);
+	atr_sink_printf(s, GAP "%-*s" GAP "%-7s" GAP, W_DATE, c->event_date,
+	                atr_change_word(c->kind));
+	atr_sink_cell(s, c->title, title_w, true);
+	atr_sink_puts(s, GAP);
+	atr_sink_cell(s, what, 27, true);
+	atr_sink_puts(s, GAP "by ");
+	atr_sink_cell(s, c->author, 13, false);
+	atr_sink_puts(s, "\n");
+	if (c->note && *c->note) {
+		atr_sink_repeat(s, " ", 4 + W_DATE);
+		atr_sink_cell(s, c->note, r->width - 4 - W_DATE, false);
+		atr_sink_puts(s, "\n");
+	}
+	return ATRACK_OK;
+}
+
+static int changes(atrack_report *r, atr_sink *s)
+{
+	if (!r->since[0])
+		return ATRACK_OK;
+	atr_sink_printf(s, "\nChanges since %s\n", r->since);
+	rule(s, r, "-");
+	unsigned int count;
+	int rc = atr_report_each_change(r, 0, text_change, s, &count);
+	if (rc == ATRACK_OK && count == 0)
+		atr_sink_puts(s, "  (no change)\n");
+	return rc;
+}
+
+int atr_report_text(atrack_report *r, atr_sink *s)
+{
+	headline(r, s);
+	group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
+	group_table(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
+	group_table(r, s, ATRACK_REPORT_MEETING, "By meeting");
+	int rc = initiatives(r, s);
+	if (rc == ATRACK_OK)
+		rc = changes(r, s);
+	return rc;
+}

@@ -1,0 +1,232 @@
+/*
+ * search.c - full-text search over the words of the database (FTS5), and
+ * keeping its index in step. With trusted_schema off SQLite refuses any
+ * trigger that writes to a virtual table, so the schema's triggers only
+ * queue the changed rows in search_pending; atr_search_sync rewrites the
+ * queued entries from the tables inside the writing transaction, just
+ * before it commits (db.c calls it), so a committed change is always
+ * searchable and a rolled-back one never was. Rebuilding queues every row
+ * and syncs: one definition of what an entry holds.
+ */
+#include "atrack_int.h"
+
+#include <string.h>
+
+#define DEFAULT_LIMIT 50
+
+static const char pending_any_sql[] = "SELECT EXISTS (SELECT 1 FROM search_pending)";
+
+static const char drop_pending_entries_sql[] =
+	"DELETE FROM search_index WHERE rowid IN (SELECT doc_id FROM search_pending)";
+
+/* What each entry holds; kinds are atrack_kind numbers, rowids id*16+kind. */
+static const char write_pending_entries_sql[] =
+	"INSERT INTO search_index (rowid, kind, ref_id, title, body)"
+	" SELECT p.doc_id, 7, i.id, i.title, i.body"
+	"   FROM search_pending AS p JOIN initiative AS i ON i.id = p.doc_id >> 4"
+	"  WHERE p.doc_id & 15 = 7"
+	" UNION ALL"
+	" SELECT p.doc_id, 8, f.id, f.name, trim(ifnull(f.acronym, '') || ' ' || ifnull(f.description, ''))"
+	"   FROM search_pending AS p JOIN framework AS f ON f.id = p.doc_id >> 4"
+	"  WHERE p.doc_id & 15 = 8"
+	" UNION ALL"
+	" SELECT p.doc_id, 9, a.id, a.name, ''"
+	"   FROM search_pending AS p JOIN focus_area AS a ON a.id = p.doc_id >> 4"
+	"  WHERE p.doc_id & 15 = 9"
+	" UNION ALL"
+	" SELECT p.doc_id, 3, m.id, m.name,"
+	"        trim(m.kind || ' ' || ifnull(m.short_kind, '') || ' ' || ifnull(m.place, ''))"
+	"   FROM search_pending AS p JOIN meeting AS m ON m.id = p.doc_id >> 4"
+	"  WHERE p.doc_id & 15 = 3"
+	" UNION ALL"
+	" SELECT p.doc_id, 11, u.id, '', u.note"
+	"   FROM search_pending AS p JOIN progress_update AS u ON u.id = p.doc_id >> 4"
+	"  WHERE p.doc_id & 15 = 11 AND u.note IS NOT NULL AND u.note <> ''";
+
+static const char clear_pending_sql[] = "DELETE FROM search_pending";
+
+static const char clear_index_sql[] = "DELETE FROM search_index";
+
+static const char queue_all_sql[] =
+	"INSERT OR IGNORE INTO search_pending (doc_id)"
+	" SELECT id * 16 + 7 FROM initiative"
+	" UNION ALL SELECT id * 16 + 8 FROM framework"
+	" UNION ALL SELECT id * 16 + 9 FROM focus_area"
+	" UNION ALL SELECT id * 16 + 3 FROM meeting"
+	" UNION ALL SELECT id * 16 + 11 FROM progress_update";
+
+/* Checks the query's syntax without running it in full: FTS5 parses the
+ * expression in xFilter, and rowid 0 is never an entry. */
+static const char validate_sql[] =
+	"SELECT 1 FROM search_index WHERE search_index MATCH ?1 AND rowid = 0";
+
+static const char search_sql[] =
+	"SELECT s.kind, s.ref_id,"
+	"       CASE s.kind WHEN 7 THEN (SELECT slug FROM initiative WHERE id = s.ref_id)"
+	"                   WHEN 8 THEN (SELECT slug FROM framework WHERE id = s.ref_id)"
+	"                   WHEN 9 THEN (SELECT slug FROM focus_area WHERE id = s.ref_id)"
+	"                   WHEN 3 THEN (SELECT slug FROM meeting WHERE id = s.ref_id) END,"
+	"       CASE s.kind WHEN 11 THEN (SELECT i.title FROM progress_update AS u"
+	"                                   JOIN initiative AS i ON i.id = u.initiative_id"
+	"                                  WHERE u.id = s.ref_id)"
+	"                   ELSE s.title END,"
+	"       snippet(search_index, -1, '[', ']', '\xE2\x80\xA6', 12),"
+	"       s.rank"
+	"  FROM search_index AS s"
+	" WHERE search_index MATCH ?1"
+	" ORDER BY s.rank LIMIT ?2";
+
+/* Run a cached statement that returns no row. */
+static int run(atrack_db *db, const char *sql, const char *what)
+{
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(db, sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	int src = sqlite3_step(stmt);
+	if (src != SQLITE_DONE && src != SQLITE_ROW)
+		rc = atr_sql_error(db, src, what);
+	atr_stmt_done(stmt);
+	return rc;
+}
+
+static int pending_any(atrack_db *db, bool *any)
+{
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(db, pending_any_sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	int src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW)
+		*any = sqlite3_column_int(stmt, 0) != 0;
+	else
+		rc = atr_sql_error(db, src, "search: cannot read the index queue");
+	atr_stmt_done(stmt);
+	return rc;
+}
+
+int atr_search_sync(atrack_db *db)
+{
+	bool any = false;
+	int rc = pending_any(db, &any);
+	if (rc != ATRACK_OK || !any)
+		return rc;
+	rc = run(db, drop_pending_entries_sql, "search: cannot update the index");
+	if (rc == ATRACK_OK)
+		rc = run(db, write_pending_entries_sql, "search: cannot update the index");
+	if (rc == ATRACK_OK)
+		rc = run(db, clear_pending_sql, "search: cannot update the index");
+	return rc;
+}
+
+int atr_search_catch_up(atrack_db *db)
+{
+	bool any = false;
+	int rc = pending_any(db, &any);
+	if (rc != ATRACK_OK || !any)
+		return rc;
+	/* atr_write_end syncs before it commits. */
+	rc = atr_write_begin(db);
+	if (rc != ATRACK_OK)
+		return rc;
+	return atr_write_end(db, ATRACK_OK);
+}
+
+int atrack_search_rebuild(atrack_db *db)
+{
+	if (!db || !db->sql)
+		return ATRACK_MISUSE;
+	atr_clear_error(db);
+	int rc = atr_write_begin(db);
+	if (rc != ATRACK_OK)
+		return rc;
+	rc = run(db, clear_index_sql, "search: cannot clear the index");
+	if (rc == ATRACK_OK)
+		rc = run(db, queue_all_sql, "search: cannot queue rows");
+	return atr_write_end(db, rc);
+}
+
+/* ---- Searching ---------------------------------------------------------- */
+
+static int load_hit(atrack_iter *it)
+{
+	sqlite3_stmt *st = it->stmt;
+	atrack_search_hit *hit = it->row;
+	hit->kind = (atrack_kind)sqlite3_column_int(st, 0);
+	hit->id = sqlite3_column_int64(st, 1);
+	hit->slug = atr_column_text(st, 2);
+	hit->title = atr_column_text(st, 3);
+	hit->snippet = atr_column_text(st, 4);
+	hit->rank = sqlite3_column_double(st, 5);
+	if (!hit->title || !hit->snippet)
+		return atr_error(it->db, ATRACK_NOMEM, "out of memory");
+	return ATRACK_OK;
+}
+
+/* Turn FTS5's complaint about a query into a message for a person. */
+static int query_error(atrack_db *db, int src, const char *query)
+{
+	const char *detail = sqlite3_errmsg(db->sql);
+	if ((src & 0xff) != SQLITE_ERROR)
+		return atr_sql_error(db, src, "search");
+	if (strncmp(detail, "fts5: ", 6) == 0)
+		detail += 6;
+	return atr_error(db, ATRACK_INVALID, "search: cannot understand query '%s': %s "
+	                 "(use words, \"a phrase\", prefix*, OR, NOT)", query, detail);
+}
+
+static int validate(atrack_db *db, const char *query)
+{
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(db, validate_sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, query, -1, SQLITE_STATIC);
+	int src = sqlite3_step(stmt);
+	if (src != SQLITE_DONE && src != SQLITE_ROW)
+		rc = query_error(db, src, query);
+	atr_stmt_done(stmt);
+	return rc;
+}
+
+int atrack_search(atrack_db *db, const char *query, const atrack_search_opts *opts,
+                  atrack_iter **out)
+{
+	if (!db || !db->sql || !query || !out)
+		return ATRACK_MISUSE;
+	*out = NULL;
+	atr_clear_error(db);
+	if (opts && opts->version != ATRACK_SEARCH_OPTS_VERSION)
+		return atr_error(db, ATRACK_INVALID, "search: unknown options version %u", opts->version);
+	int limit = opts && opts->limit > 0 ? opts->limit : DEFAULT_LIMIT;
+	if (strspn(query, " \t\r\n") == strlen(query))
+		return atr_error(db, ATRACK_INVALID, "search: the query is empty");
+	int rc = ATRACK_OK;
+	/* Writes through libatrack sync before they commit; this catches up
+	 * only after a crash between queueing and indexing, which a writable
+	 * handle can repair on the spot. */
+	if (!(db->flags & ATRACK_OPEN_READONLY) && !db->in_user_txn && db->write_depth == 0)
+		rc = atr_search_catch_up(db);
+	if (rc == ATRACK_OK)
+		rc = validate(db, query);
+	if (rc != ATRACK_OK)
+		return rc;
+	sqlite3_stmt *stmt;
+	rc = atr_prepare(db, search_sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	/* The iterator owns the statement but not the query text: copy it. */
+	if (sqlite3_bind_text(stmt, 1, query, -1, SQLITE_TRANSIENT) != SQLITE_OK) {
+		sqlite3_finalize(stmt);
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	}
+	sqlite3_bind_int(stmt, 2, limit);
+	return atr_iter_new(db, (atrack_kind)0, stmt, sizeof(atrack_search_hit), load_hit, out);
+}
+
+const atrack_search_hit *atrack_iter_search_hit(const atrack_iter *it)
+{
+	if (!it || it->load_row != load_hit || it->done)
+		return NULL;
+	return it->row;
+}

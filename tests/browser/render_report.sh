@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# render_report.sh - opens the HTML report in a real headless browser
+# (Debian's chromium): it must load without a policy violation or a script
+# error, show what the report says, and run nothing from the data. Writes
+# a screenshot of the showcase report to SCREENSHOT. Exits 77 (skipped)
+# when chromium is not installed.
+# Usage: render_report.sh MAKE_REPORT_BINARY SCREENSHOT.png
+set -u
+make_report=$1
+screenshot=$2
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+	echo "browser test skipped: chromium is not installed (apt-get install chromium)"
+	exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+run_browser() {
+	# No network, no profile of the user's, no GPU: a sandbox of our own.
+	timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking --disable-component-update \
+		--disable-sync --user-data-dir="$work/profile-$1" --enable-logging=stderr --v=0 \
+		"${@:2}" 2>"$work/browser-$1.log"
+}
+
+"$make_report" showcase "$work/showcase.html" || fail "cannot make the showcase report"
+"$make_report" hostile "$work/hostile.html" || fail "cannot make the hostile report"
+
+for page in showcase hostile; do
+	run_browser "$page" --dump-dom "file://$work/$page.html" >"$work/$page.dom" ||
+		fail "$page: chromium exited with $?"
+	if grep -E "Uncaught|Refused to|CONSOLE\(.*\] \"[^\"]*[Ee]rror" "$work/browser-$page.log"; then
+		fail "$page: the page logged an error"
+	fi
+	grep -q 'id="status-bars"' "$work/$page.dom" || fail "$page: no status bars in the DOM"
+	grep -q 'id="timeline"' "$work/$page.dom" || fail "$page: no timeline in the DOM"
+	grep -q 'Strengthening Regional Security Cooperation' "$work/$page.dom" ||
+		fail "$page: section missing from the DOM"
+done
+# The script tag in a title is text on the page, never an element.
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$work/hostile.dom" || fail "hostile title not shown as text"
+if grep -q '<script' "$work/hostile.dom"; then fail "a script element reached the DOM"; fi
+grep -q '=HYPERLINK' "$work/hostile.dom" || fail "hostile note not shown"
+
+run_browser shot --screenshot="$work/report.png" --window-size=1200,1600 \
+	--hide-scrollbars "file://$work/showcase.html" >/dev/null || fail "screenshot: chromium exited with $?"
+[ -s "$work/report.png" ] || fail "no screenshot written"
+size=$(stat -c %s "$work/report.png")
+[ "$size" -gt 20000 ] || fail "screenshot suspiciously small ($size bytes): a blank page?"
+cp "$work/report.png" "$screenshot"
+echo "browser: report rendered; screenshot in $screenshot ($size bytes)"

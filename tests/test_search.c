@@ -1,0 +1,202 @@
+/*
+ * test_search.c - full-text search: hits by word, prefix and phrase with
+ * their kind, id, slug and snippet; the index following inserts, edits,
+ * deletes (cascades too) and rollbacks; the rebuild giving the same index;
+ * and a query FTS5 cannot parse giving a clear message.
+ */
+#include "report_fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The hits of `query` as "kind:id" joined by spaces, best first. */
+static char *hits(atrack_db *db, const char *query)
+{
+	atrack_iter *it;
+	ck_assert_msg(atrack_search(db, query, NULL, &it) == ATRACK_OK, "%s", atrack_errmsg(db));
+	atr_buf b = ATR_BUF_INIT;
+	int rc;
+	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const atrack_search_hit *h = atrack_iter_search_hit(it);
+		atr_buf_printf(&b, "%s%s:%lld", b.len ? " " : "", atrack_kind_name(h->kind), (long long)h->id);
+	}
+	ck_assert_int_eq(rc, ATRACK_DONE);
+	atrack_iter_free(it);
+	char *s = atr_buf_detach(&b);
+	char *copy = strdup(s);
+	atr_free(s);
+	return copy;
+}
+
+#define ASSERT_HITS(db, query, expected) do { \
+	char *got_ = hits(db, query); \
+	ck_assert_msg(strcmp(got_, expected) == 0, "search %s: got '%s', expected '%s'", \
+	              query, got_, expected); \
+	free(got_); \
+} while (0)
+
+static void exec_sql(atrack_db *db, const char *sql)
+{
+	ck_assert_msg(sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK, "%s",
+	              sqlite3_errmsg(db->sql));
+}
+
+START_TEST(test_word_prefix_phrase)
+{
+	atrack_db *db = report_db();
+	/* Words: the framework's name ranks above the initiative's long text. */
+	ASSERT_HITS(db, "nuclear", "framework:1 initiative:1");
+	/* Acronyms, focus areas, meetings, update notes. */
+	ASSERT_HITS(db, "pipir", "framework:3 initiative:5");
+	ASSERT_HITS(db, "maritime", "focus_area:4 initiative:6");
+	ASSERT_HITS(db, "ministers", "meeting:2");
+	ASSERT_HITS(db, "tabletop", "update:8");
+	/* Prefix, phrase, case and diacritics folded. */
+	ASSERT_HITS(db, "quant*", "focus_area:3 update:11 initiative:4");
+	ASSERT_HITS(db, "\"supply chain\"", "initiative:5");
+	ASSERT_HITS(db, "\"chain supply\"", "");
+	ASSERT_HITS(db, "SÉOUL", "update:11");
+
+	atrack_iter *it;
+	ck_assert_int_eq(atrack_search(db, "tabletop", NULL, &it), ATRACK_OK);
+	ck_assert_int_eq(atrack_iter_next(it), ATRACK_OK);
+	const atrack_search_hit *h = atrack_iter_search_hit(it);
+	ck_assert_int_eq(h->kind, ATRACK_KIND_UPDATE);
+	ck_assert_ptr_null(h->slug);
+	ck_assert_str_eq(h->title, "Enhancing extended deterrence cooperation through NCG workstreams");
+	ck_assert_str_eq(h->snippet, "NCG [tabletop] exercise held");
+	ck_assert(h->rank < 0);
+	atrack_iter_free(it);
+	ck_assert_int_eq(atrack_search(db, "executive", NULL, &it), ATRACK_OK);
+	ck_assert_int_eq(atrack_iter_next(it), ATRACK_OK);
+	ck_assert_int_eq(atrack_iter_search_hit(it)->kind, ATRACK_KIND_FRAMEWORK);
+	ck_assert_str_eq(atrack_iter_search_hit(it)->slug, "dstec");
+	ck_assert_str_eq(atrack_iter_search_hit(it)->snippet, "Defense Science and Technology [Executive] Committee");
+	atrack_iter_free(it);
+
+	atrack_search_opts o = ATRACK_SEARCH_OPTS_INIT;
+	o.limit = 1;
+	ck_assert_int_eq(atrack_search(db, "nuclear", &o, &it), ATRACK_OK);
+	ck_assert_int_eq(atrack_iter_next(it), ATRACK_OK);
+	ck_assert_int_eq(atrack_iter_next(it), ATRACK_DONE);
+	atrack_iter_free(it);
+	atrack_close(db);
+}
+END_TEST
+
+START_TEST(test_index_follows_edits_and_deletes)
+{
+	atrack_db *db = report_db();
+	/* An edit through a library transaction: committed, it is searchable. */
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	exec_sql(db, "UPDATE framework SET name = 'Nuclear Planning Group', acronym = 'NPG' WHERE id = 1");
+	ck_assert_int_eq(atrack_commit(db), ATRACK_OK);
+	ASSERT_HITS(db, "\"consultative group\"", "initiative:1");
+	ASSERT_HITS(db, "npg", "framework:1");
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM search_pending"), 0);
+
+	/* A rolled-back edit never reaches the index. */
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	exec_sql(db, "UPDATE initiative SET title = 'Zeppelin study' WHERE id = 2");
+	ck_assert_int_eq(atrack_rollback(db), ATRACK_OK);
+	ASSERT_HITS(db, "zeppelin", "");
+
+	/* A write outside the library's transactions is caught up on search. */
+	exec_sql(db, "INSERT INTO progress_update (initiative_id, status_id, note, author, event_date,"
+	         " recorded_at) VALUES (2, 3, 'Zeppelin drills resumed', 'fred', '2026-11-01', 'x')");
+	ASSERT_HITS(db, "zeppelin", "update:13");
+	exec_sql(db, "DELETE FROM progress_update WHERE id = 13");
+	ASSERT_HITS(db, "zeppelin", "");
+
+	/* Deleting an initiative takes its updates' notes with it (cascade). */
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	exec_sql(db, "DELETE FROM initiative WHERE id = 1");
+	ck_assert_int_eq(atrack_commit(db), ATRACK_OK);
+	ASSERT_HITS(db, "tabletop", "");
+	ASSERT_HITS(db, "workstreams", "");
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM search_index WHERE kind = 11 "
+	                              "AND ref_id NOT IN (SELECT id FROM progress_update)"), 0);
+
+	/* The index equals one rebuilt from the tables. */
+	char *before = tu_query_text(db, "SELECT group_concat(x, ';') FROM (SELECT rowid || '|' || "
+	                             "title || '|' || body AS x FROM search_index ORDER BY rowid)");
+	ck_assert_int_eq(atrack_search_rebuild(db), ATRACK_OK);
+	char *after = tu_query_text(db, "SELECT group_concat(x, ';') FROM (SELECT rowid || '|' || "
+	                             "title || '|' || body AS x FROM search_index ORDER BY rowid)");
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM search_index"),
+	                 tu_query_int(db, "SELECT (SELECT count(*) FROM initiative) + "
+	                              "(SELECT count(*) FROM framework) + (SELECT count(*) FROM focus_area) + "
+	                              "(SELECT count(*) FROM meeting) + "
+	                              "(SELECT count(*) FROM progress_update WHERE note <> '')"));
+	atrack_close(db);
+}
+END_TEST
+
+START_TEST(test_bad_queries)
+{
+	atrack_db *db = report_db();
+	atrack_iter *it = NULL;
+	ck_assert_int_eq(atrack_search(db, "nuclear AND", NULL, &it), ATRACK_INVALID);
+	ck_assert_ptr_null(it);
+	ck_assert_msg(strncmp(atrack_errmsg(db), "search: cannot understand query 'nuclear AND': ", 47) == 0,
+	              "%s", atrack_errmsg(db));
+	ck_assert_ptr_null(strstr(atrack_errmsg(db), "fts5:"));
+	ck_assert_int_eq(atrack_search(db, "\"unterminated", NULL, &it), ATRACK_INVALID);
+	ck_assert_int_eq(atrack_search(db, "nosuchcolumn:x", NULL, &it), ATRACK_INVALID);
+	ck_assert_int_eq(atrack_search(db, "  ", NULL, &it), ATRACK_INVALID);
+	ck_assert_str_eq(atrack_errmsg(db), "search: the query is empty");
+	ck_assert_int_eq(atrack_search(NULL, "x", NULL, &it), ATRACK_MISUSE);
+	atrack_close(db);
+}
+END_TEST
+
+START_TEST(test_cli_search)
+{
+	char *dir = tu_tmpdir();
+	char *db = tu_path(dir, "a.db");
+	const char *import[] = { "--db", db, "import", NULL };
+	tu_run run = tu_atrack(NULL, import);
+	ck_assert_int_eq(run.status, 0);
+	tu_run_free(&run);
+	const char *json[] = { "--db", db, "search", "--json", "dstec", NULL };
+	run = tu_atrack(NULL, json);
+	ck_assert_int_eq(run.status, 0);
+	ck_assert_ptr_nonnull(strstr(run.out, "\"kind\": \"framework\""));
+	ck_assert_ptr_nonnull(strstr(run.out, "\"snippet\": \"[DSTEC]\""));
+	tu_run_free(&run);
+	const char *bad[] = { "--db", db, "search", "a AND", NULL };
+	run = tu_atrack(NULL, bad);
+	ck_assert_int_eq(run.status, 4);
+	ck_assert_ptr_nonnull(strstr(run.err, "atrack: search: cannot understand query 'a AND'"));
+	tu_run_free(&run);
+	const char *rebuild[] = { "--db", db, "search", "--rebuild", NULL };
+	run = tu_atrack(NULL, rebuild);
+	ck_assert_int_eq(run.status, 0);
+	ck_assert_str_eq(run.out, "search index rebuilt\n");
+	tu_run_free(&run);
+	free(db);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+static Suite *search_suite(void)
+{
+	Suite *s = suite_create("search");
+	TCase *tc = tcase_create("search");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_word_prefix_phrase);
+	tcase_add_test(tc, test_index_follows_edits_and_deletes);
+	tcase_add_test(tc, test_bad_queries);
+	tcase_add_test(tc, test_cli_search);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return tu_run_suite(search_suite());
+}
