@@ -151,10 +151,32 @@ static void capture_row(capture *c, sqlite3 *db, const char *table, int64_t id)
 	sqlite3_finalize(stmt);
 }
 
+/* The search entries atrack keeps for the rows of these tables, written by
+ * hand from the row just inserted (the same text as atrack's entries). */
+static const struct {
+	const char *table;
+	const char *sql;
+} search_entries[] = {
+	{ "initiative", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
+	  "SELECT id * 16 + 7, 7, id, title, body FROM initiative WHERE id = ?1" },
+	{ "framework", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
+	  "SELECT id * 16 + 8, 8, id, name, trim(ifnull(acronym, '') || ' ' || "
+	  "ifnull(description, '')) FROM framework WHERE id = ?1" },
+	{ "focus_area", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
+	  "SELECT id * 16 + 9, 9, id, name, '' FROM focus_area WHERE id = ?1" },
+	{ "meeting", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
+	  "SELECT id * 16 + 3, 3, id, name, trim(kind || ' ' || ifnull(short_kind, '') || ' ' || "
+	  "ifnull(place, '')) FROM meeting WHERE id = ?1" },
+	{ "progress_update", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
+	  "SELECT id * 16 + 11, 11, id, '', note FROM progress_update "
+	  "WHERE id = ?1 AND note IS NOT NULL AND note <> ''" },
+};
+#define SEARCH_KINDS (sizeof search_entries / sizeof search_entries[0])
+
 /* Replay rows [from, to) of the capture by hand in one transaction, as
  * the loader writes one sheet: prepared INSERTs, statements made once. */
-static double replay_sheet(sqlite3 *db, sqlite3_stmt **insert, const capture *c, size_t from,
-                           size_t to)
+static double replay_sheet(sqlite3 *db, sqlite3_stmt **insert, sqlite3_stmt **search,
+                           const capture *c, size_t from, size_t to)
 {
 	double t = now_s();
 	plain_exec(db, "BEGIN IMMEDIATE");
@@ -166,6 +188,14 @@ static double replay_sheet(sqlite3 *db, sqlite3_stmt **insert, const capture *c,
 		for (int k = 0; k < r->ncol; k++)
 			sqlite3_bind_value(stmt, k + 1, r->values[k]);
 		plain_step_done(db, stmt);
+		for (size_t k = 0; k < SEARCH_KINDS; k++) {
+			if (strcmp(c->tables[r->table], search_entries[k].table) != 0)
+				continue;
+			if (!search[k])
+				search[k] = plain_prepare(db, search_entries[k].sql);
+			sqlite3_bind_value(search[k], 1, r->values[0]); /* id */
+			plain_step_done(db, search[k]);
+		}
 	}
 	plain_exec(db, "COMMIT");
 	return now_s() - t;
@@ -194,7 +224,7 @@ void scenario_import(void)
 	atrack_set_author(adb, "bench");
 	plain_copy(a_path, p_path, true);
 	sqlite3 *raw = plain_open(a_path), *plain = plain_open(p_path);
-	sqlite3_stmt *insert[64] = { NULL };
+	sqlite3_stmt *insert[64] = { NULL }, *search[SEARCH_KINDS] = { NULL };
 	capture c;
 	memset(&c, 0, sizeof c);
 	int64_t last = plain_int(raw, "SELECT coalesce(max(id), 0) FROM audit_log");
@@ -230,7 +260,7 @@ void scenario_import(void)
 			capture_row(&c, raw, "audit_log", last);
 		}
 		sqlite3_reset(changes);
-		tp += replay_sheet(plain, insert, &c, 0, c.row_count);
+		tp += replay_sheet(plain, insert, search, &c, 0, c.row_count);
 		rows += c.row_count;
 		free_rows(&c);
 	}
@@ -238,13 +268,15 @@ void scenario_import(void)
 	sqlite3_finalize(changes);
 	for (int i = 0; i < c.table_count; i++)
 		sqlite3_finalize(insert[i]);
+	for (size_t k = 0; k < SEARCH_KINDS; k++)
+		sqlite3_finalize(search[k]);
 	sqlite3_close(raw);
 	sqlite3_close(plain);
 	atrack_close(adb);
 
 	char name[96], note[160];
 	snprintf(name, sizeof name, "2 import %ld generated sheets (%.2f MB)", count, total / 1e6);
-	snprintf(note, sizeof note, "%zu rows written, half of them audit rows; per sheet: atrack "
+	snprintf(note, sizeof note, "%zu rows + search entries; per sheet: atrack "
 	         "%.2f ms, plain %.2f ms", rows, ta / count * 1e3, tp / count * 1e3);
 	bench_row row = { name, ta, tp, -1, 1.5, peak, NULL, note };
 	row_print(&row);
@@ -298,7 +330,7 @@ static double atrack_batch(atrack_db *db, const update_gen *u, long n)
 
 typedef struct plain_writer {
 	sqlite3 *db;
-	sqlite3_stmt *begin, *commit, *update, *audit;
+	sqlite3_stmt *begin, *commit, *update, *audit, *search;
 	int64_t status_ids[4];
 } plain_writer;
 
@@ -332,6 +364,9 @@ static void plain_writer_open(plain_writer *w, const char *path, bool bare)
 	w->audit = bare ? NULL : plain_prepare(w->db,
 		"INSERT INTO audit_log (at, author, table_name, row_id, action, after_json) "
 		"VALUES (?1, ?2, 'progress_update', ?3, 'insert', ?4)");
+	w->search = bare ? NULL : plain_prepare(w->db,
+		"INSERT INTO search_index (rowid, kind, ref_id, title, body) "
+		"VALUES (?1 * 16 + 11, 11, ?1, '', ?2)");
 }
 
 static void plain_writer_close(plain_writer *w)
@@ -340,6 +375,7 @@ static void plain_writer_close(plain_writer *w)
 	sqlite3_finalize(w->commit);
 	sqlite3_finalize(w->update);
 	sqlite3_finalize(w->audit);
+	sqlite3_finalize(w->search);
 	sqlite3_close(w->db);
 }
 
@@ -385,12 +421,16 @@ static double plain_batch(plain_writer *w, const update_gen *u, long n)
 		snprintf(json + len, sizeof json - len, ",\"author\":\"bench\",\"event_date\":\"%s\","
 		         "\"recorded_at\":\"%s\",\"evidence_url\":null,\"evidence_document_id\":null,"
 		         "\"is_reopen\":0}", u[i].date, now);
+		int64_t id = sqlite3_last_insert_rowid(w->db);
 		sqlite3_stmt *a = w->audit;
 		sqlite3_bind_text(a, 1, now, -1, SQLITE_STATIC);
 		sqlite3_bind_text(a, 2, "bench", -1, SQLITE_STATIC);
-		sqlite3_bind_int64(a, 3, sqlite3_last_insert_rowid(w->db));
+		sqlite3_bind_int64(a, 3, id);
 		sqlite3_bind_text(a, 4, json, -1, SQLITE_STATIC);
 		plain_step_done(w->db, a);
+		sqlite3_bind_int64(w->search, 1, id);
+		sqlite3_bind_text(w->search, 2, u[i].note, -1, SQLITE_STATIC);
+		plain_step_done(w->db, w->search);
 	}
 	plain_step_done(w->db, w->commit);
 	return now_s() - t;
@@ -473,7 +513,7 @@ static void log_updates(long updates, bool report)
 	if (report) {
 		char name[96], note[200];
 		snprintf(name, sizeof name, "3 log %ld updates, %d per transaction", updates, BATCH);
-		snprintf(note, sizeof note, "per update: atrack %.1f us, plain %.1f us (row + audit row), "
+		snprintf(note, sizeof note, "per update: atrack %.1f us, plain %.1f us (row, audit row, search entry), "
 		         "bare insert %.1f us", ta / updates * 1e6, tp / updates * 1e6, tb / updates * 1e6);
 		bench_row row = { name, ta, tp, tb, 1.3, peak, NULL, note };
 		row_print(&row);
@@ -572,8 +612,6 @@ void scenario_update_process(void)
 
 /* ---- 5-7. Reports and search ---------------------------------------------------- */
 
-static const char pending_why[] =
-	"pending: atrack_report_* and atrack_search are not on main yet";
 
 /* The status board through atrack: every initiative with its current
  * status, in board order; each member read, as a program printing it would. */
@@ -660,32 +698,178 @@ static void board(long updates, double *ta, double *tp, long *peak_kb, long *row
 	atrack_close(adb);
 }
 
+/* The full report through atrack: rendered as text to /dev/null, or as
+ * of a day from the history. */
+static double report_atrack(atrack_db *db, FILE *null, const char *today, const char *as_of)
+{
+	double t = now_s();
+	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
+	o.today = today;
+	o.as_of = as_of;
+	check_atrack(db, atrack_report_write(db, &o, ATRACK_REPORT_TEXT, null), "report");
+	return now_s() - t;
+}
+
+/* The same numbers by hand: each initiative's latest update on or before
+ * the day (one seek each), counted by status, by section and by framework,
+ * then the rows. */
+#define LATEST_BY(bound) \
+	"FROM initiative AS t JOIN progress_update AS u ON u.id = (SELECT p.id FROM " \
+	"progress_update AS p WHERE p.initiative_id = t.id AND p.event_date <= " bound " " \
+	"ORDER BY p.event_date DESC, p.id DESC LIMIT 1) JOIN status_code AS s ON s.id = u.status_id "
+static const char *const report_sql[] = {
+	"SELECT s.code, count(*), sum(u.health = 'at_risk'), sum(u.health = 'off_track') "
+	LATEST_BY("?1") "GROUP BY s.code",
+	"SELECT t.section_id, count(*), sum(s.is_terminal) " LATEST_BY("?1") "GROUP BY t.section_id",
+	"SELECT f.framework_id, count(*), sum(s.is_terminal) " LATEST_BY("?1")
+	"JOIN initiative_framework AS f ON f.initiative_id = t.id GROUP BY f.framework_id",
+	"SELECT t.id, t.slug, t.title, s.code, u.health, u.percent_complete, u.event_date, "
+	"u.note, sec.slug " LATEST_BY("?1")
+	"LEFT JOIN section AS sec ON sec.id = t.section_id "
+	"ORDER BY t.section_id IS NULL, sec.position, t.position, t.id",
+};
+
+static double report_plain(sqlite3 *db, sqlite3_stmt **stmts, const char *bound)
+{
+	double t = now_s();
+	long sum = 0;
+	for (size_t q = 0; q < sizeof report_sql / sizeof report_sql[0]; q++) {
+		sqlite3_bind_text(stmts[q], 1, bound, -1, SQLITE_STATIC);
+		while (sqlite3_step(stmts[q]) == SQLITE_ROW)
+			for (int k = 0; k < sqlite3_column_count(stmts[q]); k++)
+				sum += sqlite3_column_bytes(stmts[q], k);
+		plain_step_done(db, stmts[q]);
+	}
+	if (sum < 0)
+		die("impossible");
+	return now_s() - t;
+}
+
+/* Median times of the full report (as of `as_of`, or now when NULL). */
+static void report(long updates, const char *as_of, double *ta, double *tp, long *peak_kb)
+{
+	char a_path[4096], p_path[4096], today[11];
+	ensure_history(updates, a_path, p_path, sizeof a_path);
+	gen_date(700, today);
+	atrack_db *adb = NULL;
+	check_atrack(adb, atrack_open(a_path, ATRACK_OPEN_READONLY, &adb), "open");
+	sqlite3 *pdb = plain_open(p_path);
+	sqlite3_stmt *stmts[sizeof report_sql / sizeof report_sql[0]];
+	for (size_t q = 0; q < sizeof report_sql / sizeof report_sql[0]; q++)
+		stmts[q] = plain_prepare(pdb, report_sql[q]);
+	FILE *null = fopen("/dev/null", "w");
+	if (!null)
+		die("cannot open /dev/null");
+	samples t = samples_new();
+	*peak_kb = 0;
+	for (long r = 0; r < opt.reps; r++) {
+		mem_reset();
+		t.atrack[r] = report_atrack(adb, null, today, as_of);
+		long kb = mem_peak_kb();
+		*peak_kb = kb > *peak_kb ? kb : *peak_kb;
+		t.plain[r] = report_plain(pdb, stmts, as_of ? as_of : "9999-12-31");
+	}
+	samples_medians(&t, ta, tp);
+	fclose(null);
+	for (size_t q = 0; q < sizeof report_sql / sizeof report_sql[0]; q++)
+		sqlite3_finalize(stmts[q]);
+	sqlite3_close(pdb);
+	atrack_close(adb);
+}
+
+static void memory_note(char *note, size_t cap, long peak)
+{
+	bool small = peak >= 0 && peak < 32 * 1024;
+	snprintf(note, cap, "median of %ld; peak RSS under 32 MB: %s", opt.reps, small ? "ok" : "MISS");
+	if (!small)
+		mark_missed();
+}
+
 void scenario_report(void)
 {
 	double ta, tp;
 	long peak, rows;
-	board(opt.updates, &ta, &tp, &peak, &rows);
 	char name[96], note[160];
+	board(opt.updates, &ta, &tp, &peak, &rows);
 	snprintf(name, sizeof name, "5 status board, %ld initiatives / %ld updates", rows,
 	         opt.updates);
-	bool small = peak >= 0 && peak < 32 * 1024;
-	snprintf(note, sizeof note, "median of %ld; peak RSS under 32 MB: %s", opt.reps,
-	         small ? "ok" : "MISS");
-	if (!small)
-		mark_missed();
+	memory_note(note, sizeof note, peak);
 	bench_row row = { name, ta, tp, -1, 1.5, peak, NULL, note };
 	row_print(&row);
-	row_pending("5 full report (to /dev/null)", pending_why);
+
+	report(opt.updates, NULL, &ta, &tp, &peak);
+	snprintf(name, sizeof name, "5 full report (text to /dev/null), %ld updates", opt.updates);
+	memory_note(note, sizeof note, peak);
+	bench_row full = { name, ta, tp, -1, 1.5, peak, NULL, note };
+	row_print(&full);
 }
 
 void scenario_as_of(void)
 {
-	row_pending("6 --as-of report, middle of the history", pending_why);
+	double ta, tp;
+	long peak;
+	char name[96], note[160], day[11];
+	gen_date(345, day);
+	report(opt.updates, day, &ta, &tp, &peak);
+	snprintf(name, sizeof name, "6 report --as-of %s, %ld updates", day, opt.updates);
+	memory_note(note, sizeof note, peak);
+	bench_row row = { name, ta, tp, -1, 2.0, peak, NULL, note };
+	row_print(&row);
 }
 
+/* Search: the median of a set of queries through atrack_search against the
+ * median of the bare FTS5 queries (the same MATCH, rank order, limit). */
 void scenario_search(void)
 {
-	row_pending("7 search update notes (median query)", pending_why);
+	char a_path[4096], p_path[4096];
+	ensure_history(opt.updates, a_path, p_path, sizeof a_path);
+	atrack_db *adb = NULL;
+	check_atrack(adb, atrack_open(a_path, ATRACK_OPEN_READONLY, &adb), "open");
+	sqlite3 *pdb = plain_open(p_path);
+	sqlite3_stmt *bare = plain_prepare(pdb, "SELECT rowid, rank FROM search_index "
+	                                   "WHERE search_index MATCH ?1 ORDER BY rank LIMIT 50");
+	long queries = opt.reps < 9 ? 9 : opt.reps;
+	double *ta = malloc((size_t)queries * sizeof *ta), *tp = malloc((size_t)queries * sizeof *tp);
+	long peak = 0, hits = 0;
+	for (long q = 0; q < queries; q++) {
+		char query[96];
+		size_t w = (size_t)q * 7, n = gen_note_word_count();
+		if (q % 2)
+			snprintf(query, sizeof query, "%s %s", gen_note_word(w % n), gen_note_word((w + 3) % n));
+		else
+			snprintf(query, sizeof query, "\"%s %s\"", gen_note_word(w % n),
+			         gen_note_word((w + 5) % n));
+		mem_reset();
+		double t = now_s();
+		atrack_iter *it = NULL;
+		atrack_search_opts o = ATRACK_SEARCH_OPTS_INIT;
+		check_atrack(adb, atrack_search(adb, query, &o, &it), "search");
+		while (atrack_iter_next(it) == ATRACK_OK)
+			hits += atrack_iter_search_hit(it) != NULL;
+		atrack_iter_free(it);
+		ta[q] = now_s() - t;
+		long kb = mem_peak_kb();
+		peak = kb > peak ? kb : peak;
+		t = now_s();
+		sqlite3_bind_text(bare, 1, query, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(bare) == SQLITE_ROW)
+			hits += sqlite3_column_int64(bare, 0) > 0;
+		plain_step_done(pdb, bare);
+		tp[q] = now_s() - t;
+	}
+	char name[96], note[160];
+	snprintf(name, sizeof name, "7 search %ld update notes (median of %ld queries)", opt.updates,
+	         queries);
+	snprintf(note, sizeof note, "%ld hits in all; baseline: the bare FTS5 MATCH ... ORDER BY "
+	         "rank LIMIT 50", hits);
+	bench_row row = { name, median(ta, (size_t)queries), median(tp, (size_t)queries), -1, 2.0,
+	                  peak, NULL, note };
+	row_print(&row);
+	free(ta);
+	free(tp);
+	sqlite3_finalize(bare);
+	sqlite3_close(pdb);
+	atrack_close(adb);
 }
 
 /* ---- 8. Growth ----------------------------------------------------------------- */
@@ -713,5 +897,12 @@ void scenario_growth(void)
 	         tp_small * 1e3);
 	bench_row b = { name, ta_big, ta_small, -1, 1.5, pa, NULL, note };
 	row_print(&b);
-	row_pending("8 full report: 10k vs N updates", pending_why);
+
+	report(small, NULL, &ta_small, &tp_small, &pa);
+	report(opt.updates, NULL, &ta_big, &tp_big, &pa);
+	snprintf(name, sizeof name, "8 full report: %ld vs %ld updates", opt.updates, small);
+	snprintf(note, sizeof note, "columns: atrack at %ld updates, atrack at %ld; plain SQL "
+	         "%.2f ms vs %.2f ms", opt.updates, small, tp_big * 1e3, tp_small * 1e3);
+	bench_row f = { name, ta_big, ta_small, -1, 1.5, pa, NULL, note };
+	row_print(&f);
 }

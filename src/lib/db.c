@@ -688,7 +688,7 @@ int atrack_rollback(atrack_db *db)
  * prepared once per handle rather than parsed on each call. */
 static int exec_cached(atrack_db *db, const char *sql, const char *what)
 {
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = NULL;
 	int rc = atr_stmt(db, sql, &stmt);
 	if (rc != ATRACK_OK)
 		return rc;
