@@ -670,15 +670,25 @@ static double board_plain(sqlite3 *db, sqlite3_stmt *stmt, const char *today, lo
 	return now_s() - t;
 }
 
-/* Median times of the status board at a history of `updates`. */
-static void board(long updates, double *ta, double *tp, long *peak_kb, long *rows)
+/* The history of `updates` updates opened read-only through atrack, and
+ * its plain copy; `today` is the day the reads compute against. */
+static atrack_db *open_history(long updates, char today[11], sqlite3 **pdb)
 {
-	char a_path[4096], p_path[4096], today[11];
+	char a_path[4096], p_path[4096];
 	ensure_history(updates, a_path, p_path, sizeof a_path);
 	gen_date(700, today);
 	atrack_db *adb = NULL;
 	check_atrack(adb, atrack_open(a_path, ATRACK_OPEN_READONLY, &adb), "open");
-	sqlite3 *pdb = plain_open(p_path);
+	*pdb = plain_open(p_path);
+	return adb;
+}
+
+/* Median times of the status board at a history of `updates`. */
+static void board(long updates, double *ta, double *tp, long *peak_kb, long *rows)
+{
+	char today[11];
+	sqlite3 *pdb;
+	atrack_db *adb = open_history(updates, today, &pdb);
 	sqlite3_stmt *stmt = plain_prepare(pdb, board_sql);
 	samples t = samples_new();
 	long rows_plain = 0;
@@ -748,12 +758,9 @@ static double report_plain(sqlite3 *db, sqlite3_stmt **stmts, const char *bound)
 /* Median times of the full report (as of `as_of`, or now when NULL). */
 static void report(long updates, const char *as_of, double *ta, double *tp, long *peak_kb)
 {
-	char a_path[4096], p_path[4096], today[11];
-	ensure_history(updates, a_path, p_path, sizeof a_path);
-	gen_date(700, today);
-	atrack_db *adb = NULL;
-	check_atrack(adb, atrack_open(a_path, ATRACK_OPEN_READONLY, &adb), "open");
-	sqlite3 *pdb = plain_open(p_path);
+	char today[11];
+	sqlite3 *pdb;
+	atrack_db *adb = open_history(updates, today, &pdb);
 	sqlite3_stmt *stmts[sizeof report_sql / sizeof report_sql[0]];
 	for (size_t q = 0; q < sizeof report_sql / sizeof report_sql[0]; q++)
 		stmts[q] = plain_prepare(pdb, report_sql[q]);
@@ -821,11 +828,9 @@ void scenario_as_of(void)
  * median of the bare FTS5 queries (the same MATCH, rank order, limit). */
 void scenario_search(void)
 {
-	char a_path[4096], p_path[4096];
-	ensure_history(opt.updates, a_path, p_path, sizeof a_path);
-	atrack_db *adb = NULL;
-	check_atrack(adb, atrack_open(a_path, ATRACK_OPEN_READONLY, &adb), "open");
-	sqlite3 *pdb = plain_open(p_path);
+	char today[11];
+	sqlite3 *pdb;
+	atrack_db *adb = open_history(opt.updates, today, &pdb);
 	sqlite3_stmt *bare = plain_prepare(pdb, "SELECT rowid, rank FROM search_index "
 	                                   "WHERE search_index MATCH ?1 ORDER BY rank LIMIT 50");
 	long queries = opt.reps < 9 ? 9 : opt.reps;
