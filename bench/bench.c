@@ -24,11 +24,11 @@
 #include <unistd.h>
 
 bench_opts opt = {
-	.updates = 200000,
+	.updates = 100000,
 	.initiatives = 10000,
-	.sheets = 1000,
+	.sheets = 300,
 	.parse_runs = 10000,
-	.reps = 15,
+	.reps = 9,
 	.dir = "bench-work",
 	.seed = 56,
 };
