@@ -6,6 +6,8 @@
  */
 #include "testutil.h"
 
+#include <jansson.h>
+
 #include "atrack_int.h"
 
 #include <stdio.h>
@@ -233,6 +235,32 @@ START_TEST(test_audit_records_author)
 }
 END_TEST
 
+/* The audit images are written without jansson for speed; they must stay
+ * byte for byte what jansson's compact, order-preserving dump gives. */
+START_TEST(test_audit_json_matches_jansson)
+{
+	atrack_db *db = tu_memory_db();
+	char *ours = tu_query_text(db, "SELECT atrack_json_object('a\"b', "
+	                           "'x' || char(1) || 'y' || char(31) || '/\\\"' || char(9, 10, 13, 8, 12, 127) "
+	                           "|| 'é' || char(0) || 'z', 'i', -42, 'r', 1.5, 'r2', 100.0, 'n', NULL)");
+	json_t *o = json_object();
+	json_object_set_new(o, "a\"b", json_stringn("x\001y\037/\\\"\t\n\r\b\f\177\xc3\xa9\0z", 17));
+	json_object_set_new(o, "i", json_integer(-42));
+	json_object_set_new(o, "r", json_real(1.5));
+	json_object_set_new(o, "r2", json_real(100));
+	json_object_set_new(o, "n", json_null());
+	char *theirs = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	ck_assert_str_eq(ours, theirs);
+	free(ours);
+	free(theirs);
+	json_decref(o);
+	/* Not UTF-8: refused, as jansson refuses it. */
+	ck_assert_int_ne(sqlite3_exec(db->sql, "SELECT atrack_json_object('k', CAST(x'ff' AS TEXT))",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	atrack_close(db);
+}
+END_TEST
+
 START_TEST(test_harden)
 {
 	atrack_db *db = tu_memory_db();
@@ -317,6 +345,7 @@ static Suite *db_suite(void)
 	tcase_add_test(tc, test_read_only_of_unmigrated_file);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_audit_records_author);
+	tcase_add_test(tc, test_audit_json_matches_jansson);
 	tcase_add_test(tc, test_harden);
 	tcase_add_test(tc, test_schema_file_equals_migrations);
 	suite_add_tcase(s, tc);

@@ -123,6 +123,11 @@ void atr_stmt_done(sqlite3_stmt *stmt);
  * otherwise, and returns rc (or the commit's failure). */
 int atr_write_begin(atrack_db *db);
 int atr_write_end(atrack_db *db, int rc);
+/* The same for a write whose only change is one statement, checked
+ * beforehand: SQLite makes a statement atomic by itself, so inside a
+ * caller's transaction no savepoint is needed (and none is paid for). */
+int atr_write_begin_single(atrack_db *db);
+int atr_write_end_single(atrack_db *db, int rc);
 
 /* Search index upkeep (search.c). atr_search_sync rewrites the entries the
  * triggers queued; it runs inside the writing transaction just before it

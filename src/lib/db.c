@@ -265,49 +265,101 @@ static void sql_author_function(sqlite3_context *ctx, int argc, sqlite3_value **
 	sqlite3_result_text(ctx, db->author, -1, SQLITE_TRANSIENT);
 }
 
-/* atrack_json_object(key, value, ...): the row images of the audit log,
- * written with jansson (SQLite's own JSON functions may not run in
- * triggers once trusted_schema is off). Keys keep their order. */
+/* A JSON string as jansson's compact dump writes it: UTF-8 kept, '"' and
+ * '\\' escaped, control characters as \b \f \n \r \t or \u00XX. */
+static void json_put_string(atr_buf *b, const char *s, size_t len)
+{
+	atr_buf_putc(b, '"');
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		atr_buf_append(b, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"': atr_buf_puts(b, "\\\""); break;
+		case '\\': atr_buf_puts(b, "\\\\"); break;
+		case '\b': atr_buf_puts(b, "\\b"); break;
+		case '\f': atr_buf_puts(b, "\\f"); break;
+		case '\n': atr_buf_puts(b, "\\n"); break;
+		case '\r': atr_buf_puts(b, "\\r"); break;
+		case '\t': atr_buf_puts(b, "\\t"); break;
+		default: atr_buf_printf(b, "\\u%04X", c); break;
+		}
+	}
+	atr_buf_append(b, s + run, len - run);
+	atr_buf_putc(b, '"');
+}
+
+/* atrack_json_object(key, value, ...): the row images of the audit log
+ * (SQLite's own JSON functions may not run in triggers once trusted_schema
+ * is off). Keys keep their order. Every audited write calls it, so it
+ * writes the text directly, byte for byte as jansson's compact dump does
+ * (jansson only formats the rare REAL); text that is not UTF-8 is refused,
+ * as jansson refuses it. */
 static void sql_json_object_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	json_t *object = json_object();
-	if (!object || argc % 2 != 0) {
-		json_decref(object);
+	if (argc % 2 != 0) {
 		sqlite3_result_error(ctx, "atrack_json_object: needs key/value pairs", -1);
 		return;
 	}
-	for (int i = 0; i + 1 < argc; i += 2) {
+	atr_buf b = ATR_BUF_INIT;
+	bool valid = true;
+	atr_buf_putc(&b, '{');
+	for (int i = 0; valid && i + 1 < argc; i += 2) {
 		const char *key = (const char *)sqlite3_value_text(argv[i]);
 		sqlite3_value *v = argv[i + 1];
-		json_t *value;
+		if (!key) {
+			valid = false;
+			break;
+		}
+		if (i > 0)
+			atr_buf_putc(&b, ',');
+		json_put_string(&b, key, strlen(key));
+		atr_buf_putc(&b, ':');
 		switch (sqlite3_value_type(v)) {
 		case SQLITE_INTEGER:
-			value = json_integer(sqlite3_value_int64(v));
+			atr_buf_printf(&b, "%lld", (long long)sqlite3_value_int64(v));
 			break;
-		case SQLITE_FLOAT:
-			value = json_real(sqlite3_value_double(v));
-			break;
-		case SQLITE_TEXT:
-			value = json_stringn((const char *)sqlite3_value_text(v),
-			                     (size_t)sqlite3_value_bytes(v));
-			break;
-		default:
-			value = json_null();
+		case SQLITE_FLOAT: {
+			json_t *real = json_real(sqlite3_value_double(v));
+			char *text = real ? json_dumps(real, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+			json_decref(real);
+			valid = text != NULL;
+			if (text)
+				atr_buf_puts(&b, text);
+			free(text);
 			break;
 		}
-		if (!key || !value || json_object_set_new(object, key, value) != 0) {
-			json_decref(object);
-			sqlite3_result_error_nomem(ctx);
-			return;
+		case SQLITE_TEXT: {
+			const char *text = (const char *)sqlite3_value_text(v);
+			size_t len = (size_t)sqlite3_value_bytes(v), bad;
+			valid = text != NULL;
+			/* NUL is allowed inside (as \\u0000), as jansson allows it. */
+			for (const char *rest = text; valid && !atr_utf8_valid(rest, len, &bad); ) {
+				valid = rest[bad] == '\0';
+				rest += bad + 1;
+				len -= bad + 1;
+			}
+			len = (size_t)sqlite3_value_bytes(v);
+			if (valid)
+				json_put_string(&b, text, len);
+			break;
+		}
+		default:
+			atr_buf_puts(&b, "null");
+			break;
 		}
 	}
-	char *text = json_dumps(object, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(object);
-	if (!text) {
+	atr_buf_putc(&b, '}');
+	char *text = atr_buf_detach(&b);
+	if (!text || !valid) {
+		atr_free(text);
 		sqlite3_result_error_nomem(ctx);
 		return;
 	}
-	sqlite3_result_text(ctx, text, -1, free);
+	sqlite3_result_text(ctx, text, -1, atr_free);
 }
 
 /* ---- Opening ------------------------------------------------------------ */
@@ -516,7 +568,8 @@ static int open_file(atrack_db *db, const char *path, unsigned int flags)
 	if (rc == ATRACK_OK && !readonly && !memory)
 		rc = exec_sql(db, "PRAGMA journal_mode = WAL", "cannot enable WAL");
 	if (rc == ATRACK_OK)
-		rc = exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+		rc = exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+		              "PRAGMA temp_store = MEMORY",
 		              "cannot configure database");
 	if (rc == ATRACK_OK && !readonly)
 		rc = migrate(db, version);
@@ -631,16 +684,32 @@ int atrack_rollback(atrack_db *db)
 	return exec_sql(db, "ROLLBACK", "cannot roll back");
 }
 
-int atr_write_begin(atrack_db *db)
+/* The savepoint statements of every write inside a caller's transaction,
+ * prepared once per handle rather than parsed on each call. */
+static int exec_cached(atrack_db *db, const char *sql, const char *what)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = atr_stmt(db, sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	int src = sqlite3_step(stmt);
+	atr_stmt_done(stmt);
+	return src == SQLITE_DONE ? ATRACK_OK : atr_sql_error(db, src, what);
+}
+
+static const char sql_savepoint[] = "SAVEPOINT atrack_write";
+static const char sql_release[] = "RELEASE atrack_write";
+
+static int write_begin(atrack_db *db, bool savepoint)
 {
 	if (db->flags & ATRACK_OPEN_READONLY)
 		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
-	int rc;
+	int rc = ATRACK_OK;
 	if (db->write_depth == 0 && sqlite3_get_autocommit(db->sql)) {
 		rc = begin_immediate(db);
 		db->write_owns_txn = true;
-	} else {
-		rc = exec_sql(db, "SAVEPOINT atrack_write", "cannot begin savepoint");
+	} else if (savepoint) {
+		rc = exec_cached(db, sql_savepoint, "cannot begin savepoint");
 	}
 	if (rc != ATRACK_OK) {
 		if (db->write_depth == 0)
@@ -651,7 +720,17 @@ int atr_write_begin(atrack_db *db)
 	return ATRACK_OK;
 }
 
-int atr_write_end(atrack_db *db, int rc)
+int atr_write_begin(atrack_db *db)
+{
+	return write_begin(db, true);
+}
+
+int atr_write_begin_single(atrack_db *db)
+{
+	return write_begin(db, false);
+}
+
+static int write_end(atrack_db *db, int rc, bool savepoint)
 {
 	db->write_depth--;
 	if (db->write_depth == 0 && db->write_owns_txn) {
@@ -664,10 +743,20 @@ int atr_write_end(atrack_db *db, int rc)
 			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
 	}
+	if (!savepoint)
+		return rc;
 	if (rc != ATRACK_OK)
 		sqlite3_exec(db->sql, "ROLLBACK TO atrack_write", NULL, NULL, NULL);
-	int release = sqlite3_exec(db->sql, "RELEASE atrack_write", NULL, NULL, NULL);
-	if (rc == ATRACK_OK && release != SQLITE_OK)
-		rc = atr_sql_error(db, release, "cannot release savepoint");
-	return rc;
+	int release = exec_cached(db, sql_release, "cannot release savepoint");
+	return rc == ATRACK_OK ? release : rc;
+}
+
+int atr_write_end(atrack_db *db, int rc)
+{
+	return write_end(db, rc, true);
+}
+
+int atr_write_end_single(atrack_db *db, int rc)
+{
+	return write_end(db, rc, false);
 }

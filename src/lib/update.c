@@ -42,7 +42,7 @@ static const char sql_link_before[] = LINK_NEIGHBOUR("<", "DESC");
 static const char sql_link_after[] = LINK_NEIGHBOUR(">", "ASC");
 
 static const char sql_status_by_code[] =
-	"SELECT id FROM status_code WHERE code = ?1";
+	"SELECT id, is_terminal FROM status_code WHERE code = ?1";
 static const char sql_status_codes[] =
 	"SELECT code FROM status_code ORDER BY sort_order, id";
 static const char sql_initiative_exists[] = "SELECT 1 FROM initiative WHERE id = ?1";
@@ -247,7 +247,7 @@ static int unknown_status(atrack_db *db, const char *code)
 	return rc;
 }
 
-static int resolve_status(atrack_db *db, const char *code, int64_t *status_id)
+static int resolve_status(atrack_db *db, const char *code, int64_t *status_id, bool *terminal)
 {
 	if (!code || !*code)
 		return atr_error(db, ATRACK_INVALID, "status: required");
@@ -257,10 +257,12 @@ static int resolve_status(atrack_db *db, const char *code, int64_t *status_id)
 		return rc;
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	int src = sqlite3_step(stmt);
-	if (src == SQLITE_ROW)
+	if (src == SQLITE_ROW) {
 		*status_id = sqlite3_column_int64(stmt, 0);
-	else if (src != SQLITE_DONE)
+		*terminal = sqlite3_column_int(stmt, 1) != 0;
+	} else if (src != SQLITE_DONE) {
 		rc = atr_sql_error(db, src, "cannot look up status");
+	}
 	atr_stmt_done(stmt);
 	if (rc == ATRACK_OK && src == SQLITE_DONE)
 		return unknown_status(db, code);
@@ -466,6 +468,21 @@ static int check_written(atrack_db *db, int64_t id)
 	return rc;
 }
 
+/* Check a new update `x` at the place it will take: its id is not known
+ * yet, but a new rowid is above every other, so it goes after every update
+ * of the same date. Checking before writing keeps the write one statement. */
+static int check_new(atrack_db *db, const link *x)
+{
+	link next;
+	bool found;
+	int rc = check_before(db, x, NULL);
+	if (rc == ATRACK_OK)
+		rc = load_link(db, sql_link_after, x, &next, &found);
+	if (rc == ATRACK_OK && found)
+		rc = check_pair(db, x, &next, "event_date");
+	return rc;
+}
+
 /* ---- Writing ------------------------------------------------------------ */
 
 static void bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
@@ -516,8 +533,8 @@ int atrack_update_add(atrack_db *db, const atrack_update_input *in, int64_t *out
 	if (!db || !db->sql || !in)
 		return ATRACK_MISUSE;
 	atr_clear_error(db);
-	char date[11];
-	int64_t status_id = 0, id = 0;
+	link x = { .id = INT64_MAX, .initiative_id = in->initiative_id, .reopen = in->reopen != 0 };
+	int64_t id = 0;
 	bool found = false;
 	int rc = check_version(db, in);
 	if (rc == ATRACK_OK)
@@ -526,21 +543,24 @@ int atrack_update_add(atrack_db *db, const atrack_update_input *in, int64_t *out
 		rc = atr_error(db, ATRACK_NOTFOUND, "initiative_id: no initiative %lld",
 		               (long long)in->initiative_id);
 	if (rc == ATRACK_OK)
-		rc = resolve_status(db, in->status, &status_id);
+		rc = resolve_status(db, in->status, &x.status_id, &x.terminal);
 	if (rc == ATRACK_OK)
-		rc = check_fields(db, in, EDIT_FIELDS, date);
+		rc = check_fields(db, in, EDIT_FIELDS, x.event_date);
 	if (rc == ATRACK_OK)
 		rc = check_reopen_note(db, in->reopen, in->note);
 	if (rc != ATRACK_OK)
 		return rc;
+	snprintf(x.code, sizeof x.code, "%s", in->status);
 
-	rc = atr_write_begin(db);
+	/* The history is read and written under one lock, so no other writer
+	 * can slip an update in between the check and the insert. */
+	rc = atr_write_begin_single(db);
 	if (rc != ATRACK_OK)
 		return rc;
-	rc = insert_update(db, in, status_id, date, &id);
+	rc = check_new(db, &x);
 	if (rc == ATRACK_OK)
-		rc = check_written(db, id);
-	rc = atr_write_end(db, rc);
+		rc = insert_update(db, in, x.status_id, x.event_date, &id);
+	rc = atr_write_end_single(db, rc);
 	if (rc == ATRACK_OK && out_id)
 		*out_id = id;
 	return rc;
