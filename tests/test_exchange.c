@@ -4,7 +4,8 @@
  * of thousands of updates), importing into a database that has some of the
  * rows already, conflicts and dry runs, every kind of bad document leaving
  * the database as it was, running out of memory, a backup taken while
- * another process writes, and a check that finds deliberately broken data.
+ * another process writes, a check that finds deliberately broken data, and
+ * the commands of the program.
  */
 #include "testutil.h"
 
@@ -734,6 +735,94 @@ START_TEST(test_check_stops_when_asked)
 }
 END_TEST
 
+/* ---- The program ---------------------------------------------------------- */
+
+START_TEST(test_cli)
+{
+	char *dir = tu_tmpdir();
+	char *db_a = tu_path(dir, "a.db");
+	char *db_b = tu_path(dir, "b.db");
+	char *out_a = tu_path(dir, "a.json");
+	char *out_b = tu_path(dir, "b.json");
+	char *copy = tu_path(dir, "copy.db");
+
+	const char *import_a[] = { "--db", db_a, "import", NULL };
+	tu_run run = tu_atrack(NULL, import_a);
+	ck_assert_int_eq(run.status, 0);
+	tu_run_free(&run);
+	const char *export_a[] = { "--db", db_a, "export", "-o", out_a, NULL };
+	run = tu_atrack(NULL, export_a);
+	ck_assert_msg(run.status == 0, "%s", run.err);
+	tu_run_free(&run);
+
+	const char *dry[] = { "--db", db_b, "import", "--format", "json", "--dry-run", out_a, NULL };
+	run = tu_atrack(NULL, dry);
+	ck_assert_msg(run.status == 0, "%s", run.err);
+	ck_assert_ptr_nonnull(strstr(run.out, "dry run, nothing written"));
+	tu_run_free(&run);
+	const char *import_b[] = { "--db", db_b, "import", "--format", "json", out_a, NULL };
+	run = tu_atrack(NULL, import_b);
+	ck_assert_msg(run.status == 0, "%s", run.err);
+	ck_assert_ptr_nonnull(strstr(run.out, "initiatives"));
+	tu_run_free(&run);
+	const char *export_b[] = { "--db", db_b, "export", "--format", "json", NULL };
+	run = tu_atrack(NULL, export_b);
+	ck_assert_int_eq(run.status, 0);
+	char *a_text = tu_read_file(out_a, NULL);
+	ck_assert_str_eq(run.out, a_text);
+	tu_run_free(&run);
+	free(a_text);
+	(void)out_b;
+
+	const char *bad_format[] = { "--db", db_b, "export", "--format", "xml", NULL };
+	run = tu_atrack(NULL, bad_format);
+	ck_assert_int_eq(run.status, 2);
+	tu_run_free(&run);
+
+	const char *bad_json[] = { "--db", db_b, "import", "--format", "json", "-", NULL };
+	run = tu_atrack("{\"format\": 1", bad_json);
+	ck_assert_int_eq(run.status, 4);
+	ck_assert_str_eq(run.err, "atrack: import: -:1:12: '}' expected near end of file\n");
+	tu_run_free(&run);
+
+	const char *check[] = { "--db", db_b, "check", NULL };
+	run = tu_atrack(NULL, check);
+	ck_assert_msg(run.status == 0, "%s%s", run.out, run.err);
+	ck_assert_str_eq(run.out, "sound: no problems found\n");
+	tu_run_free(&run);
+
+	const char *backup[] = { "--db", db_b, "backup", copy, NULL };
+	run = tu_atrack(NULL, backup);
+	ck_assert_msg(run.status == 0, "%s", run.err);
+	tu_run_free(&run);
+	const char *check_copy[] = { "--db", copy, "--json", "check", NULL };
+	run = tu_atrack(NULL, check_copy);
+	ck_assert_msg(run.status == 0, "%s", run.err);
+	ck_assert_ptr_nonnull(strstr(run.out, "\"sound\": true"));
+	tu_run_free(&run);
+
+	/* A broken invariant: check says what and exits 1. */
+	atrack_db *db = open_file(db_b);
+	exec_sql(db, "INSERT INTO progress_update (initiative_id, status_id, author, event_date, recorded_at) "
+	             "VALUES (1, 7, 'a', '2025-01-01', 't1'), (1, 3, 'a', '2025-02-01', 't2')");
+	atrack_close(db);
+	run = tu_atrack(NULL, check);
+	ck_assert_int_eq(run.status, 1);
+	ck_assert_ptr_nonnull(strstr(run.out, "terminal"));
+	ck_assert_ptr_nonnull(strstr(run.out, "leaves terminal status 'cancelled' for 'in_progress'"));
+	ck_assert_ptr_nonnull(strstr(run.err, "atrack: check: 1 problem found"));
+	tu_run_free(&run);
+
+	tu_rmrf(dir);
+	free(dir);
+	free(db_a);
+	free(db_b);
+	free(out_a);
+	free(out_b);
+	free(copy);
+}
+END_TEST
+
 static Suite *exchange_suite(void)
 {
 	Suite *s = suite_create("exchange");
@@ -767,6 +856,10 @@ static Suite *exchange_suite(void)
 	tcase_add_test(check, test_check_stops_when_asked);
 	suite_add_tcase(s, check);
 
+	TCase *cli = tcase_create("cli");
+	tcase_set_timeout(cli, 60);
+	tcase_add_test(cli, test_cli);
+	suite_add_tcase(s, cli);
 	return s;
 }
 

@@ -120,7 +120,13 @@ size_t cli_display_width(const char *s);
 
 /* ---- Commands ------------------------------------------------------------ */
 
+int cmd_backup(cli_ctx *ctx, int argc, char **argv);
+int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_init(cli_ctx *ctx, int argc, char **argv);
+
+/* `atrack import --format json FILE` (cmd_export.c). */
+int cli_import_json(cli_ctx *ctx, const char *path, bool dry_run, bool keep_existing);
 
 #endif /* ATRACK_CLI_H */

@@ -17,6 +17,9 @@ typedef struct cli_command {
 } cli_command;
 
 static const cli_command commands[] = {
+	{ "backup", cmd_backup, "copy the database while it is in use (online, consistent)" },
+	{ "check", cmd_check, "check that the database is sound; exit 1 when it is not" },
+	{ "export", cmd_export, "write the whole database as one JSON document" },
 	{ "import", cmd_import, "import a fact sheet (the bundled one by default)" },
 	{ "init", cmd_init, "create the database or bring its schema up to date" },
 };
