@@ -192,6 +192,31 @@ START_TEST(test_export_shape)
 	ck_assert_str_eq(json_string_value(json_object_get(update, "status")), "announced");
 	ck_assert(json_is_false(json_object_get(update, "is_reopen")));
 	ck_assert_int_gt(json_array_size(json_object_get(doc, "audit_log")), 50);
+
+	/* docs/export.schema.json lists the same keys in the same order, and
+	 * for every array, the fields of its rows. */
+	char *schema_text = tu_read_source("docs/export.schema.json", NULL);
+	json_t *schema = json_loads(schema_text, JSON_PRESERVE_ORDER, &error);
+	ck_assert_msg(schema != NULL, "schema: %s", error.text);
+	i = 0;
+	json_object_foreach(json_object_get(schema, "properties"), key, value) {
+		ck_assert_str_eq(key, keys[i]);
+		json_t *rows = json_object_get(doc, key);
+		if (json_is_array(rows) && json_array_size(rows) > 0) {
+			json_t *fields = json_object_get(json_object_get(json_object_get(schema, "$defs"), key),
+			                                 "properties");
+			const char *field;
+			json_t *unused;
+			json_t *row = json_array_get(rows, 0);
+			ck_assert_uint_eq(json_object_size(fields), json_object_size(row));
+			json_object_foreach(row, field, unused)
+				ck_assert_msg(json_object_get(fields, field), "%s.%s not in the schema", key, field);
+		}
+		i++;
+	}
+	ck_assert_uint_eq(i, sizeof keys / sizeof keys[0]);
+	json_decref(schema);
+	free(schema_text);
 	json_decref(doc);
 
 	/* Without the flag, no audit log. */
