@@ -502,6 +502,11 @@ START_TEST(test_bad_documents)
 }
 END_TEST
 
+static int import_doc_attempt(atrack_db *db, void *payload)
+{
+	return import_text(db, payload, 0, NULL);
+}
+
 START_TEST(test_import_out_of_memory)
 {
 	atrack_db *from = tu_memory_db();
@@ -509,25 +514,13 @@ START_TEST(test_import_out_of_memory)
 	add_history(from, 20, 1);
 	char *doc = export_text(from, 0);
 	atrack_db *db = tu_memory_db();
-	char *before = tu_db_dump(db);
-	int rc = ATRACK_NOMEM;
 	long n;
-	for (n = 0; rc == ATRACK_NOMEM && n < 100000; n++) {
-		atr_alloc_fail_after(n);
-		rc = import_text(db, doc, 0, NULL);
-		atr_alloc_fail_after(-1);
-		if (rc == ATRACK_NOMEM) {
-			char *after = tu_db_dump(db);
-			ck_assert_str_eq(before, after);
-			free(after);
-		}
-	}
+	int rc = tu_until_memory_suffices(db, import_doc_attempt, doc, &n);
 	ck_assert_msg(rc == ATRACK_OK, "%d: %s", rc, atrack_errmsg(db));
 	ck_assert_int_gt(n, 20);
 	char *again = export_text(db, 0);
 	ck_assert_str_eq(doc, again);
 	atrack_free(again);
-	free(before);
 	atrack_free(doc);
 	atrack_close(from);
 	atrack_close(db);
