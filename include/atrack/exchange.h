@@ -91,8 +91,12 @@ typedef struct atrack_exchange_result {
  * freed with atrack_free (O3).
  *
  * Returns ATRACK_OK; ATRACK_IO (a write failed; for a path, nothing is
- * left behind), ATRACK_BUSY, ATRACK_NOMEM, ATRACK_MISUSE (NULL handle,
- * stream or out).
+ * left behind); ATRACK_NOTFOUND (the folder of `path` does not exist);
+ * ATRACK_CORRUPT (a row refers to one that is not there: the message
+ * names both; see atrack_check); ATRACK_INVALID (text that is not UTF-8,
+ * which JSON cannot carry); ATRACK_BUSY, ATRACK_NOMEM, ATRACK_MISUSE (NULL
+ * handle, stream or out). After a failure, what atrack_export_file wrote
+ * so far is not a whole document.
  */
 ATRACK_EXTERN int atrack_export_file(atrack_db *db, const atrack_exchange_opts *opts, FILE *out);
 ATRACK_EXTERN int atrack_export_path(atrack_db *db, const atrack_exchange_opts *opts,

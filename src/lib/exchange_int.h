@@ -78,7 +78,8 @@ char *xt_select_sql(const xt_table *t, bool by_id);
 
 /* The JSON object of the row `stmt` (prepared from xt_select_sql) is on.
  * Returns ATRACK_OK, ATRACK_CORRUPT for a reference to a row that is not
- * there (the message names both), or ATRACK_NOMEM. */
+ * there (the message names both), ATRACK_INVALID for text that is not
+ * UTF-8, or ATRACK_NOMEM. */
 int xt_row_json(atrack_db *db, const xt_table *t, sqlite3_stmt *stmt, json_t **out);
 
 /* A new file "PATH.tmp-XXXXXX" beside `path`, readable by its owner only,

@@ -147,7 +147,15 @@ int xt_row_json(atrack_db *db, const xt_table *t, sqlite3_stmt *stmt, json_t **o
 			value = json_boolean(sqlite3_column_int64(stmt, at) != 0);
 		} else {
 			const char *text = atr_column_text(stmt, at);
-			value = text ? json_stringn(text, (size_t)sqlite3_column_bytes(stmt, at)) : NULL;
+			size_t len = (size_t)sqlite3_column_bytes(stmt, at);
+			value = text ? json_stringn(text, len) : NULL;
+			if (text && !value && !atr_utf8_valid(text, len, NULL)) {
+				/* JSON cannot carry it; say which row rather than fail vaguely. */
+				long long id = sqlite3_column_int64(stmt, 0);
+				json_decref(row);
+				return atr_error(db, ATRACK_INVALID, "%s %lld: %s is not valid UTF-8",
+				                 t->table, id, c->column);
+			}
 		}
 		if (!value || json_object_set_new(row, c->field, value) != 0) {
 			json_decref(row);
