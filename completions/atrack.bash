@@ -169,7 +169,12 @@ _atrack()
             case $prev in
             --status) values=$(_atrack_slugs status) ;;
             --health) values="on_track at_risk off_track" ;;
-            --format) values="text md html csv json" ;;
+            --format)
+                case $command in
+                export) values="json" ;;
+                import) values="factsheet json" ;;
+                *) values="text md html csv json" ;;
+                esac ;;
             --order) values="position title last-update status" ;;
             --section | --framework | --party | --meeting | --person | --document)
                 values=$(_atrack_slugs "${prev#--}") ;;
@@ -214,7 +219,7 @@ _atrack()
     else
         local n=${#positional[@]}
         case $command in
-        import)
+        import | backup)
             compopt -o filenames 2>/dev/null
             COMPREPLY=($(compgen -f -- "$cur")) ;;
         link | unlink)

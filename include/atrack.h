@@ -222,6 +222,7 @@ ATRACK_EXTERN atrack_kind atrack_iter_kind(const atrack_iter *it);
 
 /* The rest of the interface, one part per area. */
 #include "atrack/entity.h"
+#include "atrack/exchange.h"
 #include "atrack/import.h"
 #include "atrack/report.h"
 #include "atrack/tracking.h"

@@ -355,31 +355,22 @@ START_TEST(test_json_of_model)
 }
 END_TEST
 
-START_TEST(test_out_of_memory_writes_nothing)
+static int import_bundled_attempt(atrack_db *db, void *payload)
 {
+	(void)payload;
 	size_t len;
 	const char *text = bundled(&len);
+	atrack_import_result r;
+	return atrack_import_factsheet(db, text, len, NULL, &r);
+}
+
+START_TEST(test_out_of_memory_writes_nothing)
+{
 	atrack_db *db = tu_memory_db();
-	char *before = tu_db_dump(db);
-	/* Fail the Nth allocation of the library (SQLite's own allocations are
-	 * not counted) until the import succeeds. */
-	int rc = ATRACK_NOMEM;
 	long n;
-	for (n = 0; rc == ATRACK_NOMEM && n < 100000; n++) {
-		atr_alloc_fail_after(n);
-		atrack_import_result r;
-		rc = atrack_import_factsheet(db, text, len, NULL, &r);
-		atr_alloc_fail_after(-1);
-		if (rc == ATRACK_NOMEM) {
-			char *after = tu_db_dump(db);
-			ck_assert_str_eq(before, after);
-			free(after);
-		}
-	}
-	ck_assert_int_eq(rc, ATRACK_OK);
+	ck_assert_int_eq(tu_until_memory_suffices(db, import_bundled_attempt, NULL, &n), ATRACK_OK);
 	ck_assert_int_gt(n, 10);
 	ck_assert_int_eq(count_rows(db, "SELECT count(*) FROM initiative"), 7);
-	free(before);
 	atrack_close(db);
 }
 END_TEST

@@ -2,7 +2,8 @@
  * test_search.c - full-text search: hits by word, prefix and phrase with
  * their kind, id, slug and snippet; the index following inserts, edits,
  * deletes (cascades too) and rollbacks; the rebuild giving the same index;
- * and a query FTS5 cannot parse giving a clear message.
+ * a query FTS5 cannot parse giving a clear message; and atrack_check
+ * finding an index that disagrees with its tables.
  */
 #include "report_fixture.h"
 
@@ -183,6 +184,34 @@ START_TEST(test_cli_search)
 }
 END_TEST
 
+/* atrack_check compares the index with its tables: an entry changed or
+ * removed behind the library's back is reported, and a rebuild mends it. */
+static int count_problem(const atrack_problem *p, void *payload)
+{
+	if (strcmp(p->check, "search_index") == 0)
+		(*(int *)payload)++;
+	return 0;
+}
+
+START_TEST(test_check_finds_a_damaged_index)
+{
+	atrack_db *db = report_db();
+	int problems = 0;
+	ck_assert_int_eq(atrack_check(db, count_problem, &problems), ATRACK_OK);
+	ck_assert_int_eq(problems, 0);
+	exec_sql(db, "UPDATE search_index SET body = 'tampered' WHERE rowid = 1 * 16 + 7");
+	exec_sql(db, "DELETE FROM search_index WHERE rowid = 1 * 16 + 8");
+	ck_assert_int_eq(atrack_check(db, count_problem, &problems), ATRACK_CORRUPT);
+	ck_assert_int_eq(problems, 2);
+	ck_assert_ptr_nonnull(strstr(atrack_errmsg(db), "search_index: "));
+	ck_assert_int_eq(atrack_search_rebuild(db), ATRACK_OK);
+	problems = 0;
+	ck_assert_int_eq(atrack_check(db, count_problem, &problems), ATRACK_OK);
+	ck_assert_int_eq(problems, 0);
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *search_suite(void)
 {
 	Suite *s = suite_create("search");
@@ -192,6 +221,7 @@ static Suite *search_suite(void)
 	tcase_add_test(tc, test_index_follows_edits_and_deletes);
 	tcase_add_test(tc, test_bad_queries);
 	tcase_add_test(tc, test_cli_search);
+	tcase_add_test(tc, test_check_finds_a_damaged_index);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -253,6 +253,27 @@ char *tu_db_dump(atrack_db *db)
 	return dump;
 }
 
+int tu_until_memory_suffices(atrack_db *db, int (*attempt)(atrack_db *db, void *payload),
+                             void *payload, long *out_n)
+{
+	char *before = tu_db_dump(db);
+	int rc = ATRACK_NOMEM;
+	long n;
+	for (n = 0; rc == ATRACK_NOMEM && n < 100000; n++) {
+		atr_alloc_fail_after(n);
+		rc = attempt(db, payload);
+		atr_alloc_fail_after(-1);
+		if (rc == ATRACK_NOMEM) {
+			char *after = tu_db_dump(db);
+			ck_assert_str_eq(before, after);
+			free(after);
+		}
+	}
+	free(before);
+	*out_n = n;
+	return rc;
+}
+
 int tu_run_suite(Suite *suite)
 {
 	SRunner *runner = srunner_create(suite);

@@ -59,6 +59,14 @@ char *tu_query_text(atrack_db *db, const char *sql);
  * to prove a failed call left the database exactly as it was. malloc'd. */
 char *tu_db_dump(atrack_db *db);
 
+/* Call attempt(db, payload) with the Nth allocation of the library failing,
+ * for N = 0, 1, 2, ... until it stops returning ATRACK_NOMEM; after each
+ * ATRACK_NOMEM the database must be exactly as it was. Returns the final
+ * result code and sets *out_n to the number of tries. SQLite's own
+ * allocations are not counted. */
+int tu_until_memory_suffices(atrack_db *db, int (*attempt)(atrack_db *db, void *payload),
+                             void *payload, long *out_n);
+
 /* Run the suite; returns the process exit status. */
 int tu_run_suite(Suite *suite);
 

@@ -221,8 +221,11 @@ void cli_update_row(cli_table *table, const atrack_update *u);
 
 /* ---- Commands ------------------------------------------------------------ */
 
+int cmd_backup(cli_ctx *ctx, int argc, char **argv);
+int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_document(cli_ctx *ctx, int argc, char **argv);
 int cmd_exercise(cli_ctx *ctx, int argc, char **argv);
+int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_focus_area(cli_ctx *ctx, int argc, char **argv);
 int cmd_framework(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
@@ -241,5 +244,8 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv);
 int cmd_status_code(cli_ctx *ctx, int argc, char **argv);
 int cmd_unlink(cli_ctx *ctx, int argc, char **argv);
 int cmd_update(cli_ctx *ctx, int argc, char **argv);
+
+/* `atrack import --format json FILE` (cmd_export.c). */
+int cli_import_json(cli_ctx *ctx, const char *path, bool dry_run, bool keep_existing);
 
 #endif /* ATRACK_CLI_H */

@@ -149,16 +149,23 @@ static int print_text(const atrack_import_result *r, bool dry_run, const char *s
 int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_usage usage = {
-		"import", "[FILE|-] [--dry-run]",
+		"import", "[--format factsheet|json] [FILE|-] [--dry-run]",
 		"Import a fact sheet (the bundled one when no FILE is given; - reads stdin).\n"
 		"Importing the same text again changes nothing; a revised text of a known\n"
-		"document is updated in place, keeping its progress updates.",
+		"document is updated in place, keeping its progress updates.\n"
+		"With --format json, import a document 'atrack export' wrote: rows already\n"
+		"there are matched, not duplicated; rows that differ are conflicts, and the\n"
+		"import fails unless --keep-existing.",
 		0, 1, CLI_NEEDS_DB
 	};
-	bool dry_run = false;
+	bool dry_run = false, keep_existing = false;
+	const char *format = "factsheet";
 	const cli_opt opts[] = {
 		{ "dry-run", 'n', CLI_FLAG, &dry_run, NULL,
 		  "show what would be imported and write nothing (with --json: the parsed model too)" },
+		{ "format", 0, CLI_STRING, &format, "FORMAT", "factsheet (the default) or json" },
+		{ "keep-existing", 0, CLI_FLAG, &keep_existing, NULL,
+		  "json: on a conflict keep the database's row and go on" },
 		CLI_OPT_END
 	};
 	char **args;
@@ -166,6 +173,10 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
+	if (strcmp(format, "json") == 0)
+		return cli_import_json(ctx, nargs ? args[0] : NULL, dry_run, keep_existing);
+	if (strcmp(format, "factsheet") != 0)
+		return cli_fail(ctx, CLI_EXIT_USAGE, "import: unknown format '%s' (factsheet or json)", format);
 
 	char *owned = NULL;
 	const char *text;

@@ -17,8 +17,11 @@ typedef struct cli_command {
 } cli_command;
 
 static const cli_command commands[] = {
+	{ "backup", cmd_backup, "copy the database while it is in use (online, consistent)" },
+	{ "check", cmd_check, "check that the database is sound; exit 1 when it is not" },
 	{ "document", cmd_document, "list, show, add, edit or remove documents" },
 	{ "exercise", cmd_exercise, "list, show, add, edit or remove exercises" },
+	{ "export", cmd_export, "write the whole database as one JSON document" },
 	{ "focus-area", cmd_focus_area, "list, show, add, edit or remove focus areas" },
 	{ "framework", cmd_framework, "list, show, add, edit or remove frameworks and bodies" },
 	{ "import", cmd_import, "import a fact sheet (the bundled one by default)" },

@@ -135,6 +135,9 @@ int atr_write_end_single(atrack_db *db, int rc);
  * queue left by an earlier process, in a transaction of its own. */
 int atr_search_sync(atrack_db *db);
 int atr_search_catch_up(atrack_db *db);
+/* A query whose rows (table, row id, message) are the entries the search
+ * index lacks, holds wrongly, or holds for rows that are gone. */
+extern const char atr_search_mismatch_sql[];
 
 /* ---- Kinds and iterators ----------------------------------------------- */
 

@@ -19,29 +19,59 @@ static const char pending_any_sql[] = "SELECT EXISTS (SELECT 1 FROM search_pendi
 static const char drop_pending_entries_sql[] =
 	"DELETE FROM search_index WHERE rowid IN (SELECT doc_id FROM search_pending)";
 
-/* What each entry holds; kinds are atrack_kind numbers, rowids id*16+kind. */
+/* What each entry holds: kind (the atrack_kind number), id, title, body,
+ * per source table. The rowid is id*16+kind. The writer below and the
+ * consistency check (atr_search_mismatch_sql) both use these. */
+#define INITIATIVE_ENTRY "7, i.id, i.title, i.body"
+#define FRAMEWORK_ENTRY "8, f.id, f.name, trim(ifnull(f.acronym, '') || ' ' || ifnull(f.description, ''))"
+#define FOCUS_AREA_ENTRY "9, a.id, a.name, ''"
+#define MEETING_ENTRY "3, m.id, m.name, trim(m.kind || ' ' || ifnull(m.short_kind, '') || ' ' || ifnull(m.place, ''))"
+#define UPDATE_ENTRY "11, u.id, '', u.note"
+#define UPDATE_HAS_ENTRY "u.note IS NOT NULL AND u.note <> ''"
+
 static const char write_pending_entries_sql[] =
 	"INSERT INTO search_index (rowid, kind, ref_id, title, body)"
-	" SELECT p.doc_id, 7, i.id, i.title, i.body"
+	" SELECT p.doc_id, " INITIATIVE_ENTRY
 	"   FROM search_pending AS p JOIN initiative AS i ON i.id = p.doc_id >> 4"
 	"  WHERE p.doc_id & 15 = 7"
 	" UNION ALL"
-	" SELECT p.doc_id, 8, f.id, f.name, trim(ifnull(f.acronym, '') || ' ' || ifnull(f.description, ''))"
+	" SELECT p.doc_id, " FRAMEWORK_ENTRY
 	"   FROM search_pending AS p JOIN framework AS f ON f.id = p.doc_id >> 4"
 	"  WHERE p.doc_id & 15 = 8"
 	" UNION ALL"
-	" SELECT p.doc_id, 9, a.id, a.name, ''"
+	" SELECT p.doc_id, " FOCUS_AREA_ENTRY
 	"   FROM search_pending AS p JOIN focus_area AS a ON a.id = p.doc_id >> 4"
 	"  WHERE p.doc_id & 15 = 9"
 	" UNION ALL"
-	" SELECT p.doc_id, 3, m.id, m.name,"
-	"        trim(m.kind || ' ' || ifnull(m.short_kind, '') || ' ' || ifnull(m.place, ''))"
+	" SELECT p.doc_id, " MEETING_ENTRY
 	"   FROM search_pending AS p JOIN meeting AS m ON m.id = p.doc_id >> 4"
 	"  WHERE p.doc_id & 15 = 3"
 	" UNION ALL"
-	" SELECT p.doc_id, 11, u.id, '', u.note"
+	" SELECT p.doc_id, " UPDATE_ENTRY
 	"   FROM search_pending AS p JOIN progress_update AS u ON u.id = p.doc_id >> 4"
-	"  WHERE p.doc_id & 15 = 11 AND u.note IS NOT NULL AND u.note <> ''";
+	"  WHERE p.doc_id & 15 = 11 AND " UPDATE_HAS_ENTRY;
+
+/* Every entry the index should hold, set against what it holds: rows of
+ * (table, row id, what is wrong), as atrack_check reports them. */
+const char atr_search_mismatch_sql[] =
+	"WITH expected (doc_id, kind, ref_id, title, body) AS ("
+	" SELECT i.id * 16 + 7, " INITIATIVE_ENTRY " FROM initiative AS i"
+	" UNION ALL SELECT f.id * 16 + 8, " FRAMEWORK_ENTRY " FROM framework AS f"
+	" UNION ALL SELECT a.id * 16 + 9, " FOCUS_AREA_ENTRY " FROM focus_area AS a"
+	" UNION ALL SELECT m.id * 16 + 3, " MEETING_ENTRY " FROM meeting AS m"
+	" UNION ALL SELECT u.id * 16 + 11, " UPDATE_ENTRY " FROM progress_update AS u"
+	"  WHERE " UPDATE_HAS_ENTRY "),"
+	" held AS (SELECT rowid AS doc_id, title, body FROM search_index) "
+	"SELECT CASE coalesce(e.kind, h.doc_id & 15) WHEN 7 THEN 'initiative' WHEN 8 THEN 'framework'"
+	"         WHEN 9 THEN 'focus_area' WHEN 3 THEN 'meeting' ELSE 'progress_update' END,"
+	"       coalesce(e.ref_id, h.doc_id >> 4),"
+	"       CASE WHEN h.doc_id IS NULL THEN 'missing from the search index'"
+	"            WHEN e.doc_id IS NULL THEN 'in the search index but not in its table'"
+	"            ELSE 'the search index holds an old text' END"
+	"  FROM expected AS e FULL OUTER JOIN held AS h ON h.doc_id = e.doc_id"
+	" WHERE e.doc_id IS NULL OR h.doc_id IS NULL"
+	"    OR e.title IS NOT h.title OR e.body IS NOT h.body "
+	"ORDER BY 1, 2";
 
 static const char clear_pending_sql[] = "DELETE FROM search_pending";
 
