@@ -50,7 +50,7 @@ static int print_update(cli_ctx *ctx, int64_t id, const char *verb)
 		printf("%s update %lld: %s %s on %s%s\n", verb, (long long)u->id, u->initiative_slug,
 		       u->status, u->event_date, u->is_reopen ? " (reopen)" : "");
 	} else {
-		char percent[8] = "";
+		char percent[16] = "";
 		if (u->percent_complete >= 0)
 			snprintf(percent, sizeof percent, "%d%%", u->percent_complete);
 		char evidence_doc[24] = "";
@@ -277,7 +277,7 @@ static void first_line(const char *note, char *buf, size_t size)
 
 void cli_update_row(cli_table *table, const atrack_update *u)
 {
-	char id[24], percent[8] = "", status[64], note[512];
+	char id[24], percent[12] = "", status[64], note[512];
 	snprintf(id, sizeof id, "%lld", (long long)u->id);
 	if (u->percent_complete >= 0)
 		snprintf(percent, sizeof percent, "%d", u->percent_complete);
