@@ -251,6 +251,29 @@ static void bind_value(sqlite3_stmt *stmt, int param, const xvalue *v)
 		sqlite3_bind_null(stmt, param);
 }
 
+/* A value in a message: whole when short, else its first bytes (cut on a
+ * UTF-8 boundary) and an ellipsis, so a conflict over a long text stays a
+ * line, not megabytes. */
+#define SHOWN_VALUE_BYTES 60
+
+static void put_shown_value(atr_buf *b, const char *dumped)
+{
+	if (!dumped) {
+		atr_buf_putc(b, '?');
+		return;
+	}
+	size_t len = strlen(dumped);
+	if (len <= SHOWN_VALUE_BYTES) {
+		atr_buf_append(b, dumped, len);
+		return;
+	}
+	size_t cut = SHOWN_VALUE_BYTES;
+	while (cut > 0 && ((unsigned char)dumped[cut] & 0xC0) == 0x80)
+		cut--;
+	atr_buf_append(b, dumped, cut);
+	atr_buf_puts(b, "\xE2\x80\xA6");
+}
+
 /* The row is in the database already: same content, or a conflict. */
 static int compare_existing(importer *I, size_t row_index, json_t *row, int64_t id)
 {
@@ -274,8 +297,11 @@ static int compare_existing(importer *I, size_t row_index, json_t *row, int64_t 
 			char *a = json_dumps(ours ? ours : json_null(), JSON_ENCODE_ANY);
 			char *d = json_dumps(theirs, JSON_ENCODE_ANY);
 			describe_row(&b, I->t, row);
-			atr_buf_printf(&b, " differs from the database's: %s is %s in the document, %s "
-			               "in the database", c->field, a ? a : "?", d ? d : "?");
+			atr_buf_printf(&b, " differs from the database's: %s is ", c->field);
+			put_shown_value(&b, a);
+			atr_buf_puts(&b, " in the document, ");
+			put_shown_value(&b, d);
+			atr_buf_puts(&b, " in the database");
 			free(a);
 			free(d);
 		}

@@ -51,8 +51,9 @@ static const char write_pending_entries_sql[] =
 	"   FROM search_pending AS p JOIN progress_update AS u ON u.id = p.doc_id >> 4"
 	"  WHERE p.doc_id & 15 = 11 AND " UPDATE_HAS_ENTRY;
 
-/* Every entry the index should hold, set against what it holds: rows of
- * (table, row id, what is wrong), as atrack_check reports them. */
+/* Every entry the index should hold, set against what it holds (leaving
+ * out those queued for rewriting): rows of (table, row id, what is
+ * wrong), as atrack_check reports them. */
 const char atr_search_mismatch_sql[] =
 	"WITH expected (doc_id, kind, ref_id, title, body) AS ("
 	" SELECT i.id * 16 + 7, " INITIATIVE_ENTRY " FROM initiative AS i"
@@ -69,8 +70,10 @@ const char atr_search_mismatch_sql[] =
 	"            WHEN e.doc_id IS NULL THEN 'in the search index but not in its table'"
 	"            ELSE 'the search index holds an old text' END"
 	"  FROM expected AS e FULL OUTER JOIN held AS h ON h.doc_id = e.doc_id"
-	" WHERE e.doc_id IS NULL OR h.doc_id IS NULL"
-	"    OR e.title IS NOT h.title OR e.body IS NOT h.body "
+	" WHERE (e.doc_id IS NULL OR h.doc_id IS NULL"
+	"        OR e.title IS NOT h.title OR e.body IS NOT h.body)"
+	/* Entries still queued are not wrong, only not rewritten yet. */
+	"   AND coalesce(e.doc_id, h.doc_id) NOT IN (SELECT doc_id FROM search_pending) "
 	"ORDER BY 1, 2";
 
 static const char clear_pending_sql[] = "DELETE FROM search_pending";
