@@ -125,7 +125,7 @@ ATRACK_EXTERN const atrack_party *atrack_iter_party(const atrack_iter *it);
 typedef struct atrack_person {
 	int64_t id;
 	const char *slug;
-	const char *name;         /* required: "Kim Yong Hyun" */
+	const char *name;         /* required: "Jane Q. Doe" */
 	int64_t party_id;         /* the party they represent, or 0 */
 	int64_t document_id;
 	int source_line;
@@ -297,7 +297,7 @@ ATRACK_EXTERN const atrack_section *atrack_iter_section(const atrack_iter *it);
 typedef struct atrack_framework {
 	int64_t id;
 	const char *slug;
-	const char *name;         /* required, unique: "Nuclear Consultative Group" */
+	const char *name;         /* required, unique: "Joint Planning Group" */
 	const char *acronym;      /* "NCG" */
 	const char *kind;         /* group | committee | framework | partnership |
 	                             dialogue | council | mechanism | programme |
@@ -361,7 +361,7 @@ ATRACK_EXTERN const atrack_focus_area *atrack_iter_focus_area(const atrack_iter 
 typedef struct atrack_exercise {
 	int64_t id;
 	const char *slug;
-	const char *name;         /* required, unique: "Freedom Shield" */
+	const char *name;         /* required, unique: "Northern Shield" */
 	int64_t document_id;
 	int source_line;
 } atrack_exercise;
