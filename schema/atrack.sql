@@ -716,10 +716,6 @@ CREATE TRIGGER search_meeting_ad AFTER DELETE ON meeting BEGIN
   INSERT INTO search_pending (doc_id) SELECT old.id * 16 + 3
     WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = old.id * 16 + 3);
 END;
-CREATE TRIGGER search_progress_update_ai AFTER INSERT ON progress_update BEGIN
-  INSERT INTO search_pending (doc_id) SELECT new.id * 16 + 11
-    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = new.id * 16 + 11);
-END;
 CREATE TRIGGER search_progress_update_au AFTER UPDATE ON progress_update BEGIN
   INSERT INTO search_pending (doc_id) SELECT d FROM (SELECT old.id * 16 + 11 AS d UNION SELECT new.id * 16 + 11)
     WHERE d NOT IN (SELECT doc_id FROM search_pending);
@@ -727,4 +723,26 @@ END;
 CREATE TRIGGER search_progress_update_ad AFTER DELETE ON progress_update BEGIN
   INSERT INTO search_pending (doc_id) SELECT old.id * 16 + 11
     WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = old.id * 16 + 11);
+END;
+
+-- ---- The search index's mark (migration 0003) ---------------------------
+
+-- New progress updates reach the index by a high-water mark rather than a
+-- queued row each: updates are the one table that grows without bound, and
+-- are almost always appended. Every update with an id up to the mark has
+-- its entry, or is queued in search_pending; before each commit the library
+-- indexes the updates above the mark, rewrites the queued entries and sets
+-- the mark to the highest id. A new row gets the highest rowid plus one, so
+-- it lands above the mark unless its id was chosen (an import) or the
+-- newest update was deleted; only those inserts are queued.
+CREATE TABLE search_mark (
+  id                 INTEGER PRIMARY KEY CHECK (id = 1),
+  progress_update_id INTEGER NOT NULL  -- updates up to this id are indexed or queued
+) STRICT;
+INSERT INTO search_mark (id, progress_update_id) VALUES (1, 0);
+
+CREATE TRIGGER search_progress_update_ai AFTER INSERT ON progress_update
+  WHEN new.id <= (SELECT progress_update_id FROM search_mark WHERE id = 1) BEGIN
+  INSERT INTO search_pending (doc_id) SELECT new.id * 16 + 11
+    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = new.id * 16 + 11);
 END;

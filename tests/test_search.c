@@ -1,12 +1,16 @@
 /*
  * test_search.c - full-text search: hits by word, prefix and phrase with
  * their kind, id, slug and snippet; the index following inserts, edits,
- * deletes (cascades too) and rollbacks; the rebuild giving the same index;
+ * deletes (cascades too) and rollbacks; new updates indexed above the
+ * mark, including ids given again after a delete and an upgraded database
+ * whose updates were indexed before the mark existed; the rebuild giving
+ * the same index;
  * a query FTS5 cannot parse giving a clear message; and atrack_check
  * finding an index that disagrees with its tables.
  */
 #include "report_fixture.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +140,154 @@ START_TEST(test_index_follows_edits_and_deletes)
 }
 END_TEST
 
+/* Add an update to initiative 2 with `note`; returns its id. */
+static int64_t add_note(atrack_db *db, const char *note)
+{
+	atrack_update_input in = ATRACK_UPDATE_INPUT_INIT;
+	in.initiative_id = 2;
+	in.status = "in_progress";
+	in.note = note;
+	in.event_date = "2026-11-01";
+	int64_t id = 0;
+	ck_assert_msg(atrack_update_add(db, &in, &id) == ATRACK_OK, "%s", atrack_errmsg(db));
+	return id;
+}
+
+static void assert_hit_is(atrack_db *db, const char *query, int64_t update_id)
+{
+	char expected[64];
+	snprintf(expected, sizeof expected, "update:%lld", (long long)update_id);
+	ASSERT_HITS(db, query, expected);
+}
+
+static int count_problem(const atrack_problem *p, void *payload);
+
+/* The index agrees with its tables by atrack_check and by a rebuild. */
+static void assert_index_whole(atrack_db *db)
+{
+	int problems = 0;
+	ck_assert_msg(atrack_check(db, count_problem, &problems) == ATRACK_OK, "%s", atrack_errmsg(db));
+	ck_assert_int_eq(problems, 0);
+	char *before = tu_query_text(db, "SELECT group_concat(x, ';') FROM (SELECT rowid || '|' || "
+	                             "title || '|' || body AS x FROM search_index ORDER BY rowid)");
+	ck_assert_int_eq(atrack_search_rebuild(db), ATRACK_OK);
+	char *after = tu_query_text(db, "SELECT group_concat(x, ';') FROM (SELECT rowid || '|' || "
+	                             "title || '|' || body AS x FROM search_index ORDER BY rowid)");
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+
+#define MARK_SQL "SELECT progress_update_id FROM search_mark"
+#define NEWEST_SQL "SELECT max(id) FROM progress_update"
+#define PENDING_SQL "SELECT count(*) FROM search_pending"
+
+START_TEST(test_new_updates_indexed_above_the_mark)
+{
+	atrack_db *db = report_db();
+	ck_assert_int_eq(tu_query_int(db, MARK_SQL), tu_query_int(db, NEWEST_SQL));
+
+	/* An appended update is not queued; the commit indexes it. */
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	int64_t zeppelin = add_note(db, "Zeppelin hangar surveyed");
+	ck_assert_int_eq(tu_query_int(db, PENDING_SQL), 0);
+	ck_assert_int_eq(atrack_commit(db), ATRACK_OK);
+	assert_hit_is(db, "zeppelin", zeppelin);
+	ck_assert_int_eq(tu_query_int(db, MARK_SQL), zeppelin);
+
+	/* Deleting the newest update lowers the mark; the next update takes
+	 * the freed id and its own words, not the deleted ones. */
+	ck_assert_int_eq(atrack_update_delete(db, zeppelin), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, MARK_SQL), zeppelin - 1);
+	int64_t blimp = add_note(db, "Blimp mooring tested");
+	ck_assert_int_eq(blimp, zeppelin);
+	ASSERT_HITS(db, "zeppelin", "");
+	assert_hit_is(db, "blimp", blimp);
+
+	/* Added and corrected in one transaction: the corrected words. */
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	int64_t airship = add_note(db, "Dirigible drill planned");
+	atrack_update_input edit = ATRACK_UPDATE_INPUT_INIT;
+	edit.note = "Airship drill planned";
+	ck_assert_int_eq(atrack_update_edit(db, airship, &edit, ATRACK_UPDATE_EDIT_NOTE), ATRACK_OK);
+	ck_assert_int_eq(atrack_commit(db), ATRACK_OK);
+	ASSERT_HITS(db, "dirigible", "");
+	assert_hit_is(db, "airship", airship);
+
+	/* Added, deleted and its id given again in one transaction. */
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	int64_t balloon = add_note(db, "Balloon launch logged");
+	ck_assert_int_eq(atrack_update_delete(db, balloon), ATRACK_OK);
+	int64_t glider = add_note(db, "Glider launch logged");
+	ck_assert_int_eq(glider, balloon);
+	ck_assert_int_eq(atrack_commit(db), ATRACK_OK);
+	ASSERT_HITS(db, "balloon", "");
+	assert_hit_is(db, "glider", glider);
+
+	/* An id chosen below the mark (as an import does) is queued. */
+	exec_sql(db, "DELETE FROM progress_update WHERE id = 1");
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	exec_sql(db, "INSERT INTO progress_update (id, initiative_id, status_id, note, author, event_date,"
+	         " recorded_at) VALUES (1, 7, 3, 'Kite survey resumed', 'fred', '2024-11-01', 'x')");
+	ck_assert_int_eq(tu_query_int(db, PENDING_SQL), 1);
+	ck_assert_int_eq(atrack_commit(db), ATRACK_OK);
+	assert_hit_is(db, "kite", 1);
+
+	/* A rolled-back update leaves neither an entry nor a moved mark. */
+	int64_t mark = tu_query_int(db, MARK_SQL);
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	add_note(db, "Parachute test");
+	ck_assert_int_eq(atrack_rollback(db), ATRACK_OK);
+	ASSERT_HITS(db, "parachute", "");
+	ck_assert_int_eq(tu_query_int(db, MARK_SQL), mark);
+
+	assert_index_whole(db);
+	atrack_close(db);
+}
+END_TEST
+
+/* A database made before the mark existed (schema version 2), whose
+ * updates were indexed one by one: upgrading sets the mark to its newest
+ * update, so none is indexed twice and new ones are found. */
+START_TEST(test_upgrade_from_queue_only_index)
+{
+	char *dir = tu_tmpdir();
+	char *path = tu_path(dir, "v2.db");
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(path, ATRACK_OPEN_CREATE, &db), ATRACK_OK);
+	size_t len;
+	const char *text = atrack_bundled_factsheet(&len, NULL);
+	ck_assert_int_eq(atrack_import_factsheet(db, text, len, NULL, NULL), ATRACK_OK);
+	int64_t old = add_note(db, "Zeppelin hangar surveyed");
+	atrack_close(db);
+
+	/* Back to version 2: its trigger queued every new update. */
+	sqlite3 *raw = NULL;
+	ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw,
+		"DROP TRIGGER search_progress_update_ai;"
+		"DROP TABLE search_mark;"
+		"CREATE TRIGGER search_progress_update_ai AFTER INSERT ON progress_update BEGIN"
+		"  INSERT INTO search_pending (doc_id) SELECT new.id * 16 + 11"
+		"    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = new.id * 16 + 11);"
+		"END;"
+		"PRAGMA user_version = 2;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+
+	ck_assert_int_eq(atrack_open(path, 0, &db), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "PRAGMA user_version"), atrack_schema_version());
+	ck_assert_int_eq(tu_query_int(db, MARK_SQL), old);
+	int64_t blimp = add_note(db, "Blimp mooring tested");
+	assert_hit_is(db, "zeppelin", old);
+	assert_hit_is(db, "blimp", blimp);
+	assert_index_whole(db);
+	atrack_close(db);
+	free(path);
+	tu_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_bad_queries)
 {
 	atrack_db *db = report_db();
@@ -219,6 +371,8 @@ static Suite *search_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_word_prefix_phrase);
 	tcase_add_test(tc, test_index_follows_edits_and_deletes);
+	tcase_add_test(tc, test_new_updates_indexed_above_the_mark);
+	tcase_add_test(tc, test_upgrade_from_queue_only_index);
 	tcase_add_test(tc, test_bad_queries);
 	tcase_add_test(tc, test_cli_search);
 	tcase_add_test(tc, test_check_finds_a_damaged_index);

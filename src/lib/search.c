@@ -2,11 +2,13 @@
  * search.c - full-text search over the words of the database (FTS5), and
  * keeping its index in step. With trusted_schema off SQLite refuses any
  * trigger that writes to a virtual table, so the schema's triggers only
- * queue the changed rows in search_pending; atr_search_sync rewrites the
- * queued entries from the tables inside the writing transaction, just
- * before it commits (db.c calls it), so a committed change is always
- * searchable and a rolled-back one never was. Rebuilding queues every row
- * and syncs: one definition of what an entry holds.
+ * queue the changed rows in search_pending, and new progress updates are
+ * found above a high-water mark (search_mark, migration 0003) rather than
+ * queued one by one. atr_search_sync writes those entries from the tables
+ * inside the writing transaction, just before it commits (db.c calls it),
+ * so a committed change is always searchable and a rolled-back one never
+ * was. Rebuilding queues every row and syncs: one definition of what an
+ * entry holds.
  */
 #include "atrack_int.h"
 
@@ -14,7 +16,12 @@
 
 #define DEFAULT_LIMIT 50
 
-static const char pending_any_sql[] = "SELECT EXISTS (SELECT 1 FROM search_pending)";
+/* The highest progress update id, as the mark records it. */
+#define NEWEST_UPDATE "(SELECT ifnull(max(id), 0) FROM progress_update)"
+#define UPDATE_MARK "(SELECT progress_update_id FROM search_mark WHERE id = 1)"
+
+static const char pending_any_sql[] =
+	"SELECT EXISTS (SELECT 1 FROM search_pending) OR " NEWEST_UPDATE " <> " UPDATE_MARK;
 
 static const char drop_pending_entries_sql[] =
 	"DELETE FROM search_index WHERE rowid IN (SELECT doc_id FROM search_pending)";
@@ -51,6 +58,20 @@ static const char write_pending_entries_sql[] =
 	"   FROM search_pending AS p JOIN progress_update AS u ON u.id = p.doc_id >> 4"
 	"  WHERE p.doc_id & 15 = 11 AND " UPDATE_HAS_ENTRY;
 
+/* The progress updates above the mark. None has an entry yet: the mark
+ * was last set to the highest id, and a lower id given since is queued. */
+static const char write_new_updates_sql[] =
+	"INSERT INTO search_index (rowid, kind, ref_id, title, body)"
+	" SELECT u.id * 16 + 11, " UPDATE_ENTRY
+	"   FROM progress_update AS u"
+	"  WHERE u.id > " UPDATE_MARK " AND " UPDATE_HAS_ENTRY;
+
+/* Lowering it too is right: after the newest updates are deleted, the ids
+ * between are free, and the next insert takes one of them. */
+static const char set_mark_sql[] =
+	"UPDATE search_mark SET progress_update_id = " NEWEST_UPDATE
+	" WHERE id = 1 AND progress_update_id <> " NEWEST_UPDATE;
+
 /* Every entry the index should hold, set against what it holds (leaving
  * out those queued for rewriting): rows of (table, row id, what is
  * wrong), as atrack_check reports them. */
@@ -72,8 +93,11 @@ const char atr_search_mismatch_sql[] =
 	"  FROM expected AS e FULL OUTER JOIN held AS h ON h.doc_id = e.doc_id"
 	" WHERE (e.doc_id IS NULL OR h.doc_id IS NULL"
 	"        OR e.title IS NOT h.title OR e.body IS NOT h.body)"
-	/* Entries still queued are not wrong, only not rewritten yet. */
-	"   AND coalesce(e.doc_id, h.doc_id) NOT IN (SELECT doc_id FROM search_pending) "
+	/* Entries still queued, or above the mark, are not wrong, only not
+	 * written yet. */
+	"   AND coalesce(e.doc_id, h.doc_id) NOT IN (SELECT doc_id FROM search_pending)"
+	"   AND NOT (coalesce(e.doc_id, h.doc_id) & 15 = 11"
+	"            AND coalesce(e.doc_id, h.doc_id) >> 4 > " UPDATE_MARK ") "
 	"ORDER BY 1, 2";
 
 static const char clear_pending_sql[] = "DELETE FROM search_pending";
@@ -144,11 +168,17 @@ int atr_search_sync(atrack_db *db)
 	int rc = pending_any(db, &any);
 	if (rc != ATRACK_OK || !any)
 		return rc;
-	rc = run(db, drop_pending_entries_sql, "search: cannot update the index");
+	/* New updates first: one that was also edited or deleted since is
+	 * queued, and the queued rewrite below replaces what this wrote. */
+	rc = run(db, write_new_updates_sql, "search: cannot update the index");
+	if (rc == ATRACK_OK)
+		rc = run(db, drop_pending_entries_sql, "search: cannot update the index");
 	if (rc == ATRACK_OK)
 		rc = run(db, write_pending_entries_sql, "search: cannot update the index");
 	if (rc == ATRACK_OK)
 		rc = run(db, clear_pending_sql, "search: cannot update the index");
+	if (rc == ATRACK_OK)
+		rc = run(db, set_mark_sql, "search: cannot update the index");
 	return rc;
 }
 
