@@ -242,13 +242,17 @@ START_TEST(test_audit_json_matches_jansson)
 	atrack_db *db = tu_memory_db();
 	char *ours = tu_query_text(db, "SELECT atrack_json_object('a\"b', "
 	                           "'x' || char(1) || 'y' || char(31) || '/\\\"' || char(9, 10, 13, 8, 12, 127) "
-	                           "|| 'é' || char(0) || 'z', 'i', -42, 'r', 1.5, 'r2', 100.0, 'n', NULL)");
+	                           "|| 'é' || char(0) || 'z', 'i', -42, 'r', 1.5, 'r2', 100.0, 'n', NULL, "
+	                           "'zero', 0, 'max', 9223372036854775807, 'min', -9223372036854775807 - 1)");
 	json_t *o = json_object();
 	json_object_set_new(o, "a\"b", json_stringn("x\001y\037/\\\"\t\n\r\b\f\177\xc3\xa9\0z", 17));
 	json_object_set_new(o, "i", json_integer(-42));
 	json_object_set_new(o, "r", json_real(1.5));
 	json_object_set_new(o, "r2", json_real(100));
 	json_object_set_new(o, "n", json_null());
+	json_object_set_new(o, "zero", json_integer(0));
+	json_object_set_new(o, "max", json_integer(INT64_MAX));
+	json_object_set_new(o, "min", json_integer(INT64_MIN));
 	char *theirs = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	ck_assert_str_eq(ours, theirs);
 	free(ours);

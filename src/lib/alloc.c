@@ -100,6 +100,11 @@ static bool buf_reserve(atr_buf *b, size_t extra)
 	return true;
 }
 
+bool atr_buf_reserve(atr_buf *b, size_t extra)
+{
+	return buf_reserve(b, extra);
+}
+
 void atr_buf_append(atr_buf *b, const char *s, size_t len)
 {
 	if (!buf_reserve(b, len))

@@ -54,6 +54,10 @@ typedef struct atr_buf {
 
 #define ATR_BUF_INIT { NULL, 0, 0, false }
 
+/* Make room for `extra` more bytes at once, so that a writer that knows
+ * its size roughly does not grow the buffer step by step. False when the
+ * allocation failed (the buffer is then marked failed). */
+bool atr_buf_reserve(atr_buf *b, size_t extra);
 void atr_buf_append(atr_buf *b, const char *s, size_t len);
 void atr_buf_puts(atr_buf *b, const char *s);
 void atr_buf_putc(atr_buf *b, char c);
