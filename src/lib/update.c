@@ -355,6 +355,17 @@ typedef struct link {
 	bool reopen;
 } link;
 
+/* Copy `src` (NULL: "") into dst[cap], cut to fit. Every update takes
+ * this path twice, so it is kept clear of printf. */
+static void copy_cut(char *dst, size_t cap, const char *src)
+{
+	size_t len = src ? strlen(src) : 0;
+	if (len >= cap)
+		len = cap - 1;
+	memcpy(dst, src ? src : "", len);
+	dst[len] = '\0';
+}
+
 /* Load the update that `sql` finds around (initiative, date, id):
  * sql_link_self, _before or _after. *found is false when there is none. */
 static int load_link(atrack_db *db, const char *sql, const link *at, link *out, bool *found)
@@ -373,8 +384,8 @@ static int load_link(atrack_db *db, const char *sql, const link *at, link *out, 
 		out->initiative_id = sqlite3_column_int64(stmt, 1);
 		out->status_id = sqlite3_column_int64(stmt, 2);
 		/* The schema's CHECKs bound both: a date is 10 bytes, a code 32. */
-		snprintf(out->event_date, sizeof out->event_date, "%s", atr_column_text(stmt, 3));
-		snprintf(out->code, sizeof out->code, "%s", atr_column_text(stmt, 4));
+		copy_cut(out->event_date, sizeof out->event_date, atr_column_text(stmt, 3));
+		copy_cut(out->code, sizeof out->code, atr_column_text(stmt, 4));
 		out->terminal = sqlite3_column_int(stmt, 5) != 0;
 		out->reopen = sqlite3_column_int(stmt, 6) != 0;
 	} else if (src != SQLITE_DONE) {
@@ -550,7 +561,7 @@ int atrack_update_add(atrack_db *db, const atrack_update_input *in, int64_t *out
 		rc = check_reopen_note(db, in->reopen, in->note);
 	if (rc != ATRACK_OK)
 		return rc;
-	snprintf(x.code, sizeof x.code, "%s", in->status);
+	copy_cut(x.code, sizeof x.code, in->status);
 
 	/* The history is read and written under one lock, so no other writer
 	 * can slip an update in between the check and the insert. */
