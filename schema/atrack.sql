@@ -278,8 +278,11 @@ CREATE TABLE progress_update (
 ) STRICT;
 -- The latest update of an initiative is one index seek: this index in
 -- reverse, from (initiative_id, +inf). The same seek bounded by a date
--- answers "as of".
-CREATE INDEX progress_update_latest ON progress_update (initiative_id, event_date, id);
+-- answers "as of". It also holds the status and reopen flag (migration
+-- 0004), so checking a written update against its neighbours (rules
+-- T1-T3) reads no table row.
+CREATE INDEX progress_update_latest
+  ON progress_update (initiative_id, event_date, id, status_id, is_reopen);
 CREATE INDEX progress_update_by_recorded_at ON progress_update (recorded_at);
 CREATE INDEX progress_update_by_status ON progress_update (status_id);
 CREATE INDEX progress_update_by_evidence ON progress_update (evidence_document_id);
