@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static atrack_db *db;
 
@@ -891,12 +892,42 @@ START_TEST(test_cli_update_commands)
 }
 END_TEST
 
+/* The clocks every write reads: UTC, the formats the schema stores, and
+ * the same second strftime gives (tried again if the second turned). */
+START_TEST(test_clock_formats)
+{
+	for (int attempt = 0; attempt < 5; attempt++) {
+		time_t t0 = time(NULL);
+		char now[25], today[11];
+		atr_now(now);
+		atr_today(today);
+		if (time(NULL) != t0)
+			continue;
+		struct tm tm;
+		gmtime_r(&t0, &tm);
+		char expected_now[32], expected_today[16];
+		strftime(expected_now, sizeof expected_now, "%Y-%m-%dT%H:%M:%S", &tm);
+		strftime(expected_today, sizeof expected_today, "%Y-%m-%d", &tm);
+		ck_assert_int_eq(strlen(now), 24);
+		ck_assert_int_eq(strncmp(now, expected_now, 19), 0);
+		ck_assert(now[19] == '.' && now[23] == 'Z');
+		for (int i = 20; i < 23; i++)
+			ck_assert(now[i] >= '0' && now[i] <= '9');
+		ck_assert_str_eq(today, expected_today);
+		ck_assert(atr_date_valid(today));
+		return;
+	}
+	ck_abort_msg("the clock kept turning over the second");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tracking");
 	TCase *tc = tcase_create("tracking");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_add_and_get);
+	tcase_add_test(tc, test_clock_formats);
 	tcase_add_test(tc, test_list_order_and_filters);
 	tcase_add_test(tc, test_terminal_needs_reopen);
 	tcase_add_test(tc, test_reopen_needs_terminal);

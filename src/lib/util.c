@@ -40,12 +40,34 @@ bool atr_date_valid(const char *s)
 	return day <= days_in_month(year, month);
 }
 
+/* Write `value` as exactly `width` decimal digits at `out`. The two clocks
+ * below run on every update written, so they are kept clear of printf. */
+static void put_digits(char *out, unsigned int value, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		out[i] = (char)('0' + value % 10);
+		value /= 10;
+	}
+}
+
+/* "YYYY-MM-DD" of `tm` at buf[0..9]; years outside 0..9999 do not occur
+ * on a clock this program runs under. */
+static void put_date(char *buf, const struct tm *tm)
+{
+	put_digits(buf, (unsigned int)(tm->tm_year + 1900), 4);
+	buf[4] = '-';
+	put_digits(buf + 5, (unsigned int)(tm->tm_mon + 1), 2);
+	buf[7] = '-';
+	put_digits(buf + 8, (unsigned int)tm->tm_mday, 2);
+}
+
 void atr_today(char buf[11])
 {
 	time_t now = time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);
-	strftime(buf, 11, "%Y-%m-%d", &tm);
+	put_date(buf, &tm);
+	buf[10] = '\0';
 }
 
 void atr_now(char buf[25])
@@ -54,9 +76,17 @@ void atr_now(char buf[25])
 	clock_gettime(CLOCK_REALTIME, &ts);
 	struct tm tm;
 	gmtime_r(&ts.tv_sec, &tm);
-	char whole[20];
-	strftime(whole, sizeof whole, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(buf, 25, "%.19s.%03uZ", whole, (unsigned)(ts.tv_nsec / 1000000) % 1000u);
+	put_date(buf, &tm);
+	buf[10] = 'T';
+	put_digits(buf + 11, (unsigned int)tm.tm_hour, 2);
+	buf[13] = ':';
+	put_digits(buf + 14, (unsigned int)tm.tm_min, 2);
+	buf[16] = ':';
+	put_digits(buf + 17, (unsigned int)tm.tm_sec, 2);
+	buf[19] = '.';
+	put_digits(buf + 20, (unsigned int)(ts.tv_nsec / 1000000) % 1000u, 3);
+	buf[23] = 'Z';
+	buf[24] = '\0';
 }
 
 char *atr_slugify(const char *text, size_t max_len)
