@@ -261,12 +261,15 @@ START_TEST(test_upgrade_from_queue_only_index)
 	int64_t old = add_note(db, "Zeppelin hangar surveyed");
 	atrack_close(db);
 
-	/* Back to version 2: its trigger queued every new update. */
+	/* Back to version 2: its trigger queued every new update (and the
+	 * current status had no table of its own yet). */
 	sqlite3 *raw = NULL;
 	ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(raw,
 		"DROP TRIGGER search_progress_update_ai;"
 		"DROP TABLE search_mark;"
+		"DROP TRIGGER initiative_status_ai; DROP TRIGGER initiative_status_au;"
+		"DROP TRIGGER initiative_status_ad; DROP TABLE initiative_status;"
 		"CREATE TRIGGER search_progress_update_ai AFTER INSERT ON progress_update BEGIN"
 		"  INSERT INTO search_pending (doc_id) SELECT new.id * 16 + 11"
 		"    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = new.id * 16 + 11);"

@@ -368,8 +368,8 @@ START_TEST(test_view_consistent_with_history)
 	ck_assert_str_eq(status, "stalled");
 	free(status);
 
-	/* Cheap at any size: the view's lookup is a seek on the index, not a
-	 * scan of the history. */
+	/* Cheap at any size: the view reads initiative_status by its key and
+	 * the update by its id, never a scan of the history. */
 	sqlite3_stmt *stmt = NULL;
 	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "EXPLAIN QUERY PLAN SELECT * FROM "
 	                 "initiative_current WHERE initiative_id = 1", -1, &stmt, NULL), SQLITE_OK);
@@ -378,11 +378,103 @@ START_TEST(test_view_consistent_with_history)
 		const char *detail = (const char *)sqlite3_column_text(stmt, 3);
 		ck_assert_msg(strstr(detail, "SCAN p") == NULL && strstr(detail, "SCAN u") == NULL,
 		              "history scanned: %s", detail);
-		if (strstr(detail, "progress_update_latest"))
+		if (strstr(detail, "SEARCH c USING INTEGER PRIMARY KEY"))
 			seeks = true;
 	}
 	sqlite3_finalize(stmt);
 	ck_assert(seeks);
+}
+END_TEST
+
+/* The messages of atrack_check's current_status check, joined by "; ". */
+static int collect_status_problem(const atrack_problem *p, void *payload)
+{
+	if (strcmp(p->check, "current_status") == 0) {
+		atr_buf *b = payload;
+		atr_buf_printf(b, "%s%lld: %s", b->len ? "; " : "", (long long)p->row_id, p->message);
+	}
+	return 0;
+}
+
+static char *status_problems(void)
+{
+	atr_buf b = ATR_BUF_INIT;
+	int rc = atrack_check(db, collect_status_problem, &b);
+	ck_assert(rc == ATRACK_OK || rc == ATRACK_CORRUPT);
+	char *text = atr_buf_detach(&b);
+	char *copy = strdup(text);
+	atr_free(text);
+	return copy;
+}
+
+#define ASSERT_STATUS_PROBLEMS(expected) do { \
+	char *got_ = status_problems(); \
+	ck_assert_str_eq(got_, expected); \
+	free(got_); \
+} while (0)
+
+/* initiative_status, the copy of each initiative's latest update that the
+ * board reads, follows every change to the history; atrack_check finds a
+ * copy that does not. */
+START_TEST(test_status_table_follows_history)
+{
+	ASSERT_STATUS_PROBLEMS("");
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM initiative_status"), 0);
+	int64_t first = must_add(1, "announced", "2024-10-30");
+	int64_t later = must_add(1, "in_progress", "2025-03-01");
+	must_add(1, "planned", "2025-01-01");                 /* back-dated: not current */
+	ck_assert_int_eq(tu_query_int(db, "SELECT update_id FROM initiative_status "
+	                              "WHERE initiative_id = 1"), later);
+	ASSERT_STATUS_PROBLEMS("");
+
+	/* Edits of the current update reach the copy. */
+	atrack_update_input in = ATRACK_UPDATE_INPUT_INIT;
+	in.health = "at_risk";
+	in.percent_complete = 40;
+	ck_assert_int_eq(atrack_update_edit(db, later, &in, ATRACK_UPDATE_EDIT_HEALTH |
+	                                    ATRACK_UPDATE_EDIT_PERCENT), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT percent_complete FROM initiative_status "
+	                              "WHERE initiative_id = 1 AND health = 'at_risk'"), 40);
+	/* Moving it back in time hands "current" to another update. */
+	in.event_date = "2024-12-01";
+	ck_assert_int_eq(atrack_update_edit(db, later, &in, ATRACK_UPDATE_EDIT_EVENT_DATE), ATRACK_OK);
+	char *status = current_status(1);
+	ck_assert_str_eq(status, "planned");
+	free(status);
+	ASSERT_STATUS_PROBLEMS("");
+	/* Deleting updates down to none leaves no row. */
+	int64_t planned = tu_query_int(db, "SELECT update_id FROM initiative_status WHERE initiative_id = 1");
+	ck_assert_int_eq(atrack_update_delete(db, planned), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT update_id FROM initiative_status "
+	                              "WHERE initiative_id = 1"), later);
+	ck_assert_int_eq(atrack_update_delete(db, later), ATRACK_OK);
+	ck_assert_int_eq(atrack_update_delete(db, first), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM initiative_status"), 0);
+	ck_assert_ptr_null(current_status(1));
+
+	/* Deleting an initiative takes its updates and its row (cascade). */
+	must_add(2, "announced", "2024-10-30");
+	must_add(2, "ongoing", "2025-02-01");
+	ck_assert_int_eq(atrack_initiative_delete(db, 2, ATRACK_DELETE_CASCADE), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM initiative_status"), 0);
+	ASSERT_STATUS_PROBLEMS("");
+
+	/* A copy changed behind the triggers' back is reported. */
+	int64_t now = must_add(1, "announced", "2024-10-30");
+	ck_assert_int_eq(sqlite3_exec(db->sql, "UPDATE initiative_status SET health = 'off_track';"
+	                              "INSERT INTO initiative_status (initiative_id, update_id, status_id, "
+	                              "event_date) VALUES (99, 1, 1, '2024-10-30')", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	char expected[160];
+	snprintf(expected, sizeof expected, "1: current status does not hold the fields of update "
+	         "%lld; 99: current status kept for a missing initiative", (long long)now);
+	ASSERT_STATUS_PROBLEMS(expected);
+	ck_assert_int_eq(sqlite3_exec(db->sql, "DELETE FROM initiative_status WHERE initiative_id = 1",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	snprintf(expected, sizeof expected, "1: current status comes from update none but the "
+	         "latest update is %lld; 99: current status kept for a missing initiative",
+	         (long long)now);
+	ASSERT_STATUS_PROBLEMS(expected);
 }
 END_TEST
 
@@ -934,6 +1026,7 @@ int main(void)
 	tcase_add_test(tc, test_backdated_updates);
 	tcase_add_test(tc, test_delete);
 	tcase_add_test(tc, test_view_consistent_with_history);
+	tcase_add_test(tc, test_status_table_follows_history);
 	tcase_add_test(tc, test_user_status_codes);
 	tcase_add_test(tc, test_bad_input_writes_nothing);
 	tcase_add_test(tc, test_edit_and_audit);

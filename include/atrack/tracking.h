@@ -2,9 +2,11 @@
  * atrack/tracking.h - part of the public interface of libatrack, included by
  * atrack.h (include that, not this): progress updates, the status vocabulary
  * and the audit log. An initiative's current status, health and last-update
- * date are those of its latest update by (event_date, id); the library reads
- * them with one index seek and never stores them twice, so they cannot drift
- * from the history.
+ * date are those of its latest update by (event_date, id). The database
+ * keeps a copy of them per initiative, written by triggers in the same
+ * statement as every change to the history, so a board reads one small row
+ * per initiative however long the history is; atrack_check compares the
+ * copy with the history.
  */
 #ifndef ATRACK_TRACKING_H
 #define ATRACK_TRACKING_H

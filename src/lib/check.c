@@ -105,21 +105,31 @@ static int check_slugs(checker *C, const char *name)
 
 static int check_current_status(checker *C, const char *name)
 {
-	/* The view seeks the latest update through progress_update_latest;
-	 * here the whole history is ranked with no index at all. */
+	/* initiative_status is a copy of each initiative's latest update, kept
+	 * by triggers; here the whole history is ranked with no index at all,
+	 * and the copy must name that update and hold its fields. */
 	return report_rows(C, name, ATRACK_SEVERITY_ERROR,
 		"WITH ranked AS ("
 		"  SELECT p.initiative_id AS initiative_id, p.id AS update_id,"
 		"         row_number() OVER (PARTITION BY p.initiative_id"
 		"                            ORDER BY +p.event_date DESC, +p.id DESC) AS n"
 		"    FROM progress_update AS p NOT INDEXED) "
-		"SELECT 'initiative', c.initiative_id, 'current status comes from update ' ||"
-		"       ifnull(c.update_id, 'none') || ' but the latest update is ' ||"
-		"       ifnull(r.update_id, 'none')"
-		"  FROM initiative_current AS c"
-		"  LEFT JOIN ranked AS r ON r.initiative_id = c.initiative_id AND r.n = 1"
-		" WHERE c.update_id IS NOT r.update_id "
-		"ORDER BY c.initiative_id");
+		"SELECT 'initiative', i.id,"
+		"       CASE WHEN c.update_id IS NOT r.update_id"
+		"            THEN 'current status comes from update ' || ifnull(c.update_id, 'none') ||"
+		"                 ' but the latest update is ' || ifnull(r.update_id, 'none')"
+		"            ELSE 'current status does not hold the fields of update ' || r.update_id END"
+		"  FROM initiative AS i"
+		"  LEFT JOIN ranked AS r ON r.initiative_id = i.id AND r.n = 1"
+		"  LEFT JOIN progress_update AS u ON u.id = r.update_id"
+		"  LEFT JOIN initiative_status AS c ON c.initiative_id = i.id"
+		" WHERE c.update_id IS NOT r.update_id OR c.status_id IS NOT u.status_id"
+		"    OR c.health IS NOT u.health OR c.percent_complete IS NOT u.percent_complete"
+		"    OR c.event_date IS NOT u.event_date "
+		"UNION ALL "
+		"SELECT 'initiative', c.initiative_id, 'current status kept for a missing initiative'"
+		"  FROM initiative_status AS c WHERE c.initiative_id NOT IN (SELECT id FROM initiative) "
+		"ORDER BY 2");
 }
 
 static int check_terminal(checker *C, const char *name)
