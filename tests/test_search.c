@@ -89,6 +89,24 @@ START_TEST(test_word_prefix_phrase)
 }
 END_TEST
 
+static int count_problem(const atrack_problem *p, void *payload);
+
+/* The index agrees with its tables by atrack_check and by a rebuild. */
+static void assert_index_whole(atrack_db *db)
+{
+	int problems = 0;
+	ck_assert_msg(atrack_check(db, count_problem, &problems) == ATRACK_OK, "%s", atrack_errmsg(db));
+	ck_assert_int_eq(problems, 0);
+	char *before = tu_query_text(db, "SELECT group_concat(x, ';') FROM (SELECT rowid || '|' || "
+	                             "title || '|' || body AS x FROM search_index ORDER BY rowid)");
+	ck_assert_int_eq(atrack_search_rebuild(db), ATRACK_OK);
+	char *after = tu_query_text(db, "SELECT group_concat(x, ';') FROM (SELECT rowid || '|' || "
+	                             "title || '|' || body AS x FROM search_index ORDER BY rowid)");
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+
 START_TEST(test_index_follows_edits_and_deletes)
 {
 	atrack_db *db = report_db();
@@ -122,15 +140,7 @@ START_TEST(test_index_follows_edits_and_deletes)
 	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM search_index WHERE kind = 11 "
 	                              "AND ref_id NOT IN (SELECT id FROM progress_update)"), 0);
 
-	/* The index equals one rebuilt from the tables. */
-	char *before = tu_query_text(db, "SELECT group_concat(x, ';') FROM (SELECT rowid || '|' || "
-	                             "title || '|' || body AS x FROM search_index ORDER BY rowid)");
-	ck_assert_int_eq(atrack_search_rebuild(db), ATRACK_OK);
-	char *after = tu_query_text(db, "SELECT group_concat(x, ';') FROM (SELECT rowid || '|' || "
-	                             "title || '|' || body AS x FROM search_index ORDER BY rowid)");
-	ck_assert_str_eq(before, after);
-	free(before);
-	free(after);
+	assert_index_whole(db);
 	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM search_index"),
 	                 tu_query_int(db, "SELECT (SELECT count(*) FROM initiative) + "
 	                              "(SELECT count(*) FROM framework) + (SELECT count(*) FROM focus_area) + "
@@ -158,24 +168,6 @@ static void assert_hit_is(atrack_db *db, const char *query, int64_t update_id)
 	char expected[64];
 	snprintf(expected, sizeof expected, "update:%lld", (long long)update_id);
 	ASSERT_HITS(db, query, expected);
-}
-
-static int count_problem(const atrack_problem *p, void *payload);
-
-/* The index agrees with its tables by atrack_check and by a rebuild. */
-static void assert_index_whole(atrack_db *db)
-{
-	int problems = 0;
-	ck_assert_msg(atrack_check(db, count_problem, &problems) == ATRACK_OK, "%s", atrack_errmsg(db));
-	ck_assert_int_eq(problems, 0);
-	char *before = tu_query_text(db, "SELECT group_concat(x, ';') FROM (SELECT rowid || '|' || "
-	                             "title || '|' || body AS x FROM search_index ORDER BY rowid)");
-	ck_assert_int_eq(atrack_search_rebuild(db), ATRACK_OK);
-	char *after = tu_query_text(db, "SELECT group_concat(x, ';') FROM (SELECT rowid || '|' || "
-	                             "title || '|' || body AS x FROM search_index ORDER BY rowid)");
-	ck_assert_str_eq(before, after);
-	free(before);
-	free(after);
 }
 
 #define MARK_SQL "SELECT progress_update_id FROM search_mark"
