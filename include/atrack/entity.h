@@ -482,7 +482,8 @@ ATRACK_EXTERN int atrack_initiative_delete(atrack_db *db, int64_t id, unsigned i
 /*
  * Open an iterator (O1) over the initiatives that pass `filter` (NULL for
  * all), in its order, paged by its limit and offset. Each row's current
- * status is one index seek, never a scan of the history.
+ * status is read from the initiative's one row of current status (kept by
+ * the schema's triggers), never from a scan of the history.
  *
  * Returns ATRACK_OK; ATRACK_INVALID naming the field for a bad filter
  * ("status: no status 'done'", "health: 'ok' is not one of on_track,

@@ -200,10 +200,11 @@ typedef int (*atrack_problem_cb)(const atrack_problem *problem, void *payload);
  *                   missing one;
  *   slugs           every slug and status code is well formed and unique
  *                   (computed without the indexes);
- *   current_status  each initiative's current status (the view
- *                   initiative_current, which uses the index) is that of
- *                   its latest update computed from the whole history
- *                   without the index;
+ *   current_status  each initiative's current status (the table
+ *                   initiative_status, kept by triggers) names, and holds
+ *                   the fields of, its latest update computed from the
+ *                   whole history without the index, and no such row
+ *                   is kept for a missing initiative;
  *   terminal        no update leaves a terminal status (completed,
  *                   cancelled) without is_reopen;
  *   has_updates     a note, not an error, for an initiative without any
