@@ -5,7 +5,7 @@
  * rows itself), interleaving the two, and prints its rows of the table.
  */
 #include "bench.h"
-#include "factsheet.h"
+#include "factsheet/factsheet.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,7 +5,7 @@
  * the corpus as a regression test under any compiler.
  */
 #include "atrack_int.h"
-#include "factsheet.h"
+#include "factsheet/factsheet.h"
 
 #include <jansson.h>
 #include <stdint.h>

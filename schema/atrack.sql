@@ -677,7 +677,7 @@ INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(0.0, 0.0, 5.
 -- The connection
 -- runs with trusted_schema off, under which SQLite lets no trigger write
 -- to a virtual table; so the triggers below only queue the rowid, and the
--- library rewrites the queued entries from the tables (src/lib/search.c)
+-- library rewrites the queued entries from the tables (src/lib/search/search.c)
 -- in the same transaction, before every commit.
 CREATE TABLE search_pending (
   doc_id INTEGER PRIMARY KEY  -- the search_index rowid: id * 16 + kind

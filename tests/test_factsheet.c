@@ -4,7 +4,7 @@
  * in tests/fixtures/factsheets, every input error with its position, and
  * an allocation-failure loop that must end in ATRACK_NOMEM without leaks.
  */
-#include "factsheet.h"
+#include "factsheet/factsheet.h"
 #include "atrack_int.h"
 
 #include <check.h>

@@ -5,7 +5,7 @@
  * bad options, and `atrack report` writing a file.
  */
 #include "report_fixture.h"
-#include "report_int.h" /* atr_text_width */
+#include "report/report_int.h" /* atr_text_width */
 
 #include <jansson.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
  * renamed into place, so a failed backup never leaves a half-written file
  * where a good one is expected.
  */
-#include "exchange_int.h"
+#include "exchange/exchange_int.h"
 
 #include <string.h>
 #include <unistd.h>

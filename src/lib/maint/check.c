@@ -6,7 +6,7 @@
  * checks are one table of {name, function}: a new invariant is one more
  * function and one more line.
  */
-#include "exchange_int.h"
+#include "exchange/exchange_int.h"
 
 #include <string.h>
 
