@@ -71,6 +71,20 @@ void atr_buf_clear(atr_buf *b);
 
 /* ---- The handle --------------------------------------------------------- */
 
+/*
+ * What a feature module hangs on the library's write transactions
+ * (core/txn.c): `begin` when one has begun, `before_commit` just before it
+ * commits (a failure there keeps it from committing), `end` once it is
+ * over, committed or not. Any of them may be NULL. The core runs them in
+ * the order they were added and knows nothing else of the module.
+ */
+typedef struct atr_txn_hooks {
+	int (*begin)(atrack_db *db, void *ctx);
+	int (*before_commit)(atrack_db *db, void *ctx);
+	void (*end)(atrack_db *db, void *ctx, bool committed);
+	void *ctx;
+} atr_txn_hooks;
+
 struct atrack_db {
 	sqlite3 *sql;
 	unsigned int flags;
@@ -88,7 +102,19 @@ struct atrack_db {
 	} *stmt_cache;
 	size_t stmt_cache_count;
 	size_t stmt_cache_cap;
+	atr_txn_hooks txn_hooks[4];
+	size_t txn_hook_count;
 };
+
+/* Open the handle: the file identified, the connection hardened, the
+ * migrations applied (core/open.c). atrack_open is this plus the feature
+ * modules attaching their hooks (src/lib/atrack.c). */
+int atr_db_open(const char *path, unsigned int flags, atrack_db **out);
+/* The author the environment names ($ATRACK_AUTHOR, the login name, the
+ * account, else "unknown"); NULL when out of memory. */
+char *atr_default_author(void);
+/* Register the SQL functions the schema's triggers call. */
+int atr_register_schema_functions(atrack_db *db);
 
 /* Record a failure on the handle and return rc, so callers can write
  * `return atr_error(db, ATRACK_INVALID, "...", ...)`. */
@@ -107,6 +133,13 @@ int atr_rc_from_sqlite(int sqlite_rc);
 int atr_sql_error(atrack_db *db, int sqlite_rc, const char *what);
 
 /* ---- Statements and transactions --------------------------------------- */
+
+/* Run `sql` (one or more statements of the library's own) at once. */
+int atr_exec(atrack_db *db, const char *sql, const char *what);
+/* The first column of the first row of `sql` as an int; an SQLite code. */
+int atr_query_int(atrack_db *db, const char *sql, int *out);
+/* Step the cached statement for `sql` once, expecting no row. */
+int atr_exec_cached(atrack_db *db, const char *sql, const char *what);
 
 /* Prepare `sql` (a constant of the library, never user text) into a fresh
  * statement the caller finalizes: for iterators, which keep theirs. */
@@ -133,11 +166,20 @@ int atr_write_end(atrack_db *db, int rc);
 int atr_write_begin_single(atrack_db *db);
 int atr_write_end_single(atrack_db *db, int rc);
 
-/* Search index upkeep (search.c). atr_search_sync rewrites the entries the
- * triggers queued; it runs inside the writing transaction just before it
- * commits (atr_write_end, atrack_commit). atr_search_catch_up indexes a
- * queue left by an earlier process, in a transaction of its own. */
-int atr_search_sync(atrack_db *db);
+/* Hang `hooks` on every later write transaction of the handle. */
+int atr_txn_hooks_add(atrack_db *db, const atr_txn_hooks *hooks);
+/* BEGIN IMMEDIATE, retried a few times past the busy timeout. */
+int atr_begin_immediate(atrack_db *db);
+/* Roll back whatever transaction the handle still holds (atrack_close). */
+void atr_txn_abandon(atrack_db *db);
+
+/* ---- Search (search/search.c) ------------------------------------------- */
+
+/* Keep the handle's search index in step with its writes: index what an
+ * earlier process or a migration left queued, and sync the queue before
+ * every commit. Called once by atrack_open on a writable handle. */
+int atr_search_attach(atrack_db *db);
+/* Index a queue left by an earlier process, in a transaction of its own. */
 int atr_search_catch_up(atrack_db *db);
 /* A query whose rows (table, row id, message) are the entries the search
  * index lacks, holds wrongly, or holds for rows that are gone. */

@@ -4,8 +4,9 @@
  * trigger that writes to a virtual table, so the schema's triggers only
  * queue the changed rows in search_pending, and new progress updates are
  * found above a high-water mark (search_mark, migration 0003) rather than
- * queued one by one. atr_search_sync writes those entries from the tables
- * inside the writing transaction, just before it commits (db.c calls it),
+ * queued one by one. sync_before_commit writes those entries from the
+ * tables inside the writing transaction, just before it commits (a hook on
+ * the core's transactions, attached by atr_search_attach),
  * so a committed change is always searchable and a rolled-back one never
  * was. Rebuilding queues every row and syncs: one definition of what an
  * entry holds.
@@ -162,8 +163,9 @@ static int pending_any(atrack_db *db, bool *any)
 	return rc;
 }
 
-int atr_search_sync(atrack_db *db)
+static int sync_before_commit(atrack_db *db, void *ctx)
 {
+	(void)ctx;
 	bool any = false;
 	int rc = pending_any(db, &any);
 	if (rc != ATRACK_OK || !any)
@@ -193,6 +195,15 @@ int atr_search_catch_up(atrack_db *db)
 	if (rc != ATRACK_OK)
 		return rc;
 	return atr_write_end(db, ATRACK_OK);
+}
+
+int atr_search_attach(atrack_db *db)
+{
+	const atr_txn_hooks hooks = { NULL, sync_before_commit, NULL, NULL };
+	int rc = atr_txn_hooks_add(db, &hooks);
+	if (rc == ATRACK_OK)
+		rc = atr_search_catch_up(db); /* rows a migration queued for the index */
+	return rc;
 }
 
 int atrack_search_rebuild(atrack_db *db)

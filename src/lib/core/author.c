@@ -1,0 +1,50 @@
+/*
+ * author.c - who the handle's writes are recorded as: set by the caller,
+ * else taken from the environment ($ATRACK_AUTHOR, the login name, the
+ * account).
+ */
+#include "atrack_int.h"
+
+#include <pwd.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+char *atr_default_author(void)
+{
+	const char *name = getenv("ATRACK_AUTHOR");
+	if (!name || !*name)
+		name = getenv("LOGNAME");
+	if (!name || !*name)
+		name = getenv("USER");
+	if (!name || !*name)
+		name = getlogin();
+	if (!name || !*name) {
+		/* No login session (a service, cron, a container): the account. */
+		struct passwd *account = getpwuid(geteuid());
+		name = account ? account->pw_name : NULL;
+	}
+	if (!name || !*name)
+		name = "unknown";
+	return atr_strdup(name);
+}
+
+int atrack_set_author(atrack_db *db, const char *author)
+{
+	if (!db)
+		return ATRACK_MISUSE;
+	atr_clear_error(db);
+	if (author && !*author)
+		return atr_error(db, ATRACK_INVALID, "author: must not be empty");
+	char *copy = author ? atr_strdup(author) : atr_default_author();
+	if (!copy)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	atr_free(db->author);
+	db->author = copy;
+	return ATRACK_OK;
+}
+
+const char *atrack_author(const atrack_db *db)
+{
+	return db ? db->author : NULL;
+}
+

@@ -1,0 +1,247 @@
+/*
+ * open.c - opening and closing the database handle: identifying a file
+ * before anything is written to it, hardening the connection, and
+ * applying the embedded migrations; and the library's version numbers.
+ * The public atrack_open (src/lib/atrack.c) wraps atr_db_open to attach
+ * the feature modules.
+ */
+#include "atrack_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* 'ATRK': marks a file as an atrack database (PRAGMA application_id). */
+#define ATRACK_APPLICATION_ID 0x4154524b
+#define BUSY_TIMEOUT_MS 10000
+
+const char *atrack_libversion(void)
+{
+	return ATRACK_VERSION;
+}
+
+int atrack_libversion_number(void)
+{
+	return ATRACK_VERSION_NUMBER;
+}
+
+int atrack_schema_version(void)
+{
+	return atr_migrations[atr_migration_count - 1].version;
+}
+
+/* Connection settings that SQLite's authors advise for a database that may
+ * hold untrusted text, and that no atrack connection goes without. */
+static int harden_connection(atrack_db *db)
+{
+	int unused;
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, &unused);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &unused);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &unused);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DQS_DML, 0, &unused);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DQS_DDL, 0, &unused);
+	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+	return atr_register_schema_functions(db);
+}
+
+/* Decide what the file is before anything is written to it. Sets
+ * *version to its schema version (0 for an empty, new database). */
+static int identify_database(atrack_db *db, const char *path, int *version)
+{
+	int application_id = 0, user_version = 0, object_count = 0;
+	int src = atr_query_int(db, "PRAGMA application_id", &application_id);
+	if (src == SQLITE_OK)
+		src = atr_query_int(db, "PRAGMA user_version", &user_version);
+	if (src == SQLITE_OK)
+		src = atr_query_int(db, "SELECT count(*) FROM sqlite_schema", &object_count);
+	if ((src & 0xff) == SQLITE_NOTADB)
+		return atr_error(db, ATRACK_NOTDB, "'%s' is not an atrack database "
+		                 "(not an SQLite database at all)", path);
+	if (src != SQLITE_OK)
+		return atr_sql_error(db, src, "cannot read database header");
+
+	if (application_id == 0 && user_version == 0 && object_count == 0) {
+		*version = 0;
+		return ATRACK_OK;
+	}
+	if (application_id != ATRACK_APPLICATION_ID)
+		return atr_error(db, ATRACK_NOTDB, "'%s' is not an atrack database "
+		                 "(an SQLite database of another application)", path);
+	if (user_version > atrack_schema_version())
+		return atr_error(db, ATRACK_TOONEW, "'%s' has schema version %d, newer "
+		                 "than the %d this atrack %s knows; upgrade atrack",
+		                 path, user_version, atrack_schema_version(), ATRACK_VERSION);
+	*version = user_version;
+	return ATRACK_OK;
+}
+
+/* Apply one migration in its own transaction. Another process may have
+ * applied it meanwhile, so the version is read again under the lock. */
+static int apply_migration(atrack_db *db, const atr_migration *m)
+{
+	int rc = atr_begin_immediate(db);
+	if (rc != ATRACK_OK)
+		return rc;
+	int current = 0;
+	int src = atr_query_int(db, "PRAGMA user_version", &current);
+	if (src != SQLITE_OK) {
+		rc = atr_sql_error(db, src, "cannot read schema version");
+		goto done;
+	}
+	if (current >= m->version)
+		goto done;
+	src = sqlite3_exec(db->sql, m->sql, NULL, NULL, NULL);
+	if (src != SQLITE_OK) {
+		rc = atr_error(db, atr_rc_from_sqlite(src), "migration %04d_%s failed: %s",
+		               m->version, m->name, sqlite3_errmsg(db->sql));
+		goto done;
+	}
+	/* PRAGMA takes no parameters; these are the library's own integers. */
+	char pragma[96];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d; PRAGMA application_id = %d",
+	         m->version, ATRACK_APPLICATION_ID);
+	rc = atr_exec(db, pragma, "cannot record schema version");
+done:
+	if (rc == ATRACK_OK)
+		rc = atr_exec(db, "COMMIT", "cannot commit migration");
+	if (rc != ATRACK_OK)
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static int migrate(atrack_db *db, int version)
+{
+	for (size_t i = 0; i < atr_migration_count; i++) {
+		if (atr_migrations[i].version <= version)
+			continue;
+		int rc = apply_migration(db, &atr_migrations[i]);
+		if (rc != ATRACK_OK)
+			return rc;
+	}
+	return ATRACK_OK;
+}
+
+/* Create a missing database file ourselves, so that it is readable by its
+ * owner only (SQLite would create it with the umask's permissions). Sets
+ * *created when this call made the file. */
+static int create_private_file(atrack_db *db, const char *path, bool *created)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return ATRACK_OK;
+		return atr_error(db, errno == ENOENT ? ATRACK_NOTFOUND : ATRACK_IO,
+		                 "cannot create '%s': %s", path, strerror(errno));
+	}
+	close(fd);
+	*created = true;
+	return ATRACK_OK;
+}
+
+static int open_file(atrack_db *db, const char *path, unsigned int flags)
+{
+	bool memory = flags & ATRACK_OPEN_MEMORY;
+	bool readonly = flags & ATRACK_OPEN_READONLY;
+	bool created = false;
+	const char *name = memory ? ":memory:" : path;
+	int rc;
+
+	if (!memory) {
+		struct stat st;
+		if (stat(path, &st) != 0) {
+			if (errno != ENOENT)
+				return atr_error(db, ATRACK_IO, "cannot open '%s': %s", path, strerror(errno));
+			if (!(flags & ATRACK_OPEN_CREATE) || readonly)
+				return atr_error(db, ATRACK_NOTFOUND, "'%s' does not exist", path);
+			rc = create_private_file(db, path, &created);
+			if (rc != ATRACK_OK)
+				return rc;
+		} else if (S_ISDIR(st.st_mode)) {
+			return atr_error(db, ATRACK_IO, "'%s' is a directory", path);
+		}
+	}
+
+	int open_flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	                 SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	int src = sqlite3_open_v2(name, &db->sql, open_flags, NULL);
+	if (src != SQLITE_OK) {
+		rc = atr_error(db, atr_rc_from_sqlite(src), "cannot open '%s': %s", name,
+		               db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(src));
+		goto fail;
+	}
+	rc = harden_connection(db);
+	int version = 0;
+	if (rc == ATRACK_OK)
+		rc = identify_database(db, name, &version);
+	if (rc == ATRACK_OK && version < atrack_schema_version() && readonly)
+		rc = atr_error(db, ATRACK_READONLY, "'%s' needs its schema brought up to "
+		               "version %d, which a read-only open cannot do",
+		               name, atrack_schema_version());
+	if (rc == ATRACK_OK && !readonly && !memory)
+		rc = atr_exec(db, "PRAGMA journal_mode = WAL", "cannot enable WAL");
+	if (rc == ATRACK_OK)
+		rc = atr_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+		              "PRAGMA temp_store = MEMORY",
+		              "cannot configure database");
+	if (rc == ATRACK_OK && !readonly)
+		rc = migrate(db, version);
+	if (rc == ATRACK_OK)
+		return ATRACK_OK;
+fail:
+	if (created) {
+		/* Leave no trace of a file this call made and could not finish. */
+		sqlite3_close(db->sql);
+		db->sql = NULL;
+		unlink(path);
+	}
+	return rc;
+}
+
+int atr_db_open(const char *path, unsigned int flags, atrack_db **out)
+{
+	if (!out)
+		return ATRACK_MISUSE;
+	*out = NULL;
+	atrack_db *db = atr_calloc(1, sizeof *db);
+	if (!db)
+		return ATRACK_NOMEM;
+	*out = db;
+	db->flags = flags;
+	db->author = atr_default_author();
+	if (!db->author)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	if (!path && !(flags & ATRACK_OPEN_MEMORY))
+		return atr_error(db, ATRACK_MISUSE, "no database path given");
+	if (path && !*path && !(flags & ATRACK_OPEN_MEMORY))
+		return atr_error(db, ATRACK_INVALID, "database path is empty");
+	return open_file(db, path, flags);
+}
+
+void atrack_close(atrack_db *db)
+{
+	if (!db)
+		return;
+	if (db->sql) {
+		for (size_t i = 0; i < db->stmt_cache_count; i++)
+			sqlite3_finalize(db->stmt_cache[i].stmt);
+		atr_txn_abandon(db);
+		/* Close first: it disconnects the virtual tables (FTS5), which
+		 * finalize statements of their own. Only then may the statements
+		 * an unfreed iterator left be finalized here. */
+		if (sqlite3_close(db->sql) == SQLITE_BUSY) {
+			sqlite3_stmt *stmt;
+			while ((stmt = sqlite3_next_stmt(db->sql, NULL)) != NULL)
+				sqlite3_finalize(stmt);
+			sqlite3_close(db->sql);
+		}
+	}
+	atr_free(db->stmt_cache);
+	atr_free(db->errmsg);
+	atr_free(db->author);
+	atr_free(db);
+}
+
+/* ---- Transactions ------------------------------------------------------- */
