@@ -1,9 +1,10 @@
 /*
- * tracking_int.h - what the tracking files of libatrack (update.c, status.c,
- * audit.c) share and no other file needs: checking the bounds a listing is
- * given, and reading an iterator's row only when the iterator is of the
- * caller's sort. Kept apart from atrack_int.h so that the tracking area can
- * grow without touching the declarations every file includes.
+ * tracking_int.h - what the tracking module (updates, their field and
+ * transition rules, the status vocabulary, the audit log) shares: listing
+ * bounds, the guard behind typed iterator accessors, and the rules every
+ * path that writes a progress update applies (update_check.c,
+ * transition.c). Other modules that write updates (the JSON import)
+ * include it to apply the same rules.
  */
 #ifndef ATRACK_TRACKING_INT_H
 #define ATRACK_TRACKING_INT_H
