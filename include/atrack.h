@@ -224,7 +224,9 @@ ATRACK_EXTERN atrack_kind atrack_iter_kind(const atrack_iter *it);
 #include "atrack/entity.h"
 #include "atrack/exchange.h"
 #include "atrack/import.h"
+#include "atrack/maint.h"
 #include "atrack/report.h"
+#include "atrack/search.h"
 #include "atrack/tracking.h"
 
 #endif /* ATRACK_H */

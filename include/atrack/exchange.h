@@ -1,9 +1,8 @@
 /*
  * atrack/exchange.h - part of the public interface of libatrack, included by
  * atrack.h (include that, not this): moving a whole database between
- * machines and tools as one JSON document (export and import), online
- * backups, and checking that a database is sound. The JSON format is
- * described in docs/export-format.md and docs/export.schema.json.
+ * machines and tools as one JSON document (export and import). The JSON
+ * format is described in docs/export-format.md and docs/export.schema.json.
  */
 #ifndef ATRACK_EXCHANGE_H
 #define ATRACK_EXCHANGE_H
@@ -154,71 +153,6 @@ ATRACK_EXTERN int atrack_import_json_file(atrack_db *db, FILE *in,
 ATRACK_EXTERN int atrack_import_json_path(atrack_db *db, const char *path,
                                           const atrack_exchange_opts *opts,
                                           atrack_exchange_result *result);
-
-/*
- * Copy the database to `path` while it stays in use, through SQLite's
- * online backup API. The copy is one consistent snapshot: it is read
- * under one read transaction, which in WAL mode does not block other
- * processes' writes (they go on; the copy does not see them). Pages are
- * copied in batches, waiting and retrying while the source is locked. The
- * copy is written to a temporary file in the folder of `path`, checked to
- * open as an atrack database that passes PRAGMA quick_check, and only then
- * renamed over `path`; on failure nothing is left behind. The copy is
- * readable by its owner only.
- *
- * Returns ATRACK_OK; ATRACK_IO (cannot create or rename the file);
- * ATRACK_BUSY (locked past the busy timeout); ATRACK_CORRUPT (the copy
- * failed its check); ATRACK_NOMEM; ATRACK_MISUSE. A caller holding a
- * transaction (atrack_begin) gets a copy of what it has committed.
- */
-ATRACK_EXTERN int atrack_backup(atrack_db *db, const char *path);
-
-/* A problem atrack_check found. Every string is borrowed for the call of
- * the callback (O2). */
-typedef enum atrack_severity {
-	ATRACK_SEVERITY_ERROR = 1, /* the database is not sound */
-	ATRACK_SEVERITY_NOTE = 2   /* worth knowing, not wrong */
-} atrack_severity;
-
-typedef struct atrack_problem {
-	const char *check;    /* the check's name: "integrity", "foreign_keys", ... */
-	atrack_severity severity;
-	const char *table;    /* the table of the row at fault, or NULL */
-	int64_t row_id;       /* its id, or 0 */
-	const char *message;  /* what is wrong, in English */
-} atrack_problem;
-
-/* Called once per problem; a non-zero return stops the check, and
- * atrack_check returns that value. */
-typedef int (*atrack_problem_cb)(const atrack_problem *problem, void *payload);
-
-/*
- * Check that the database is sound, in one read transaction. The checks,
- * in order (the `check` names):
- *   integrity       PRAGMA integrity_check finds the file undamaged;
- *   foreign_keys    PRAGMA foreign_key_check finds no row referring to a
- *                   missing one;
- *   slugs           every slug and status code is well formed and unique
- *                   (computed without the indexes);
- *   current_status  each initiative's current status (the table
- *                   initiative_status, kept by triggers) names, and holds
- *                   the fields of, its latest update computed from the
- *                   whole history without the index, and no such row
- *                   is kept for a missing initiative;
- *   terminal        no update leaves a terminal status (completed,
- *                   cancelled) without is_reopen;
- *   has_updates     a note, not an error, for an initiative without any
- *                   progress update (one added by hand and never updated).
- *
- * cb, payload  called for each problem; cb may be NULL to only learn
- *              whether the database is sound.
- *
- * Returns ATRACK_OK when no check found an error (notes allowed);
- * ATRACK_CORRUPT when one did (the message gives the count and the
- * first); the non-zero value cb returned; ATRACK_BUSY, ATRACK_NOMEM,
- * ATRACK_MISUSE.
- */
-ATRACK_EXTERN int atrack_check(atrack_db *db, atrack_problem_cb cb, void *payload);
 
 #ifdef __cplusplus
 }

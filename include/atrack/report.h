@@ -3,8 +3,7 @@
  * atrack.h (include that, not this): the status report an analyst hands to
  * leadership, as data (a summary of small counts and two iterators that
  * stream the initiatives and the changes) and rendered as text, Markdown,
- * HTML, CSV or JSON; and full-text search over everything the database
- * says in words.
+ * HTML, CSV or JSON.
  */
 #ifndef ATRACK_REPORT_H
 #define ATRACK_REPORT_H
@@ -241,48 +240,6 @@ ATRACK_EXTERN int atrack_report_write(atrack_db *db, const atrack_report_opts *o
 ATRACK_EXTERN int atrack_report_render(atrack_db *db, const atrack_report_opts *opts,
                                        atrack_report_format format, char **out,
                                        size_t *out_len);
-
-/* ---- Search ------------------------------------------------------------- */
-
-typedef struct atrack_search_opts {
-	unsigned int version; /* ATRACK_SEARCH_OPTS_VERSION */
-	int limit;            /* at most this many hits; 0: 50 */
-} atrack_search_opts;
-
-#define ATRACK_SEARCH_OPTS_VERSION 1
-#define ATRACK_SEARCH_OPTS_INIT { ATRACK_SEARCH_OPTS_VERSION, 0 }
-
-/* One search hit. */
-typedef struct atrack_search_hit {
-	atrack_kind kind;     /* initiative, framework, focus_area, meeting or update */
-	int64_t id;
-	const char *slug;     /* NULL for an update (it has none) */
-	const char *title;    /* what the hit is called; for an update, its initiative's title */
-	const char *snippet;  /* the matching words in context, marked [like this] */
-	double rank;          /* bm25: lower is better */
-} atrack_search_hit;
-
-/*
- * Full-text search (SQLite FTS5, words folded to lower case without
- * diacritics) over initiative titles and texts, framework names, acronyms
- * and descriptions, focus areas, meeting names and places, and the notes
- * of progress updates. The query is FTS5's: words (all must match),
- * "a phrase", prefix*, OR, NOT, NEAR(...). Best hits first.
- *
- * opts  may be NULL for the defaults.
- * out   [out] an iterator (O1) of mixed kinds (atrack_iter_kind gives 0);
- *       read hits with atrack_iter_search_hit (O2).
- * Returns ATRACK_OK; ATRACK_INVALID for an empty query or one FTS5 cannot
- * understand ("search: cannot understand query 'a AND': ..."); ATRACK_NOMEM.
- */
-ATRACK_EXTERN int atrack_search(atrack_db *db, const char *query, const atrack_search_opts *opts,
-                                atrack_iter **out);
-ATRACK_EXTERN const atrack_search_hit *atrack_iter_search_hit(const atrack_iter *it);
-
-/* Rebuild the search index from the tables, in one transaction. The index
- * is kept in step with every write anyway; this is for repair. Returns
- * ATRACK_OK, ATRACK_READONLY, ATRACK_BUSY, ATRACK_NOMEM. */
-ATRACK_EXTERN int atrack_search_rebuild(atrack_db *db);
 
 #ifdef __cplusplus
 }
