@@ -70,8 +70,8 @@ typedef struct cli_usage {
 	unsigned int flags;   /* CLI_NEEDS_DB */
 } cli_usage;
 
-/* The command works on the database: cli_parse opens it (ctx->db) once the
- * command line is known to be right. */
+/* The command works on the database: cli_start opens it (ctx->db) once
+ * the command line is known to be right. */
 #define CLI_NEEDS_DB 0x1u
 
 /*
@@ -89,6 +89,11 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
  * open it into ctx->db. Returns CLI_CONTINUE or an exit code after a
  * message. */
 int cli_open_db(cli_ctx *ctx);
+
+/* The start of every command: cli_parse, then cli_open_db when the usage
+ * says CLI_NEEDS_DB (database.c). */
+int cli_start(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
+              const cli_usage *usage, char ***out_args, int *out_nargs);
 
 /* ---- Output -------------------------------------------------------------- */
 
@@ -166,8 +171,6 @@ typedef struct cli_noun {
 	/* Adds to `show` after the members and links: to `doc` with --json,
 	 * else printed. Returns CLI_CONTINUE or an exit code. May be NULL. */
 	int (*show_more)(cli_ctx *ctx, int64_t id, json_t *doc);
-	/* show lists the roles at the meeting, or of the person. */
-	bool show_participants;
 	const char *help_more; /* more --help text, or NULL */
 } cli_noun;
 
@@ -194,6 +197,9 @@ int cli_finish_part(cli_ctx *ctx, int rc, json_t *doc, const char *key, json_t *
 /* The roles at a meeting, or of a person (of_kind), printed or put in
  * `doc` as "participants". Returns CLI_CONTINUE or an exit code. */
 int cli_show_participants(cli_ctx *ctx, atrack_kind of_kind, int64_t id, json_t *doc);
+/* The same, as a cli_noun show_more for meetings and for people. */
+int cli_show_meeting_participants(cli_ctx *ctx, int64_t id, json_t *doc);
+int cli_show_person_participants(cli_ctx *ctx, int64_t id, json_t *doc);
 
 /* The initiative filters, shared by `initiative list` and `status`. */
 typedef struct cli_initiative_args {

@@ -15,7 +15,7 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 	const cli_opt opts[] = { CLI_OPT_END };
 	char **args;
 	int nargs;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int lib_rc = atrack_backup(ctx->db, args[0]);

@@ -48,7 +48,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	const cli_opt opts[] = { CLI_OPT_END };
 	char **args;
 	int nargs;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	static const char *const headers[] = { "severity", "check", "table", "row", "message" };

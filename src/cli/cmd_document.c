@@ -9,7 +9,7 @@ static const char *const columns[] = { "id", "slug", "kind", "title", "source", 
 static const cli_noun noun = {
 	"document", ATRACK_KIND_DOCUMENT, "documents",
 	"Documents: imported fact sheets, and the documents they cite.",
-	columns, NULL, NULL, false, NULL
+	columns, NULL, NULL, NULL
 };
 
 int cmd_document(cli_ctx *ctx, int argc, char **argv)

@@ -9,7 +9,7 @@ static const char *const columns[] = { "id", "slug", "name", NULL };
 static const cli_noun noun = {
 	"exercise", ATRACK_KIND_EXERCISE, "exercises",
 	"Named military exercises.",
-	columns, NULL, NULL, false, NULL
+	columns, NULL, NULL, NULL
 };
 
 int cmd_exercise(cli_ctx *ctx, int argc, char **argv)

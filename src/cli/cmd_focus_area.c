@@ -9,7 +9,7 @@ static const char *const columns[] = { "id", "slug", "name", "kind", NULL };
 static const cli_noun noun = {
 	"focus-area", ATRACK_KIND_FOCUS_AREA, "focus_areas",
 	"Areas of work: focus areas of frameworks, and technology areas.",
-	columns, NULL, NULL, false, NULL
+	columns, NULL, NULL, NULL
 };
 
 int cmd_focus_area(cli_ctx *ctx, int argc, char **argv)

@@ -9,7 +9,7 @@ static const char *const columns[] = { "id", "slug", "acronym", "name", "kind", 
 static const cli_noun noun = {
 	"framework", ATRACK_KIND_FRAMEWORK, "frameworks",
 	"Frameworks, bodies and programmes the allies set up or take part in.",
-	columns, NULL, NULL, false, NULL
+	columns, NULL, NULL, NULL
 };
 
 int cmd_framework(cli_ctx *ctx, int argc, char **argv)

@@ -170,7 +170,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	};
 	char **args;
 	int nargs;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	if (strcmp(format, "json") == 0)

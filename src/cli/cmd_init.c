@@ -14,10 +14,10 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	const cli_opt opts[] = { CLI_OPT_END };
 	char **args;
 	int nargs;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
-	/* cli_parse opened (so created and migrated) the database already. */
+	/* cli_start opened (so created and migrated) the database already. */
 	if (ctx->json) {
 		json_t *j = json_pack("{s:i, s:s, s:i}", "format_version", 1,
 		                      "database", ctx->db_path,

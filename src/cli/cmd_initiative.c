@@ -94,7 +94,7 @@ static int list(cli_ctx *ctx, int argc, char **argv, const cli_usage *usage)
 	cli_initiative_options(&a, opts);
 	char **args;
 	int nargs;
-	int rc = cli_parse(ctx, argc, argv, opts, usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	atrack_initiative_filter f = ATRACK_INITIATIVE_FILTER_INIT;
@@ -137,7 +137,7 @@ static int show_more(cli_ctx *ctx, int64_t id, json_t *doc)
 static const cli_noun noun = {
 	"initiative", ATRACK_KIND_INITIATIVE, "initiatives",
 	"Initiatives: what the allies announced, its section, meeting, target date and status.",
-	columns, list, show_more, false,
+	columns, list, show_more,
 	"list takes filters: --section --framework --party --meeting --status --health\n"
 	"--stale-days N --overdue --search TEXT --order ORDER --limit N --offset N.\n"
 	"Link an initiative to frameworks, parties, ...: see 'atrack link --help'.\n"

@@ -38,7 +38,7 @@ static int run(cli_ctx *ctx, int argc, char **argv, bool linking)
 	int nargs;
 	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0))
 		printf("%s\n\n", links_help);
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	atrack_kind k1, k2;

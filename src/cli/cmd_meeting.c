@@ -1,7 +1,7 @@
 /*
  * cmd_meeting.c - `atrack meeting`: the meetings of the allies. The verbs
  * are the shared ones of noun.c; show adds who took part
- * (show_participants).
+ * (cmd_participant.c).
  */
 #include "cli.h"
 
@@ -12,7 +12,7 @@ static const char *const columns[] = {
 static const cli_noun noun = {
 	"meeting", ATRACK_KIND_MEETING, "meetings",
 	"Meetings of the allies: their kind, ordinal, dates and place.",
-	columns, NULL, NULL, true,
+	columns, NULL, cli_show_meeting_participants,
 	"Who took part, and in which role: see 'atrack participant --help'.\n"
 };
 

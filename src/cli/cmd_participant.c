@@ -2,7 +2,7 @@
  * cmd_participant.c - `atrack participant`: a person's role at a meeting
  * (who took part, in which role, for which party). The verbs are the shared
  * ones of noun.c; `meeting show` and `person show` list the roles too,
- * through cli_show_participants.
+ * through the show_more functions here.
  */
 #include "cli.h"
 
@@ -13,7 +13,7 @@ static const char *const columns[] = {
 static const cli_noun noun = {
 	"participant", ATRACK_KIND_PARTICIPANT, "participants",
 	"Participants: who took part in a meeting, in which role, for which party.",
-	columns, NULL, NULL, false,
+	columns, NULL, NULL,
 	"Add one with: atrack participant add --meeting M --person P [--role R] [--party P]\n"
 	"A participant has no slug: show, edit and rm take its id.\n"
 };
@@ -54,4 +54,14 @@ int cli_show_participants(cli_ctx *ctx, atrack_kind of_kind, int64_t id, json_t 
 	atrack_iter_free(it);
 	return cli_finish_part(ctx, rc, doc, "participants", array, table, rows,
 	                       "cannot list participants");
+}
+
+int cli_show_meeting_participants(cli_ctx *ctx, int64_t id, json_t *doc)
+{
+	return cli_show_participants(ctx, ATRACK_KIND_MEETING, id, doc);
+}
+
+int cli_show_person_participants(cli_ctx *ctx, int64_t id, json_t *doc)
+{
+	return cli_show_participants(ctx, ATRACK_KIND_PERSON, id, doc);
 }

@@ -9,7 +9,7 @@ static const char *const columns[] = { "id", "slug", "name", "short_name", "kind
 static const cli_noun noun = {
 	"party", ATRACK_KIND_PARTY, "parties",
 	"Countries and organisations: the parties to the meetings, and those named in them.",
-	columns, NULL, NULL, false, NULL
+	columns, NULL, NULL, NULL
 };
 
 int cmd_party(cli_ctx *ctx, int argc, char **argv)

@@ -9,7 +9,7 @@ static const char *const columns[] = { "id", "slug", "position", "title", NULL }
 static const cli_noun noun = {
 	"section", ATRACK_KIND_SECTION, "sections",
 	"Sections: the lines of effort of a fact sheet, which group its initiatives.",
-	columns, NULL, NULL, false, NULL
+	columns, NULL, NULL, NULL
 };
 
 int cmd_section(cli_ctx *ctx, int argc, char **argv)

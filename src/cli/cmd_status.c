@@ -44,7 +44,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	a.stale_days = ATRACK_STALE_DAYS_DEFAULT;
 	char **args;
 	int nargs;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	if (a.stale_days <= 0)

@@ -24,7 +24,7 @@ static int status_list(cli_ctx *ctx, int argc, char **argv)
 	char **args;
 	int nargs;
 	ctx->command = usage.name;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	atrack_iter *it = NULL;
@@ -83,7 +83,7 @@ static int status_add(cli_ctx *ctx, int argc, char **argv)
 	char **args;
 	int nargs;
 	ctx->command = usage.name;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	if (!label)

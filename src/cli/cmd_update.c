@@ -94,7 +94,7 @@ static int parse_update_verb(cli_ctx *ctx, int argc, char **argv, const cli_usag
 	char **args;
 	int nargs;
 	ctx->command = usage->name;
-	int rc = cli_parse(ctx, argc, argv, opts, usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	return resolve(ctx, ATRACK_KIND_UPDATE, args[0], id);
@@ -166,7 +166,7 @@ static int update_add(cli_ctx *ctx, int argc, char **argv)
 	char **args;
 	int nargs;
 	ctx->command = usage.name;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	if (!o.status)
@@ -307,7 +307,7 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 	char **args;
 	int nargs;
 	ctx->command = usage.name;
-	int rc = cli_parse(ctx, argc, argv, opts, &usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	atrack_update_filter f = ATRACK_UPDATE_FILTER_INIT;

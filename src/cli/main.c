@@ -1,7 +1,6 @@
 /*
- * main.c - the atrack program: the command table, the global options, where
- * the database lives, and the exit path (stdout flushed and checked, the
- * database closed).
+ * main.c - the atrack program: the command table, the global options, and
+ * the exit path (stdout flushed and checked, the database closed).
  */
 #include "cli.h"
 
@@ -71,73 +70,6 @@ static void print_main_help(FILE *out)
 		"  5  conflict (already exists, or still referred to)\n"
 		"  6  database busy (locked by others past the timeout)\n"
 		"  7  database refused (not an atrack database, newer version, read-only, corrupt)\n");
-}
-
-/* mkdir -p for the directory part of `path`, private to the user. */
-static int make_parent_dirs(cli_ctx *ctx, const char *path)
-{
-	char *copy = strdup(path);
-	if (!copy)
-		return cli_fail(ctx, CLI_EXIT_FAILURE, "out of memory");
-	for (char *p = copy + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
-			int rc = cli_fail(ctx, CLI_EXIT_FAILURE, "cannot create directory '%s': %s",
-			                  copy, strerror(errno));
-			free(copy);
-			return rc;
-		}
-		*p = '/';
-	}
-	free(copy);
-	return CLI_CONTINUE;
-}
-
-/* Kept for the program's lifetime: ctx->db_path may point into it. */
-static char default_path[4096];
-
-static int resolve_db_path(cli_ctx *ctx)
-{
-	if (ctx->db_path_given && ctx->db_path)
-		return CLI_CONTINUE;
-	const char *env = getenv("ATRACK_DB");
-	if (env && *env) {
-		ctx->db_path = env;
-		return CLI_CONTINUE;
-	}
-	const char *data_home = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	int n;
-	if (data_home && data_home[0] == '/')
-		n = snprintf(default_path, sizeof default_path, "%s/atrack/atrack.db", data_home);
-	else if (home && *home)
-		n = snprintf(default_path, sizeof default_path, "%s/.local/share/atrack/atrack.db", home);
-	else
-		return cli_fail(ctx, CLI_EXIT_USAGE, "no database: give --db PATH or set ATRACK_DB "
-		                "(neither XDG_DATA_HOME nor HOME is set)");
-	if (n < 0 || (size_t)n >= sizeof default_path)
-		return cli_fail(ctx, CLI_EXIT_USAGE, "database path too long");
-	ctx->db_path = default_path;
-	return make_parent_dirs(ctx, default_path);
-}
-
-int cli_open_db(cli_ctx *ctx)
-{
-	int rc = resolve_db_path(ctx);
-	if (rc != CLI_CONTINUE)
-		return rc;
-	int lib_rc = atrack_open(ctx->db_path, ATRACK_OPEN_CREATE, &ctx->db);
-	if (lib_rc == ATRACK_OK && ctx->author)
-		lib_rc = atrack_set_author(ctx->db, ctx->author);
-	if (lib_rc != ATRACK_OK) {
-		if (!ctx->db)
-			return cli_fail(ctx, CLI_EXIT_FAILURE, "cannot open database: %s",
-			                atrack_errstr(lib_rc));
-		return cli_fail_lib(ctx, lib_rc, "cannot open database");
-	}
-	return CLI_CONTINUE;
 }
 
 static const cli_command *find_command(const char *name)

@@ -274,7 +274,7 @@ static int parse_and_load(cli_ctx *ctx, const cli_noun *noun, int argc, char **a
 {
 	char **args;
 	int nargs;
-	int rc = cli_parse(ctx, argc, argv, opts, usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, opts, usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int64_t id;
@@ -324,7 +324,7 @@ static int verb_list(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 	}
 	char **args;
 	int nargs;
-	int rc = cli_parse(ctx, argc, argv, m.opts, usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, m.opts, usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	atrack_list_opts opts = ATRACK_LIST_OPTS_INIT;
@@ -406,8 +406,6 @@ static int verb_show(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 	}
 	atrack_entity_free(row);
 	rc = show_links(ctx, noun->kind, id, doc);
-	if (rc == CLI_CONTINUE && noun->show_participants)
-		rc = cli_show_participants(ctx, noun->kind, id, doc);
 	if (rc == CLI_CONTINUE && noun->show_more)
 		rc = noun->show_more(ctx, id, doc);
 	if (rc != CLI_CONTINUE) {
@@ -444,7 +442,7 @@ static int verb_add_edit(cli_ctx *ctx, const cli_noun *noun, int argc, char **ar
 	member_options(&m, noun->kind);
 	char **args;
 	int nargs;
-	int rc = cli_parse(ctx, argc, argv, m.opts, usage, &args, &nargs);
+	int rc = cli_start(ctx, argc, argv, m.opts, usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int64_t id = 0;

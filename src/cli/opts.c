@@ -150,7 +150,5 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
 		                u->name, argv[u->max_args], u->name, u->synopsis ? u->synopsis : "");
 	*out_args = argv;
 	*out_nargs = nargs;
-	if (u->flags & CLI_NEEDS_DB)
-		return cli_open_db(ctx);
 	return CLI_CONTINUE;
 }
