@@ -88,7 +88,7 @@ void remove_db(const char *path);
 /* "YYYY-MM-DDTHH:MM:SS.sssZ" now, as atrack and SQLite's strftime write it. */
 void iso_now(char buf[25]);
 /* Append `s` as a JSON string (quoted, escaped) to buf at *len. */
-void json_put_string(char *buf, size_t cap, size_t *len, const char *s);
+void bench_json_string(char *buf, size_t cap, size_t *len, const char *s);
 
 /* ---- Fixtures shared by scenarios ----------------------------------------- */
 

@@ -107,7 +107,7 @@ void iso_now(char buf[25])
 	buf[24] = '\0';
 }
 
-void json_put_string(char *buf, size_t cap, size_t *len, const char *s)
+void bench_json_string(char *buf, size_t cap, size_t *len, const char *s)
 {
 	size_t n = *len;
 	if (n < cap)

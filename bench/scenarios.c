@@ -434,7 +434,7 @@ static double plain_batch(plain_writer *w, const update_gen *u, long n)
 			"{\"initiative_id\":%lld,\"status_id\":%lld,\"health\":\"%s\","
 			"\"percent_complete\":%d,\"note\":", (long long)u[i].initiative_id,
 			(long long)status, u[i].health, u[i].percent);
-		json_put_string(json, sizeof json, &len, u[i].note);
+		bench_json_string(json, sizeof json, &len, u[i].note);
 		snprintf(json + len, sizeof json - len, ",\"author\":\"bench\",\"event_date\":\"%s\","
 		         "\"recorded_at\":\"%s\",\"evidence_url\":null,\"evidence_document_id\":null,"
 		         "\"is_reopen\":0}", u[i].date, now);
