@@ -21,22 +21,14 @@ int atr_txn_hooks_add(atrack_db *db, const atr_txn_hooks *hooks)
 	return ATRACK_OK;
 }
 
-static int run_begin_hooks(atrack_db *db)
+/* Run every module's `begin` or `before_commit` hook in order; the first
+ * failure stops it. */
+static int run_hooks(atrack_db *db, bool before_commit)
 {
 	for (size_t i = 0; i < db->txn_hook_count; i++) {
 		const atr_txn_hooks *h = &db->txn_hooks[i];
-		int rc = h->begin ? h->begin(db, h->ctx) : ATRACK_OK;
-		if (rc != ATRACK_OK)
-			return rc;
-	}
-	return ATRACK_OK;
-}
-
-static int run_before_commit_hooks(atrack_db *db)
-{
-	for (size_t i = 0; i < db->txn_hook_count; i++) {
-		const atr_txn_hooks *h = &db->txn_hooks[i];
-		int rc = h->before_commit ? h->before_commit(db, h->ctx) : ATRACK_OK;
+		int (*fn)(atrack_db *, void *) = before_commit ? h->before_commit : h->begin;
+		int rc = fn ? fn(db, h->ctx) : ATRACK_OK;
 		if (rc != ATRACK_OK)
 			return rc;
 	}
@@ -80,7 +72,7 @@ static int begin_with_hooks(atrack_db *db)
 	int rc = atr_begin_immediate(db);
 	if (rc != ATRACK_OK)
 		return rc;
-	rc = run_begin_hooks(db);
+	rc = run_hooks(db, false);
 	if (rc != ATRACK_OK) {
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 		run_end_hooks(db, false);
@@ -92,7 +84,7 @@ static int begin_with_hooks(atrack_db *db)
  * still be open (a busy COMMIT): the caller decides whether to roll back. */
 static int commit_with_hooks(atrack_db *db)
 {
-	int rc = run_before_commit_hooks(db);
+	int rc = run_hooks(db, true);
 	if (rc == ATRACK_OK)
 		rc = atr_exec(db, "COMMIT", "cannot commit");
 	if (rc == ATRACK_OK)
