@@ -1,306 +1,18 @@
 /*
  * entity.c - the one engine behind the create, read, update, delete and list
- * functions of every noun. Each noun is described once, by an X-macro list
- * of its members; from that list the compiler builds both the member table
- * (public through atrack_fields) and the noun's SQL, as string constants, so
- * that the statement cache can key them by address and no SQL is ever made
- * from a caller's text: values are always bound. The typed functions of
- * atrack/entity.h are thin wrappers generated at the end of the file.
+ * functions of every noun, over the descriptions of nouns.c: it validates
+ * and binds a caller's values (never SQL text), reads rows into the public
+ * structs, and reports failures by member. The typed functions of
+ * atrack/entity.h are thin wrappers generated near the end of the file.
+ * It calls nouns.c, kind.c and the core.
  */
-#include "atrack_int.h"
+#include "entity_int.h"
 
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-/* ---- Describing the nouns ------------------------------------------------ */
-
-/* Private flag: a NOT NULL text column that stores NULL as "". */
-#define ATR_FIELD_EMPTY_NOT_NULL 0x100u
-
-/* The most members any struct has; values are staged in arrays this big. */
-#define ATR_MAX_FIELDS 24
-/* The largest struct, for a row read onto the stack before it is copied. */
-#define ATR_MAX_ROW 512
-_Static_assert(sizeof(atrack_initiative) <= ATR_MAX_ROW, "ATR_MAX_ROW too small");
-_Static_assert(sizeof(atrack_document) <= ATR_MAX_ROW, "ATR_MAX_ROW too small");
-
-/* Enum vocabularies, with the default first (the schema's DEFAULT). */
-static const char *const party_kinds[] = { "country", "organisation", "other", NULL };
-static const char *const document_kinds[] = { "other", "fact_sheet", "cited", NULL };
-static const char *const framework_kinds[] = {
-	"body", "group", "committee", "framework", "partnership", "dialogue", "council",
-	"mechanism", "programme", "initiative", "forum", NULL
-};
-static const char *const focus_area_kinds[] = { "focus", "technology", NULL };
 static const char *const health_values[] = { "on_track", "at_risk", "off_track", NULL };
-
-/*
- * Each list below names its members in struct order. W is a writable
- * member: (struct, member, type, flags, referenced kind, choices, bit).
- * R is a derived, read-only one: (struct, member, type, flags, SQL
- * expression over the row `t`).
- */
-#define PARTY_FIELDS(W, R) \
-	W(atrack_party, slug, SLUG, 0, 0, NULL, ATRACK_PARTY_SLUG) \
-	W(atrack_party, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_PARTY_NAME) \
-	W(atrack_party, short_name, TEXT, 0, 0, NULL, ATRACK_PARTY_SHORT_NAME) \
-	W(atrack_party, kind, ENUM, 0, 0, party_kinds, ATRACK_PARTY_KIND) \
-	W(atrack_party, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_PARTY_DOCUMENT) \
-	W(atrack_party, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_PARTY_SOURCE_LINE)
-
-#define PERSON_FIELDS(W, R) \
-	W(atrack_person, slug, SLUG, 0, 0, NULL, ATRACK_PERSON_SLUG) \
-	W(atrack_person, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_PERSON_NAME) \
-	W(atrack_person, party_id, REF, 0, ATRACK_KIND_PARTY, NULL, ATRACK_PERSON_PARTY) \
-	W(atrack_person, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_PERSON_DOCUMENT) \
-	W(atrack_person, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_PERSON_SOURCE_LINE) \
-	R(atrack_person, party_slug, TEXT, 0, "(SELECT slug FROM party WHERE id = t.party_id)")
-
-#define MEETING_FIELDS(W, R) \
-	W(atrack_meeting, slug, SLUG, 0, 0, NULL, ATRACK_MEETING_SLUG) \
-	W(atrack_meeting, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_MEETING_NAME) \
-	W(atrack_meeting, kind, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_MEETING_KIND) \
-	W(atrack_meeting, short_kind, TEXT, 0, 0, NULL, ATRACK_MEETING_SHORT_KIND) \
-	W(atrack_meeting, ordinal, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_MEETING_ORDINAL) \
-	W(atrack_meeting, start_date, DATE, 0, 0, NULL, ATRACK_MEETING_START_DATE) \
-	W(atrack_meeting, end_date, DATE, 0, 0, NULL, ATRACK_MEETING_END_DATE) \
-	W(atrack_meeting, place, TEXT, 0, 0, NULL, ATRACK_MEETING_PLACE) \
-	W(atrack_meeting, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_MEETING_DOCUMENT) \
-	W(atrack_meeting, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_MEETING_SOURCE_LINE)
-
-#define PARTICIPANT_FIELDS(W, R) \
-	W(atrack_participant, meeting_id, REF, ATRACK_FIELD_REQUIRED, ATRACK_KIND_MEETING, NULL, ATRACK_PARTICIPANT_MEETING) \
-	W(atrack_participant, person_id, REF, ATRACK_FIELD_REQUIRED, ATRACK_KIND_PERSON, NULL, ATRACK_PARTICIPANT_PERSON) \
-	W(atrack_participant, role, TEXT, 0, 0, NULL, ATRACK_PARTICIPANT_ROLE) \
-	W(atrack_participant, party_id, REF, 0, ATRACK_KIND_PARTY, NULL, ATRACK_PARTICIPANT_PARTY) \
-	W(atrack_participant, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_PARTICIPANT_DOCUMENT) \
-	R(atrack_participant, meeting_slug, TEXT, 0, "(SELECT slug FROM meeting WHERE id = t.meeting_id)") \
-	R(atrack_participant, person_slug, TEXT, 0, "(SELECT slug FROM person WHERE id = t.person_id)") \
-	R(atrack_participant, person_name, TEXT, 0, "(SELECT name FROM person WHERE id = t.person_id)") \
-	R(atrack_participant, party_slug, TEXT, 0, "(SELECT slug FROM party WHERE id = t.party_id)")
-
-#define DOCUMENT_FIELDS(W, R) \
-	W(atrack_document, slug, SLUG, 0, 0, NULL, ATRACK_DOCUMENT_SLUG) \
-	W(atrack_document, title, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_DOCUMENT_TITLE) \
-	W(atrack_document, kind, ENUM, 0, 0, document_kinds, ATRACK_DOCUMENT_KIND) \
-	W(atrack_document, source, TEXT, 0, 0, NULL, ATRACK_DOCUMENT_SOURCE) \
-	W(atrack_document, sha256, TEXT, 0, 0, NULL, ATRACK_DOCUMENT_SHA256) \
-	W(atrack_document, body, TEXT, 0, 0, NULL, ATRACK_DOCUMENT_BODY) \
-	W(atrack_document, imported_at, TIME, 0, 0, NULL, ATRACK_DOCUMENT_IMPORTED_AT) \
-	W(atrack_document, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_DOCUMENT_DOCUMENT) \
-	W(atrack_document, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_DOCUMENT_SOURCE_LINE) \
-	R(atrack_document, byte_size, INT64, ATRACK_FIELD_NEG_NONE, "t.byte_size") \
-	R(atrack_document, revision, INT, 0, "t.revision")
-
-#define SECTION_FIELDS(W, R) \
-	W(atrack_section, slug, SLUG, 0, 0, NULL, ATRACK_SECTION_SLUG) \
-	W(atrack_section, title, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_SECTION_TITLE) \
-	W(atrack_section, heading, TEXT, 0, 0, NULL, ATRACK_SECTION_HEADING) \
-	W(atrack_section, lead_in, TEXT, 0, 0, NULL, ATRACK_SECTION_LEAD_IN) \
-	W(atrack_section, position, INT, 0, 0, NULL, ATRACK_SECTION_POSITION) \
-	W(atrack_section, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_SECTION_DOCUMENT) \
-	W(atrack_section, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_SECTION_SOURCE_LINE)
-
-#define FRAMEWORK_FIELDS(W, R) \
-	W(atrack_framework, slug, SLUG, 0, 0, NULL, ATRACK_FRAMEWORK_SLUG) \
-	W(atrack_framework, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_FRAMEWORK_NAME) \
-	W(atrack_framework, acronym, TEXT, 0, 0, NULL, ATRACK_FRAMEWORK_ACRONYM) \
-	W(atrack_framework, kind, ENUM, 0, 0, framework_kinds, ATRACK_FRAMEWORK_KIND) \
-	W(atrack_framework, description, TEXT, 0, 0, NULL, ATRACK_FRAMEWORK_DESCRIPTION) \
-	W(atrack_framework, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_FRAMEWORK_DOCUMENT) \
-	W(atrack_framework, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_FRAMEWORK_SOURCE_LINE)
-
-#define FOCUS_AREA_FIELDS(W, R) \
-	W(atrack_focus_area, slug, SLUG, 0, 0, NULL, ATRACK_FOCUS_AREA_SLUG) \
-	W(atrack_focus_area, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_FOCUS_AREA_NAME) \
-	W(atrack_focus_area, kind, ENUM, 0, 0, focus_area_kinds, ATRACK_FOCUS_AREA_KIND) \
-	W(atrack_focus_area, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_FOCUS_AREA_DOCUMENT) \
-	W(atrack_focus_area, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_FOCUS_AREA_SOURCE_LINE)
-
-#define EXERCISE_FIELDS(W, R) \
-	W(atrack_exercise, slug, SLUG, 0, 0, NULL, ATRACK_EXERCISE_SLUG) \
-	W(atrack_exercise, name, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_EXERCISE_NAME) \
-	W(atrack_exercise, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_EXERCISE_DOCUMENT) \
-	W(atrack_exercise, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_EXERCISE_SOURCE_LINE)
-
-/* An initiative's derived members read its row of the view
- * initiative_current (`c`: one index seek for its latest update) and the
- * parameters :today and :stale_days. The list filters use the same
- * expressions, so "overdue" means one thing everywhere. */
-#define OVERDUE_EXPR \
-	"(t.target_date IS NOT NULL AND t.target_date < :today AND NOT coalesce(c.is_terminal, 0))"
-#define STALE_EXPR \
-	"(NOT coalesce(c.is_terminal, 0) AND julianday(:today) - " \
-	"julianday(coalesce(c.last_update_date, date(t.created_at))) >= :stale_days)"
-
-#define INITIATIVE_FIELDS(W, R) \
-	W(atrack_initiative, slug, SLUG, 0, 0, NULL, ATRACK_INITIATIVE_SLUG) \
-	W(atrack_initiative, title, TEXT, ATRACK_FIELD_REQUIRED, 0, NULL, ATRACK_INITIATIVE_TITLE) \
-	W(atrack_initiative, body, TEXT, ATR_FIELD_EMPTY_NOT_NULL, 0, NULL, ATRACK_INITIATIVE_BODY) \
-	W(atrack_initiative, section_id, REF, 0, ATRACK_KIND_SECTION, NULL, ATRACK_INITIATIVE_SECTION) \
-	W(atrack_initiative, meeting_id, REF, 0, ATRACK_KIND_MEETING, NULL, ATRACK_INITIATIVE_MEETING) \
-	W(atrack_initiative, position, INT, 0, 0, NULL, ATRACK_INITIATIVE_POSITION) \
-	W(atrack_initiative, target_date, DATE, 0, 0, NULL, ATRACK_INITIATIVE_TARGET_DATE) \
-	W(atrack_initiative, review_date, DATE, 0, 0, NULL, ATRACK_INITIATIVE_REVIEW_DATE) \
-	W(atrack_initiative, created_at, TIME, 0, 0, NULL, ATRACK_INITIATIVE_CREATED_AT) \
-	W(atrack_initiative, document_id, REF, 0, ATRACK_KIND_DOCUMENT, NULL, ATRACK_INITIATIVE_DOCUMENT) \
-	W(atrack_initiative, line_start, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_INITIATIVE_LINE_START) \
-	W(atrack_initiative, line_end, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_INITIATIVE_LINE_END) \
-	R(atrack_initiative, status, TEXT, 0, "c.status") \
-	R(atrack_initiative, health, TEXT, 0, "c.health") \
-	R(atrack_initiative, percent_complete, INT, ATRACK_FIELD_NEG_NONE, "c.percent_complete") \
-	R(atrack_initiative, last_update_date, DATE, 0, "c.last_update_date") \
-	R(atrack_initiative, days_since_update, INT, ATRACK_FIELD_NEG_NONE, \
-	  "CAST(julianday(:today) - julianday(c.last_update_date) AS INTEGER)") \
-	R(atrack_initiative, is_terminal, BOOL, 0, "coalesce(c.is_terminal, 0)") \
-	R(atrack_initiative, is_overdue, BOOL, 0, OVERDUE_EXPR) \
-	R(atrack_initiative, is_stale, BOOL, 0, STALE_EXPR) \
-	R(atrack_initiative, section_slug, TEXT, 0, "(SELECT slug FROM section WHERE id = t.section_id)") \
-	R(atrack_initiative, meeting_slug, TEXT, 0, "(SELECT slug FROM meeting WHERE id = t.meeting_id)")
-
-/* The member tables. */
-#define FIELD_W(T, m, type, flags, ref, choices, bit) \
-	{ #m, ATRACK_FIELD_##type, offsetof(T, m), bit, flags, (atrack_kind)(ref), choices },
-#define FIELD_R(T, m, type, flags, expr) \
-	{ #m, ATRACK_FIELD_##type, offsetof(T, m), 0, (flags) | ATRACK_FIELD_READONLY, (atrack_kind)0, NULL },
-
-/* The SQL pieces. */
-#define SEL_W(T, m, ...) ", t." #m
-#define SEL_R(T, m, type, flags, expr) ", " expr
-#define INS_COL_W(T, m, ...) ", " #m
-#define INS_VAL_W(...) ", ?"
-#define UPD_W(T, m, ...) ", " #m " = CASE WHEN ? THEN ? ELSE " #m " END"
-#define SKIP(...)
-/* A list may be narrowed to the rows that refer to one thing. */
-#define FILTER_W(T, m, type, ...) FILTER_##type(m)
-#define FILTER_REF(m) " AND (:" #m " IS NULL OR t." #m " = :" #m ")"
-#define FILTER_SLUG(m)
-#define FILTER_TEXT(m)
-#define FILTER_DATE(m)
-#define FILTER_TIME(m)
-#define FILTER_ENUM(m)
-#define FILTER_INT(m)
-
-typedef struct atr_noun {
-	atrack_kind kind;
-	const char *table;
-	size_t size;
-	const atrack_field *fields;
-	size_t field_count;
-	const char *slug_from;   /* member a derived slug comes from; NULL: no slug */
-	const char *name_column; /* what a link listing shows */
-	const char *sql_get;
-	const char *sql_list;
-	const char *sql_insert;
-	const char *sql_update;
-	const char *sql_delete;
-	const char *sql_label;   /* the row's slug (or "#id") by id: also "exists?" */
-	const char *sql_slug_taken;
-} atr_noun;
-
-#define LIST_SQL_TAIL(search, order) \
-	" AND (:text IS NULL OR instr(lower(" search "), lower(:text)) > 0)" \
-	" ORDER BY " order " LIMIT :limit OFFSET :offset"
-
-/* Everything the engine knows of one noun, from its member list. */
-#define NOUN(KIND, T, tbl, LIST, slug_from, name_col, label, search, order, from) \
-	static const atrack_field tbl##_fields[] = { LIST(FIELD_W, FIELD_R) }; \
-	static const atr_noun tbl##_noun = { \
-		KIND, #tbl, sizeof(T), tbl##_fields, ATR_ARRAY_SIZE(tbl##_fields), \
-		slug_from, name_col, \
-		"SELECT t.id" LIST(SEL_W, SEL_R) " FROM " #tbl " AS t" from " WHERE t.id = :id", \
-		"SELECT t.id" LIST(SEL_W, SEL_R) " FROM " #tbl " AS t" from " WHERE 1" \
-			LIST(FILTER_W, SKIP) LIST_SQL_TAIL(search, order), \
-		"INSERT INTO " #tbl " (id" LIST(INS_COL_W, SKIP) ") VALUES (NULL" \
-			LIST(INS_VAL_W, SKIP) ")", \
-		"UPDATE " #tbl " SET id = id" LIST(UPD_W, SKIP) " WHERE id = ?", \
-		"DELETE FROM " #tbl " WHERE id = ?1", \
-		"SELECT " label " FROM " #tbl " WHERE id = ?1", \
-		"SELECT 1 FROM " #tbl " WHERE " label " = ?1", \
-	}; \
-	_Static_assert(ATR_ARRAY_SIZE(tbl##_fields) <= ATR_MAX_FIELDS, #tbl ": too many members");
-
-#define INITIATIVE_FROM " JOIN initiative_current AS c ON c.initiative_id = t.id"
-
-NOUN(ATRACK_KIND_PARTY, atrack_party, party, PARTY_FIELDS, "name", "name", "slug",
-     "t.name || ' ' || coalesce(t.short_name, '') || ' ' || t.slug", "t.name, t.id", "")
-NOUN(ATRACK_KIND_PERSON, atrack_person, person, PERSON_FIELDS, "name", "name", "slug",
-     "t.name || ' ' || t.slug", "t.name, t.id", "")
-NOUN(ATRACK_KIND_MEETING, atrack_meeting, meeting, MEETING_FIELDS, "name", "name", "slug",
-     "t.name || ' ' || t.slug", "t.start_date IS NULL, t.start_date, t.id", "")
-NOUN(ATRACK_KIND_PARTICIPANT, atrack_participant, meeting_person, PARTICIPANT_FIELDS,
-     NULL, "role", "'#' || id", "coalesce(t.role, '')", "t.meeting_id, t.id", "")
-NOUN(ATRACK_KIND_DOCUMENT, atrack_document, document, DOCUMENT_FIELDS, "title", "title", "slug",
-     "t.title || ' ' || t.slug", "t.title, t.id", "")
-NOUN(ATRACK_KIND_SECTION, atrack_section, section, SECTION_FIELDS, "title", "title", "slug",
-     "t.title || ' ' || t.slug", "t.position, t.id", "")
-NOUN(ATRACK_KIND_FRAMEWORK, atrack_framework, framework, FRAMEWORK_FIELDS, "name", "name", "slug",
-     "t.name || ' ' || coalesce(t.acronym, '') || ' ' || t.slug", "t.name, t.id", "")
-NOUN(ATRACK_KIND_FOCUS_AREA, atrack_focus_area, focus_area, FOCUS_AREA_FIELDS, "name", "name",
-     "slug", "t.name || ' ' || t.slug", "t.name, t.id", "")
-NOUN(ATRACK_KIND_EXERCISE, atrack_exercise, exercise, EXERCISE_FIELDS, "name", "name", "slug",
-     "t.name || ' ' || t.slug", "t.name, t.id", "")
-NOUN(ATRACK_KIND_INITIATIVE, atrack_initiative, initiative, INITIATIVE_FIELDS, "title", "title",
-     "slug", "t.title || ' ' || t.body || ' ' || t.slug",
-     "t.section_id IS NULL, (SELECT s.position FROM section AS s WHERE s.id = t.section_id), "
-     "t.position, t.id", INITIATIVE_FROM)
-
-static const atr_noun *const nouns[] = {
-	&party_noun, &person_noun, &meeting_noun, &meeting_person_noun, &document_noun,
-	&section_noun, &initiative_noun, &framework_noun, &focus_area_noun, &exercise_noun,
-};
-
-/* The links between things: each a table with two references. */
-typedef struct atr_link {
-	atrack_kind a, b;
-	const char *table;
-	const char *col_a, *col_b;
-	const char *sql_insert, *sql_delete;
-} atr_link;
-
-#define LINK(A, B, tbl, ca, cb) \
-	{ A, B, tbl, ca, cb, "INSERT INTO " tbl " (" ca ", " cb ") VALUES (?1, ?2)", \
-	  "DELETE FROM " tbl " WHERE " ca " = ?1 AND " cb " = ?2" }
-
-static const atr_link links[] = {
-	LINK(ATRACK_KIND_INITIATIVE, ATRACK_KIND_FRAMEWORK, "initiative_framework",
-	     "initiative_id", "framework_id"),
-	LINK(ATRACK_KIND_INITIATIVE, ATRACK_KIND_PARTY, "initiative_party",
-	     "initiative_id", "party_id"),
-	LINK(ATRACK_KIND_INITIATIVE, ATRACK_KIND_EXERCISE, "initiative_exercise",
-	     "initiative_id", "exercise_id"),
-	LINK(ATRACK_KIND_INITIATIVE, ATRACK_KIND_DOCUMENT, "initiative_document",
-	     "initiative_id", "cited_id"),
-	LINK(ATRACK_KIND_INITIATIVE, ATRACK_KIND_FOCUS_AREA, "initiative_focus_area",
-	     "initiative_id", "focus_area_id"),
-	LINK(ATRACK_KIND_FRAMEWORK, ATRACK_KIND_FOCUS_AREA, "framework_focus_area",
-	     "framework_id", "focus_area_id"),
-	LINK(ATRACK_KIND_MEETING, ATRACK_KIND_DOCUMENT, "meeting_document",
-	     "meeting_id", "document_id"),
-};
-
-static const atr_noun *noun_of(atrack_kind kind)
-{
-	for (size_t i = 0; i < ATR_ARRAY_SIZE(nouns); i++)
-		if (nouns[i]->kind == kind)
-			return nouns[i];
-	return NULL;
-}
-
-const atrack_field *atrack_fields(atrack_kind kind, size_t *out_count)
-{
-	const atr_noun *n = noun_of(kind);
-	if (out_count)
-		*out_count = n ? n->field_count : 0;
-	return n ? n->fields : NULL;
-}
-
-size_t atrack_entity_size(atrack_kind kind)
-{
-	const atr_noun *n = noun_of(kind);
-	return n ? n->size : 0;
-}
 
 /* ---- Members in memory ---------------------------------------------------- */
 
@@ -383,11 +95,6 @@ static void *copy_row(const atr_noun *n, const void *row)
 
 /* ---- Shared helpers ------------------------------------------------------ */
 
-static bool usable(atrack_db *db)
-{
-	return db && db->sql;
-}
-
 static void bind_named_int(sqlite3_stmt *stmt, const char *name, bool set, int64_t v)
 {
 	int idx = sqlite3_bind_parameter_index(stmt, name);
@@ -423,17 +130,6 @@ static void bind_today(sqlite3_stmt *stmt, const char *today, int stale_days)
 	               stale_days > 0 ? stale_days : ATRACK_STALE_DAYS_DEFAULT);
 }
 
-/* The kind's name for messages, with '_' as ' ' ("focus area"). */
-static const char *kind_label(atrack_kind kind, char buf[32])
-{
-	const char *name = atrack_kind_name(kind);
-	snprintf(buf, 32, "%s", name ? name : "thing");
-	for (char *p = buf; *p; p++)
-		if (*p == '_')
-			*p = ' ';
-	return buf;
-}
-
 /* Put the row's label ("'ncg'", or "#3" for a thing with no slug) in buf.
  * Returns ATRACK_OK, ATRACK_NOTFOUND with "no <kind> <id>", or an error. */
 static int row_label(atrack_db *db, const atr_noun *n, int64_t id, char *buf, size_t size)
@@ -453,7 +149,7 @@ static int row_label(atrack_db *db, const atr_noun *n, int64_t id, char *buf, si
 			snprintf(buf, size, "%s", label ? label : "");
 		rc = ATRACK_OK;
 	} else if (src == SQLITE_DONE) {
-		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", kind_label(n->kind, kb), (long long)id);
+		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", atr_noun_kind_label(n->kind, kb), (long long)id);
 	} else {
 		rc = atr_sql_error(db, src, "cannot read");
 	}
@@ -558,16 +254,16 @@ static int stage_field(atrack_db *db, const atr_noun *n, const atrack_field *f,
 			if (num == 0) {
 				if (f->flags & ATRACK_FIELD_REQUIRED)
 					return atr_error(db, ATRACK_INVALID, "%s: is required",
-					                 kind_label(f->ref, kb));
+					                 atr_noun_kind_label(f->ref, kb));
 				v->null = true;
 				return ATRACK_OK;
 			}
 			char label[160];
-			const atr_noun *target = noun_of(f->ref);
+			const atr_noun *target = atr_noun_of(f->ref);
 			int rc = row_label(db, target, num, label, sizeof label);
 			if (rc == ATRACK_NOTFOUND)
-				return atr_error(db, ATRACK_NOTFOUND, "%s: no %s %lld", kind_label(f->ref, kb),
-				                 kind_label(f->ref, kb), (long long)num);
+				return atr_error(db, ATRACK_NOTFOUND, "%s: no %s %lld", atr_noun_kind_label(f->ref, kb),
+				                 atr_noun_kind_label(f->ref, kb), (long long)num);
 			return rc;
 		}
 		if ((f->flags & ATRACK_FIELD_ZERO_NONE) && num == 0) {
@@ -655,7 +351,7 @@ static void bind_value(sqlite3_stmt *stmt, int idx, const atrack_field *f, const
 static int write_error(atrack_db *db, const atr_noun *n, int src, const atr_value *vals)
 {
 	char kb[32];
-	const char *kind = kind_label(n->kind, kb);
+	const char *kind = atr_noun_kind_label(n->kind, kb);
 	const char *msg = sqlite3_errmsg(db->sql);
 	if (src == SQLITE_CONSTRAINT_UNIQUE) {
 		const char *cols = strstr(msg, "failed: ");
@@ -679,7 +375,7 @@ static int write_error(atrack_db *db, const atr_noun *n, int src, const atr_valu
 			if (probe.data && strstr(cols, probe.data)) {
 				char fb[32];
 				atr_buf_printf(&what, "%s%s", what.len ? " and " : "",
-				               f->type == ATRACK_FIELD_REF ? kind_label(f->ref, fb) : f->name);
+				               f->type == ATRACK_FIELD_REF ? atr_noun_kind_label(f->ref, fb) : f->name);
 			}
 			atr_buf_clear(&probe);
 		}
@@ -772,7 +468,7 @@ static int entity_get(atrack_db *db, const atr_noun *n, int64_t id, void **out)
 		if (!*out)
 			rc = atr_error(db, ATRACK_NOMEM, "out of memory");
 	} else if (src == SQLITE_DONE) {
-		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", kind_label(n->kind, kb), (long long)id);
+		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", atr_noun_kind_label(n->kind, kb), (long long)id);
 	} else {
 		rc = atr_sql_error(db, src, "cannot read");
 	}
@@ -823,13 +519,10 @@ static int entity_edit(atrack_db *db, const atr_noun *n, int64_t id, const void 
 static void describe_referrer(atr_buf *b, atrack_kind deleting, long long count,
                               const char *table, const char *column)
 {
-	const atr_noun *n = NULL;
-	for (size_t i = 0; i < ATR_ARRAY_SIZE(nouns); i++)
-		if (strcmp(nouns[i]->table, table) == 0)
-			n = nouns[i];
+	const atr_noun *n = atr_noun_of_table(table);
 	char kb[32];
 	if (n) {
-		const char *name = kind_label(n->kind, kb);
+		const char *name = atr_noun_kind_label(n->kind, kb);
 		size_t len = strlen(name);
 		atr_buf_printf(b, "%lld ", count);
 		if (count == 1)
@@ -843,12 +536,14 @@ static void describe_referrer(atr_buf *b, atrack_kind deleting, long long count,
 		atr_buf_printf(b, " (%s.%s)", table, column);
 		return;
 	}
-	for (size_t i = 0; i < ATR_ARRAY_SIZE(links); i++) {
+	size_t link_count;
+	const atr_link *links = atr_noun_links(&link_count);
+	for (size_t i = 0; i < link_count; i++) {
 		const atr_link *l = &links[i];
 		if (strcmp(l->table, table) == 0 &&
 		    (strcmp(l->col_a, column) == 0 || strcmp(l->col_b, column) == 0)) {
 			atrack_kind other = l->a == deleting ? l->b : l->a;
-			atr_buf_printf(b, "%lld %s link%s (%s)", count, kind_label(other, kb),
+			atr_buf_printf(b, "%lld %s link%s (%s)", count, atr_noun_kind_label(other, kb),
 			               count == 1 ? "" : "s", table);
 			return;
 		}
@@ -948,7 +643,7 @@ static int entity_delete(atrack_db *db, const atr_noun *n, int64_t id, unsigned 
 		rc = count_referrers(db, n, id, &b, &total);
 		if (rc == ATRACK_OK && total > 0)
 			rc = atr_error(db, ATRACK_CONFLICT, "%s %s is referred to by %s; delete with "
-			               "cascade to remove or clear them", kind_label(n->kind, kb),
+			               "cascade to remove or clear them", atr_noun_kind_label(n->kind, kb),
 			               label, b.data);
 		atr_buf_clear(&b);
 	}
@@ -1014,7 +709,7 @@ static int entity_list(atrack_db *db, const atr_noun *n, const atrack_list_opts 
 		case ATRACK_KIND_PARTY: f.party_id = opts->of_id; break;
 		default:
 			return atr_error(db, ATRACK_INVALID, "initiative: cannot be listed by %s",
-			                 kind_label(opts->of_kind, kb));
+			                 atr_noun_kind_label(opts->of_kind, kb));
 		}
 		return initiative_list(db, &f, out);
 	}
@@ -1024,7 +719,7 @@ static int entity_list(atrack_db *db, const atr_noun *n, const atrack_list_opts 
 			matched = true;
 	if (!matched)
 		return atr_error(db, ATRACK_INVALID, "%s: cannot be listed by %s",
-		                 kind_label(n->kind, kb), kind_label(opts->of_kind, kb2));
+		                 atr_noun_kind_label(n->kind, kb), atr_noun_kind_label(opts->of_kind, kb2));
 	sqlite3_stmt *stmt;
 	int rc = atr_prepare(db, n->sql_list, &stmt);
 	if (rc != ATRACK_OK)
@@ -1041,33 +736,6 @@ static int entity_list(atrack_db *db, const atr_noun *n, const atrack_list_opts 
 	bind_today(stmt, NULL, 0);
 	return open_list(db, n, stmt, out);
 }
-
-/* ---- Initiatives ---------------------------------------------------------- */
-
-#define INITIATIVE_LIST_SQL(order) \
-	"SELECT t.id" INITIATIVE_FIELDS(SEL_W, SEL_R) " FROM initiative AS t" INITIATIVE_FROM \
-	" WHERE (:section IS NULL OR t.section_id = :section)" \
-	" AND (:meeting IS NULL OR t.meeting_id = :meeting)" \
-	" AND (:framework IS NULL OR EXISTS (SELECT 1 FROM initiative_framework AS l" \
-	"      WHERE l.initiative_id = t.id AND l.framework_id = :framework))" \
-	" AND (:party IS NULL OR EXISTS (SELECT 1 FROM initiative_party AS l" \
-	"      WHERE l.initiative_id = t.id AND l.party_id = :party))" \
-	" AND (:status IS NULL OR c.status = :status)" \
-	" AND (:health IS NULL OR c.health = :health)" \
-	" AND (:stale_only IS NULL OR " STALE_EXPR ")" \
-	" AND (:overdue_only IS NULL OR " OVERDUE_EXPR ")" \
-	LIST_SQL_TAIL("t.title || ' ' || t.body || ' ' || t.slug", order)
-
-/* One constant statement per order, indexed by atrack_initiative_order. */
-static const char *const initiative_list_sql[] = {
-	INITIATIVE_LIST_SQL("t.section_id IS NULL, (SELECT s.position FROM section AS s "
-	                    "WHERE s.id = t.section_id), t.position, t.id"),
-	INITIATIVE_LIST_SQL("t.title COLLATE NOCASE, t.id"),
-	INITIATIVE_LIST_SQL("c.last_update_date IS NOT NULL, c.last_update_date, t.id"),
-	INITIATIVE_LIST_SQL("(SELECT s.sort_order FROM status_code AS s WHERE s.code = c.status) "
-	                    "IS NOT NULL, (SELECT s.sort_order FROM status_code AS s "
-	                    "WHERE s.code = c.status), t.id"),
-};
 
 static int status_exists(atrack_db *db, const char *code, bool *exists)
 {
@@ -1093,7 +761,8 @@ static int initiative_list(atrack_db *db, const atrack_initiative_filter *filter
 	if (f->version != ATRACK_INITIATIVE_FILTER_VERSION)
 		return atr_error(db, ATRACK_MISUSE, "unknown atrack_initiative_filter version %u",
 		                 f->version);
-	if ((unsigned int)f->order >= ATR_ARRAY_SIZE(initiative_list_sql))
+	const char *sql = atr_noun_initiative_list_sql(f->order);
+	if (!sql)
 		return atr_error(db, ATRACK_INVALID, "order: %d is not a known order", (int)f->order);
 	if (f->today && !atr_date_valid(f->today))
 		return atr_error(db, ATRACK_INVALID, "today: '%s' is not a valid date (YYYY-MM-DD)",
@@ -1117,7 +786,7 @@ static int initiative_list(atrack_db *db, const atrack_initiative_filter *filter
 			return atr_error(db, ATRACK_INVALID, "status: no status '%s'", f->status);
 	}
 	sqlite3_stmt *stmt;
-	int rc = atr_prepare(db, initiative_list_sql[f->order], &stmt);
+	int rc = atr_prepare(db, sql, &stmt);
 	if (rc != ATRACK_OK)
 		return rc;
 	bind_named_int(stmt, ":section", f->section_id != 0, f->section_id);
@@ -1130,28 +799,15 @@ static int initiative_list(atrack_db *db, const atrack_initiative_filter *filter
 	bind_named_int(stmt, ":overdue_only", f->overdue_only != 0, 1);
 	bind_paging(stmt, f->text, f->limit, f->offset);
 	bind_today(stmt, f->today, f->stale_days);
-	return open_list(db, &initiative_noun, stmt, out);
+	return open_list(db, atr_noun_of(ATRACK_KIND_INITIATIVE), stmt, out);
 }
 
 /* ---- Public entry points -------------------------------------------------- */
 
-/* Every public entry point starts here: a usable handle, a known noun, a
- * clean error state. */
-static int enter(atrack_db *db, atrack_kind kind, const atr_noun **n)
-{
-	if (!usable(db))
-		return ATRACK_MISUSE;
-	atr_clear_error(db);
-	*n = noun_of(kind);
-	if (!*n)
-		return atr_error(db, ATRACK_MISUSE, "kind %d has no struct", (int)kind);
-	return ATRACK_OK;
-}
-
 int atrack_entity_add(atrack_db *db, atrack_kind kind, const void *in, int64_t *out_id)
 {
 	const atr_noun *n;
-	int rc = enter(db, kind, &n);
+	int rc = atr_noun_enter(db, kind, &n);
 	if (rc != ATRACK_OK)
 		return rc;
 	if (!in)
@@ -1164,7 +820,7 @@ int atrack_entity_get(atrack_db *db, atrack_kind kind, int64_t id, void **out)
 	const atr_noun *n;
 	if (out)
 		*out = NULL;
-	int rc = enter(db, kind, &n);
+	int rc = atr_noun_enter(db, kind, &n);
 	if (rc != ATRACK_OK)
 		return rc;
 	if (!out)
@@ -1181,7 +837,7 @@ int atrack_entity_edit(atrack_db *db, atrack_kind kind, int64_t id, const void *
                        unsigned int fields)
 {
 	const atr_noun *n;
-	int rc = enter(db, kind, &n);
+	int rc = atr_noun_enter(db, kind, &n);
 	if (rc != ATRACK_OK)
 		return rc;
 	if (!in)
@@ -1192,7 +848,7 @@ int atrack_entity_edit(atrack_db *db, atrack_kind kind, int64_t id, const void *
 int atrack_entity_delete(atrack_db *db, atrack_kind kind, int64_t id, unsigned int flags)
 {
 	const atr_noun *n;
-	int rc = enter(db, kind, &n);
+	int rc = atr_noun_enter(db, kind, &n);
 	if (rc != ATRACK_OK)
 		return rc;
 	return entity_delete(db, n, id, flags);
@@ -1204,7 +860,7 @@ int atrack_entity_list(atrack_db *db, atrack_kind kind, const atrack_list_opts *
 	const atr_noun *n;
 	if (out)
 		*out = NULL;
-	int rc = enter(db, kind, &n);
+	int rc = atr_noun_enter(db, kind, &n);
 	if (rc != ATRACK_OK)
 		return rc;
 	if (!out)
@@ -1223,7 +879,7 @@ int atrack_initiative_list(atrack_db *db, const atrack_initiative_filter *filter
 	const atr_noun *n;
 	if (out)
 		*out = NULL;
-	int rc = enter(db, ATRACK_KIND_INITIATIVE, &n);
+	int rc = atr_noun_enter(db, ATRACK_KIND_INITIATIVE, &n);
 	if (rc != ATRACK_OK)
 		return rc;
 	if (!out)
@@ -1278,7 +934,9 @@ static int link_find(atrack_db *db, atrack_kind k1, int64_t *id1, atrack_kind k2
 {
 	char kb1[32], kb2[32];
 	*out = NULL;
-	for (size_t i = 0; i < ATR_ARRAY_SIZE(links) && !*out; i++) {
+	size_t link_count;
+	const atr_link *links = atr_noun_links(&link_count);
+	for (size_t i = 0; i < link_count && !*out; i++) {
 		if (links[i].a == k1 && links[i].b == k2) {
 			*out = &links[i];
 		} else if (links[i].a == k2 && links[i].b == k1) {
@@ -1290,18 +948,18 @@ static int link_find(atrack_db *db, atrack_kind k1, int64_t *id1, atrack_kind k2
 	}
 	if (!*out)
 		return atr_error(db, ATRACK_INVALID, "cannot link %s to %s",
-		                 atrack_kind_name(k1) ? kind_label(k1, kb1) : "?",
-		                 atrack_kind_name(k2) ? kind_label(k2, kb2) : "?");
-	int rc = row_label(db, noun_of((*out)->a), *id1, label1, 160);
+		                 atrack_kind_name(k1) ? atr_noun_kind_label(k1, kb1) : "?",
+		                 atrack_kind_name(k2) ? atr_noun_kind_label(k2, kb2) : "?");
+	int rc = row_label(db, atr_noun_of((*out)->a), *id1, label1, 160);
 	if (rc == ATRACK_OK)
-		rc = row_label(db, noun_of((*out)->b), *id2, label2, 160);
+		rc = row_label(db, atr_noun_of((*out)->b), *id2, label2, 160);
 	return rc;
 }
 
 static int link_change(atrack_db *db, atrack_kind k1, int64_t id1, atrack_kind k2, int64_t id2,
                        bool add)
 {
-	if (!usable(db))
+	if (!db || !db->sql)
 		return ATRACK_MISUSE;
 	atr_clear_error(db);
 	const atr_link *l;
@@ -1319,12 +977,12 @@ static int link_change(atrack_db *db, atrack_kind k1, int64_t id1, atrack_kind k
 		int src = sqlite3_step(stmt);
 		if (src == SQLITE_CONSTRAINT_UNIQUE)
 			rc = atr_error(db, ATRACK_CONFLICT, "%s %s is already linked to %s %s",
-			               kind_label(l->a, kb1), label1, kind_label(l->b, kb2), label2);
+			               atr_noun_kind_label(l->a, kb1), label1, atr_noun_kind_label(l->b, kb2), label2);
 		else if (src != SQLITE_DONE)
 			rc = atr_sql_error(db, src, add ? "cannot link" : "cannot unlink");
 		else if (!add && sqlite3_changes(db->sql) == 0)
 			rc = atr_error(db, ATRACK_NOTFOUND, "%s %s is not linked to %s %s",
-			               kind_label(l->a, kb1), label1, kind_label(l->b, kb2), label2);
+			               atr_noun_kind_label(l->a, kb1), label1, atr_noun_kind_label(l->b, kb2), label2);
 		atr_stmt_done(stmt);
 	}
 	return atr_write_end(db, rc);
@@ -1356,7 +1014,7 @@ static int load_link_row(atrack_iter *it)
  * `mine`. Table and column names are the library's constants. */
 static void link_arm(atr_buf *q, const atr_link *l, bool from_a)
 {
-	const atr_noun *other = noun_of(from_a ? l->b : l->a);
+	const atr_noun *other = atr_noun_of(from_a ? l->b : l->a);
 	if (q->len)
 		atr_buf_puts(q, " UNION ALL ");
 	atr_buf_printf(q, "SELECT %d, o.id, o.slug, o.%s FROM %s AS l JOIN %s AS o "
@@ -1370,7 +1028,7 @@ int atrack_link_list(atrack_db *db, atrack_kind kind, int64_t id, atrack_iter **
 	const atr_noun *n;
 	if (out)
 		*out = NULL;
-	int rc = enter(db, kind, &n);
+	int rc = atr_noun_enter(db, kind, &n);
 	if (rc != ATRACK_OK)
 		return rc;
 	if (!out)
@@ -1380,7 +1038,9 @@ int atrack_link_list(atrack_db *db, atrack_kind kind, int64_t id, atrack_iter **
 	if (rc != ATRACK_OK)
 		return rc;
 	atr_buf q = ATR_BUF_INIT;
-	for (size_t i = 0; i < ATR_ARRAY_SIZE(links); i++) {
+	size_t link_count;
+	const atr_link *links = atr_noun_links(&link_count);
+	for (size_t i = 0; i < link_count; i++) {
 		if (links[i].a == kind)
 			link_arm(&q, &links[i], true);
 		if (links[i].b == kind)
