@@ -1,10 +1,10 @@
 /*
  * entity.c - the one engine behind the create, read, update, delete and list
- * functions of every noun, over the descriptions of nouns.c: it validates
- * and binds a caller's values (never SQL text), reads rows into the public
- * structs, and reports failures by member. The typed functions of
+ * functions of every noun, and the links between things. Each verb works
+ * on a noun's description (nouns.c), stages a caller's values through
+ * stage.c and reads rows through row.c. The typed functions of
  * atrack/entity.h are thin wrappers generated near the end of the file.
- * It calls nouns.c, kind.c and the core.
+ * It calls stage.c, row.c, nouns.c, kind.c and the core.
  */
 #include "entity_int.h"
 
@@ -14,403 +14,6 @@
 
 static const char *const health_values[] = { "on_track", "at_risk", "off_track", NULL };
 
-/* ---- Members in memory ---------------------------------------------------- */
-
-typedef enum atr_storage { STORE_TEXT, STORE_INT64, STORE_INT } atr_storage;
-
-static atr_storage storage_of(const atrack_field *f)
-{
-	switch (f->type) {
-	case ATRACK_FIELD_REF:
-	case ATRACK_FIELD_INT64: return STORE_INT64;
-	case ATRACK_FIELD_INT:
-	case ATRACK_FIELD_BOOL: return STORE_INT;
-	default: return STORE_TEXT;
-	}
-}
-
-static const char *text_at(const void *row, const atrack_field *f)
-{
-	return *(const char *const *)(const void *)((const char *)row + f->offset);
-}
-
-static int64_t int_at(const void *row, const atrack_field *f)
-{
-	const char *p = (const char *)row + f->offset;
-	if (storage_of(f) == STORE_INT64)
-		return *(const int64_t *)(const void *)p;
-	return *(const int *)(const void *)p;
-}
-
-/* Fill the struct at `row` from the statement's current row: column 0 is
- * the id, then one column per member. Text points into the statement. */
-static void load_fields(const atr_noun *n, sqlite3_stmt *stmt, void *row)
-{
-	*(int64_t *)row = sqlite3_column_int64(stmt, 0);
-	for (size_t i = 0; i < n->field_count; i++) {
-		const atrack_field *f = &n->fields[i];
-		int col = (int)i + 1;
-		void *p = (char *)row + f->offset;
-		bool null = sqlite3_column_type(stmt, col) == SQLITE_NULL;
-		int64_t none = (f->flags & ATRACK_FIELD_NEG_NONE) ? -1 : 0;
-		switch (storage_of(f)) {
-		case STORE_TEXT:
-			*(const char **)p = atr_column_text(stmt, col);
-			break;
-		case STORE_INT64:
-			*(int64_t *)p = null ? none : sqlite3_column_int64(stmt, col);
-			break;
-		case STORE_INT:
-			*(int *)p = null ? (int)none : sqlite3_column_int(stmt, col);
-			break;
-		}
-	}
-}
-
-/* One allocation holding the struct and copies of its strings, so that
- * _free is a single atr_free. */
-static void *copy_row(const atr_noun *n, const void *row)
-{
-	size_t total = n->size;
-	for (size_t i = 0; i < n->field_count; i++)
-		if (storage_of(&n->fields[i]) == STORE_TEXT && text_at(row, &n->fields[i]))
-			total += strlen(text_at(row, &n->fields[i])) + 1;
-	char *copy = atr_malloc(total);
-	if (!copy)
-		return NULL;
-	memcpy(copy, row, n->size);
-	char *strings = copy + n->size;
-	for (size_t i = 0; i < n->field_count; i++) {
-		const atrack_field *f = &n->fields[i];
-		const char *s = storage_of(f) == STORE_TEXT ? text_at(row, f) : NULL;
-		if (!s)
-			continue;
-		size_t len = strlen(s) + 1;
-		memcpy(strings, s, len);
-		*(const char **)(void *)(copy + f->offset) = strings;
-		strings += len;
-	}
-	return copy;
-}
-
-/* ---- Shared helpers ------------------------------------------------------ */
-
-static void bind_named_int(sqlite3_stmt *stmt, const char *name, bool set, int64_t v)
-{
-	int idx = sqlite3_bind_parameter_index(stmt, name);
-	if (idx == 0)
-		return;
-	if (set)
-		sqlite3_bind_int64(stmt, idx, v);
-	else
-		sqlite3_bind_null(stmt, idx);
-}
-
-static void bind_named_text(sqlite3_stmt *stmt, const char *name, const char *v)
-{
-	int idx = sqlite3_bind_parameter_index(stmt, name);
-	if (idx == 0)
-		return;
-	if (v)
-		sqlite3_bind_text(stmt, idx, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(stmt, idx);
-}
-
-/* The derived members' point of view: today and the stale threshold. */
-static void bind_today(sqlite3_stmt *stmt, const char *today, int stale_days)
-{
-	char now[11];
-	if (!today) {
-		atr_today(now);
-		today = now;
-	}
-	bind_named_text(stmt, ":today", today);
-	bind_named_int(stmt, ":stale_days", true,
-	               stale_days > 0 ? stale_days : ATRACK_STALE_DAYS_DEFAULT);
-}
-
-/* Put the row's label ("'ncg'", or "#3" for a thing with no slug) in buf.
- * Returns ATRACK_OK, ATRACK_NOTFOUND with "no <kind> <id>", or an error. */
-static int row_label(atrack_db *db, const atr_noun *n, int64_t id, char *buf, size_t size)
-{
-	sqlite3_stmt *stmt;
-	int rc = atr_stmt(db, n->sql_label, &stmt);
-	if (rc != ATRACK_OK)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	int src = sqlite3_step(stmt);
-	char kb[32];
-	if (src == SQLITE_ROW) {
-		const char *label = atr_column_text(stmt, 0);
-		if (n->slug_from)
-			snprintf(buf, size, "'%s'", label ? label : "");
-		else
-			snprintf(buf, size, "%s", label ? label : "");
-		rc = ATRACK_OK;
-	} else if (src == SQLITE_DONE) {
-		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", atr_noun_kind_label(n->kind, kb), (long long)id);
-	} else {
-		rc = atr_sql_error(db, src, "cannot read");
-	}
-	atr_stmt_done(stmt);
-	return rc;
-}
-
-/* ---- Validating and staging values -------------------------------------- */
-
-/* A member's value as it will be bound. */
-typedef struct atr_value {
-	bool null;
-	const char *text;   /* for text storage */
-	int64_t num;
-} atr_value;
-
-static bool slug_valid(const char *s)
-{
-	if (!*s || strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(s))
-		return false;
-	return strspn(s, "0123456789") != strlen(s);
-}
-
-static bool time_valid(const char *s)
-{
-	char date[11];
-	if (strlen(s) < 10)
-		return false;
-	memcpy(date, s, 10);
-	date[10] = '\0';
-	return atr_date_valid(date) && (s[10] == '\0' || s[10] == 'T' || s[10] == ' ');
-}
-
-/* A slug for a new row from its name, unique in its table: "ncg", then
- * "ncg-2", ... Sets *out (atr_malloc'd). */
-static int derive_slug(atrack_db *db, const atr_noun *n, const char *from, char **out)
-{
-	*out = NULL;
-	char *base = atr_slugify(from ? from : "", 48);
-	if (!base)
-		return atr_error(db, ATRACK_NOMEM, "out of memory");
-	if (!slug_valid(base)) {
-		/* Nothing sluggable, or digits only ("2024"), which would read as
-		 * an id: lead with the kind. */
-		atr_buf b = ATR_BUF_INIT;
-		for (const char *k = atrack_kind_name(n->kind); *k; k++)
-			atr_buf_putc(&b, *k == '_' ? '-' : *k);
-		if (*base)
-			atr_buf_printf(&b, "-%s", base);
-		atr_free(base);
-		base = atr_buf_detach(&b);
-		if (!base)
-			return atr_error(db, ATRACK_NOMEM, "out of memory");
-	}
-	sqlite3_stmt *stmt;
-	int rc = atr_stmt(db, n->sql_slug_taken, &stmt);
-	if (rc != ATRACK_OK) {
-		atr_free(base);
-		return rc;
-	}
-	for (int suffix = 1; rc == ATRACK_OK; suffix++) {
-		atr_buf b = ATR_BUF_INIT;
-		atr_buf_puts(&b, base);
-		if (suffix > 1)
-			atr_buf_printf(&b, "-%d", suffix);
-		char *candidate = atr_buf_detach(&b);
-		if (!candidate) {
-			rc = atr_error(db, ATRACK_NOMEM, "out of memory");
-			break;
-		}
-		sqlite3_bind_text(stmt, 1, candidate, -1, SQLITE_STATIC);
-		int src = sqlite3_step(stmt);
-		atr_stmt_done(stmt);
-		if (src == SQLITE_DONE) {
-			*out = candidate;
-			break;
-		}
-		atr_free(candidate);
-		if (src != SQLITE_ROW)
-			rc = atr_sql_error(db, src, "cannot check slug");
-	}
-	atr_free(base);
-	return rc;
-}
-
-/*
- * Check one member of `in` and stage it in *v. `adding` applies the
- * defaults of a new row. Any text made here (a derived slug) goes to
- * *owned for the caller to free.
- */
-static int stage_field(atrack_db *db, const atr_noun *n, const atrack_field *f,
-                       const void *in, bool adding, atr_value *v, char **owned)
-{
-	char kb[32];
-	v->null = false;
-	v->text = NULL;
-	v->num = 0;
-	if (storage_of(f) != STORE_TEXT) {
-		int64_t num = int_at(in, f);
-		v->num = num;
-		if (f->type == ATRACK_FIELD_REF) {
-			if (num == 0) {
-				if (f->flags & ATRACK_FIELD_REQUIRED)
-					return atr_error(db, ATRACK_INVALID, "%s: is required",
-					                 atr_noun_kind_label(f->ref, kb));
-				v->null = true;
-				return ATRACK_OK;
-			}
-			char label[160];
-			const atr_noun *target = atr_noun_of(f->ref);
-			int rc = row_label(db, target, num, label, sizeof label);
-			if (rc == ATRACK_NOTFOUND)
-				return atr_error(db, ATRACK_NOTFOUND, "%s: no %s %lld", atr_noun_kind_label(f->ref, kb),
-				                 atr_noun_kind_label(f->ref, kb), (long long)num);
-			return rc;
-		}
-		if ((f->flags & ATRACK_FIELD_ZERO_NONE) && num == 0) {
-			v->null = true;
-			return ATRACK_OK;
-		}
-		if ((f->flags & ATRACK_FIELD_ZERO_NONE) && num < 0)
-			return atr_error(db, ATRACK_INVALID, "%s: %lld is not allowed (1 or more, or 0 "
-			                 "for none)", f->name, (long long)num);
-		return ATRACK_OK;
-	}
-
-	const char *s = text_at(in, f);
-	if (s && !atr_utf8_valid(s, strlen(s), NULL))
-		return atr_error(db, ATRACK_INVALID, "%s: not valid UTF-8", f->name);
-	switch (f->type) {
-	case ATRACK_FIELD_SLUG:
-		if ((!s || !*s) && adding) {
-			const atrack_field *from = NULL;
-			for (size_t i = 0; i < n->field_count; i++)
-				if (strcmp(n->fields[i].name, n->slug_from) == 0)
-					from = &n->fields[i];
-			int rc = derive_slug(db, n, from ? text_at(in, from) : NULL, owned);
-			v->text = *owned;
-			return rc;
-		}
-		if (!s || !*s)
-			return atr_error(db, ATRACK_INVALID, "slug: must not be empty");
-		if (!slug_valid(s))
-			return atr_error(db, ATRACK_INVALID, "slug: '%s' is not valid (lower-case "
-			                 "letters, digits and '-', not digits only)", s);
-		break;
-	case ATRACK_FIELD_DATE:
-		if (s && !atr_date_valid(s))
-			return atr_error(db, ATRACK_INVALID, "%s: '%s' is not a valid date (YYYY-MM-DD)",
-			                 f->name, s);
-		break;
-	case ATRACK_FIELD_TIME:
-		if (s && !time_valid(s))
-			return atr_error(db, ATRACK_INVALID, "%s: '%s' is not a valid time "
-			                 "(YYYY-MM-DDTHH:MM:SS.sssZ)", f->name, s);
-		break;
-	case ATRACK_FIELD_ENUM:
-		if (!s) {
-			s = f->choices[0];
-			break;
-		}
-		for (const char *const *c = f->choices; *c; c++)
-			if (strcmp(*c, s) == 0)
-				goto chosen;
-		{
-			atr_buf b = ATR_BUF_INIT;
-			for (const char *const *c = f->choices; *c; c++)
-				atr_buf_printf(&b, "%s%s", c == f->choices ? "" : ", ", *c);
-			int rc = atr_error(db, ATRACK_INVALID, "%s: '%s' is not one of %s", f->name, s,
-			                   b.data ? b.data : "");
-			atr_buf_clear(&b);
-			return rc;
-		}
-chosen:
-		break;
-	default:
-		if ((f->flags & ATRACK_FIELD_REQUIRED) && (!s || !*s))
-			return atr_error(db, ATRACK_INVALID, "%s: must not be empty", f->name);
-		if (!s && (f->flags & ATR_FIELD_EMPTY_NOT_NULL))
-			s = "";
-		break;
-	}
-	v->text = s;
-	v->null = s == NULL;
-	return ATRACK_OK;
-}
-
-static void bind_value(sqlite3_stmt *stmt, int idx, const atrack_field *f, const atr_value *v)
-{
-	if (v->null)
-		sqlite3_bind_null(stmt, idx);
-	else if (storage_of(f) == STORE_TEXT)
-		sqlite3_bind_text(stmt, idx, v->text, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_int64(stmt, idx, v->num);
-}
-
-/* Turn a failed INSERT or UPDATE into a message naming the field. */
-static int write_error(atrack_db *db, const atr_noun *n, int src, const atr_value *vals)
-{
-	char kb[32];
-	const char *kind = atr_noun_kind_label(n->kind, kb);
-	const char *msg = sqlite3_errmsg(db->sql);
-	if (src == SQLITE_CONSTRAINT_UNIQUE) {
-		const char *cols = strstr(msg, "failed: ");
-		const char *dot = cols ? strchr(cols, '.') : NULL;
-		if (dot && !strchr(dot, ',')) {
-			for (size_t i = 0; i < n->field_count; i++) {
-				const atrack_field *f = &n->fields[i];
-				if (strcmp(f->name, dot + 1) != 0 || storage_of(f) != STORE_TEXT)
-					continue;
-				return atr_error(db, ATRACK_CONFLICT, "%s: %s '%s' already exists",
-				                 f->name, kind, vals[i].text ? vals[i].text : "");
-			}
-		}
-		/* A unique pair ("meeting_person.meeting_id, meeting_person.person_id"):
-		 * name the members by their labels. */
-		atr_buf what = ATR_BUF_INIT;
-		for (size_t i = 0; cols && i < n->field_count; i++) {
-			const atrack_field *f = &n->fields[i];
-			atr_buf probe = ATR_BUF_INIT;
-			atr_buf_printf(&probe, "%s.%s", n->table, f->name);
-			if (probe.data && strstr(cols, probe.data)) {
-				char fb[32];
-				atr_buf_printf(&what, "%s%s", what.len ? " and " : "",
-				               f->type == ATRACK_FIELD_REF ? atr_noun_kind_label(f->ref, fb) : f->name);
-			}
-			atr_buf_clear(&probe);
-		}
-		int rc = atr_error(db, ATRACK_CONFLICT, "%s: one with the same %s already exists",
-		                   kind, what.data ? what.data : "values");
-		atr_buf_clear(&what);
-		return rc;
-	}
-	if ((src & 0xff) == SQLITE_CONSTRAINT)
-		return atr_error(db, ATRACK_INVALID, "%s: rejected by the schema (%s)", kind, msg);
-	return atr_sql_error(db, src, "cannot write");
-}
-
-/* ---- The generic verbs --------------------------------------------------- */
-
-/* Stage every member the call writes; the derived slug is left in *owned. */
-static int stage_all(atrack_db *db, const atr_noun *n, const void *in, bool adding,
-                     unsigned int fields, atr_value *vals, char **owned)
-{
-	for (size_t i = 0; i < n->field_count; i++) {
-		const atrack_field *f = &n->fields[i];
-		if (f->flags & ATRACK_FIELD_READONLY)
-			continue;
-		if (!adding && !(fields & f->bit))
-			continue;
-		char *made = NULL;
-		int rc = stage_field(db, n, f, in, adding, &vals[i], &made);
-		if (made)
-			*owned = made;
-		if (rc != ATRACK_OK)
-			return rc;
-	}
-	return ATRACK_OK;
-}
-
 static int entity_add(atrack_db *db, const atr_noun *n, const void *in, int64_t *out_id)
 {
 	atr_value vals[ATR_MAX_FIELDS] = { { false, NULL, 0 } };
@@ -419,7 +22,7 @@ static int entity_add(atrack_db *db, const atr_noun *n, const void *in, int64_t 
 	int rc = atr_write_begin(db);
 	if (rc != ATRACK_OK)
 		return rc;
-	rc = stage_all(db, n, in, true, ~0u, vals, &owned);
+	rc = atr_entity_stage_all(db, n, in, true, ~0u, vals, &owned);
 	sqlite3_stmt *stmt = NULL;
 	if (rc == ATRACK_OK)
 		rc = atr_stmt(db, n->sql_insert, &stmt);
@@ -436,14 +39,14 @@ static int entity_add(atrack_db *db, const atr_noun *n, const void *in, int64_t 
 				vals[i].null = false;
 				vals[i].text = now;
 			}
-			bind_value(stmt, idx++, f, &vals[i]);
+			atr_entity_bind_value(stmt, idx++, f, &vals[i]);
 		}
 		int src = sqlite3_step(stmt);
 		if (src == SQLITE_DONE) {
 			if (out_id)
 				*out_id = sqlite3_last_insert_rowid(db->sql);
 		} else {
-			rc = write_error(db, n, src, vals);
+			rc = atr_entity_write_error(db, n, src, vals);
 		}
 		atr_stmt_done(stmt);
 	}
@@ -457,18 +60,19 @@ static int entity_get(atrack_db *db, const atr_noun *n, int64_t id, void **out)
 	int rc = atr_stmt(db, n->sql_get, &stmt);
 	if (rc != ATRACK_OK)
 		return rc;
-	bind_named_int(stmt, ":id", true, id);
-	bind_today(stmt, NULL, 0);
+	atr_entity_bind_int(stmt, ":id", true, id);
+	atr_entity_bind_today(stmt, NULL, 0);
 	int src = sqlite3_step(stmt);
 	char kb[32];
 	if (src == SQLITE_ROW) {
 		union { max_align_t align; unsigned char bytes[ATR_MAX_ROW]; } row;
-		load_fields(n, stmt, row.bytes);
-		*out = copy_row(n, row.bytes);
+		atr_entity_load_fields(n, stmt, row.bytes);
+		*out = atr_entity_copy_row(n, row.bytes);
 		if (!*out)
 			rc = atr_error(db, ATRACK_NOMEM, "out of memory");
 	} else if (src == SQLITE_DONE) {
-		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", atr_noun_kind_label(n->kind, kb), (long long)id);
+		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", atr_noun_kind_label(n->kind, kb),
+		               (long long)id);
 	} else {
 		rc = atr_sql_error(db, src, "cannot read");
 	}
@@ -485,9 +89,9 @@ static int entity_edit(atrack_db *db, const atr_noun *n, int64_t id, const void 
 	int rc = atr_write_begin(db);
 	if (rc != ATRACK_OK)
 		return rc;
-	rc = row_label(db, n, id, label, sizeof label);
+	rc = atr_entity_row_label(db, n, id, label, sizeof label);
 	if (rc == ATRACK_OK)
-		rc = stage_all(db, n, in, false, fields, vals, &owned);
+		rc = atr_entity_stage_all(db, n, in, false, fields, vals, &owned);
 	sqlite3_stmt *stmt = NULL;
 	if (rc == ATRACK_OK && fields != 0)
 		rc = atr_stmt(db, n->sql_update, &stmt);
@@ -500,13 +104,13 @@ static int entity_edit(atrack_db *db, const atr_noun *n, int64_t id, const void 
 			bool set = (fields & f->bit) != 0;
 			sqlite3_bind_int(stmt, idx++, set);
 			if (set)
-				bind_value(stmt, idx, f, &vals[i]);
+				atr_entity_bind_value(stmt, idx, f, &vals[i]);
 			idx++;
 		}
 		sqlite3_bind_int64(stmt, idx, id);
 		int src = sqlite3_step(stmt);
 		if (src != SQLITE_DONE)
-			rc = write_error(db, n, src, vals);
+			rc = atr_entity_write_error(db, n, src, vals);
 		atr_stmt_done(stmt);
 	}
 	atr_free(owned);
@@ -636,7 +240,7 @@ static int entity_delete(atrack_db *db, const atr_noun *n, int64_t id, unsigned 
 	int rc = atr_write_begin(db);
 	if (rc != ATRACK_OK)
 		return rc;
-	rc = row_label(db, n, id, label, sizeof label);
+	rc = atr_entity_row_label(db, n, id, label, sizeof label);
 	if (rc == ATRACK_OK && !(flags & ATRACK_DELETE_CASCADE)) {
 		atr_buf b = ATR_BUF_INIT;
 		long long total = 0;
@@ -664,7 +268,7 @@ static int entity_delete(atrack_db *db, const atr_noun *n, int64_t id, unsigned 
 
 static int load_entity_row(atrack_iter *it)
 {
-	load_fields(it->state, it->stmt, it->row);
+	atr_entity_load_fields(it->state, it->stmt, it->row);
 	return ATRACK_OK;
 }
 
@@ -679,9 +283,9 @@ static int open_list(atrack_db *db, const atr_noun *n, sqlite3_stmt *stmt, atrac
 
 static void bind_paging(sqlite3_stmt *stmt, const char *text, int64_t limit, int64_t offset)
 {
-	bind_named_text(stmt, ":text", text && *text ? text : NULL);
-	bind_named_int(stmt, ":limit", true, limit > 0 ? limit : -1);
-	bind_named_int(stmt, ":offset", true, offset > 0 ? offset : 0);
+	atr_entity_bind_text(stmt, ":text", text && *text ? text : NULL);
+	atr_entity_bind_int(stmt, ":limit", true, limit > 0 ? limit : -1);
+	atr_entity_bind_int(stmt, ":offset", true, offset > 0 ? offset : 0);
 }
 
 static int initiative_list(atrack_db *db, const atrack_initiative_filter *filter,
@@ -730,10 +334,11 @@ static int entity_list(atrack_db *db, const atr_noun *n, const atrack_list_opts 
 			continue;
 		char name[64];
 		snprintf(name, sizeof name, ":%s", f->name);
-		bind_named_int(stmt, name, opts->of_kind != 0 && f->ref == opts->of_kind, opts->of_id);
+		atr_entity_bind_int(stmt, name, opts->of_kind != 0 && f->ref == opts->of_kind,
+		                    opts->of_id);
 	}
 	bind_paging(stmt, opts->text, opts->limit, opts->offset);
-	bind_today(stmt, NULL, 0);
+	atr_entity_bind_today(stmt, NULL, 0);
 	return open_list(db, n, stmt, out);
 }
 
@@ -789,16 +394,16 @@ static int initiative_list(atrack_db *db, const atrack_initiative_filter *filter
 	int rc = atr_prepare(db, sql, &stmt);
 	if (rc != ATRACK_OK)
 		return rc;
-	bind_named_int(stmt, ":section", f->section_id != 0, f->section_id);
-	bind_named_int(stmt, ":meeting", f->meeting_id != 0, f->meeting_id);
-	bind_named_int(stmt, ":framework", f->framework_id != 0, f->framework_id);
-	bind_named_int(stmt, ":party", f->party_id != 0, f->party_id);
-	bind_named_text(stmt, ":status", f->status);
-	bind_named_text(stmt, ":health", f->health);
-	bind_named_int(stmt, ":stale_only", f->stale_only != 0, 1);
-	bind_named_int(stmt, ":overdue_only", f->overdue_only != 0, 1);
+	atr_entity_bind_int(stmt, ":section", f->section_id != 0, f->section_id);
+	atr_entity_bind_int(stmt, ":meeting", f->meeting_id != 0, f->meeting_id);
+	atr_entity_bind_int(stmt, ":framework", f->framework_id != 0, f->framework_id);
+	atr_entity_bind_int(stmt, ":party", f->party_id != 0, f->party_id);
+	atr_entity_bind_text(stmt, ":status", f->status);
+	atr_entity_bind_text(stmt, ":health", f->health);
+	atr_entity_bind_int(stmt, ":stale_only", f->stale_only != 0, 1);
+	atr_entity_bind_int(stmt, ":overdue_only", f->overdue_only != 0, 1);
 	bind_paging(stmt, f->text, f->limit, f->offset);
-	bind_today(stmt, f->today, f->stale_days);
+	atr_entity_bind_today(stmt, f->today, f->stale_days);
 	return open_list(db, atr_noun_of(ATRACK_KIND_INITIATIVE), stmt, out);
 }
 
@@ -950,9 +555,9 @@ static int link_find(atrack_db *db, atrack_kind k1, int64_t *id1, atrack_kind k2
 		return atr_error(db, ATRACK_INVALID, "cannot link %s to %s",
 		                 atrack_kind_name(k1) ? atr_noun_kind_label(k1, kb1) : "?",
 		                 atrack_kind_name(k2) ? atr_noun_kind_label(k2, kb2) : "?");
-	int rc = row_label(db, atr_noun_of((*out)->a), *id1, label1, 160);
+	int rc = atr_entity_row_label(db, atr_noun_of((*out)->a), *id1, label1, 160);
 	if (rc == ATRACK_OK)
-		rc = row_label(db, atr_noun_of((*out)->b), *id2, label2, 160);
+		rc = atr_entity_row_label(db, atr_noun_of((*out)->b), *id2, label2, 160);
 	return rc;
 }
 
@@ -1034,7 +639,7 @@ int atrack_link_list(atrack_db *db, atrack_kind kind, int64_t id, atrack_iter **
 	if (!out)
 		return atr_error(db, ATRACK_MISUSE, "no output (NULL)");
 	char label[160];
-	rc = row_label(db, n, id, label, sizeof label);
+	rc = atr_entity_row_label(db, n, id, label, sizeof label);
 	if (rc != ATRACK_OK)
 		return rc;
 	atr_buf q = ATR_BUF_INIT;

@@ -65,4 +65,53 @@ const char *atr_noun_kind_label(atrack_kind kind, char buf[32]);
  * cleared, and the noun of `kind` in *out. ATRACK_MISUSE otherwise. */
 int atr_noun_enter(atrack_db *db, atrack_kind kind, const atr_noun **out);
 
+/* ---- Rows in memory (row.c) ---------------------------------------------- */
+
+/* How a member is held in its struct and bound. */
+typedef enum atr_storage { ATR_STORE_TEXT, ATR_STORE_INT64, ATR_STORE_INT } atr_storage;
+
+atr_storage atr_entity_storage(const atrack_field *f);
+/* The member `f` of the struct at `row`: its text, or its number widened. */
+const char *atr_entity_text_at(const void *row, const atrack_field *f);
+int64_t atr_entity_int_at(const void *row, const atrack_field *f);
+/* Fill the struct at `row` from the current row of a statement of `n`
+ * (the id, then its members); text is borrowed from the statement. */
+void atr_entity_load_fields(const atr_noun *n, sqlite3_stmt *stmt, void *row);
+/* The struct at `row` and its strings in one atr_malloc'd block; NULL when
+ * out of memory. */
+void *atr_entity_copy_row(const atr_noun *n, const void *row);
+/* Bind the named parameter `name` of `stmt`, when it has one: the number
+ * (or NULL unless `set`), the text (or NULL). */
+void atr_entity_bind_int(sqlite3_stmt *stmt, const char *name, bool set, int64_t v);
+void atr_entity_bind_text(sqlite3_stmt *stmt, const char *name, const char *v);
+/* Bind :today (today when NULL) and :stale_days (the default when 0). */
+void atr_entity_bind_today(sqlite3_stmt *stmt, const char *today, int stale_days);
+/* The label of row `id` of `n` in buf ("'ncg'", or "#3"); ATRACK_NOTFOUND
+ * with "no <kind> <id>" when there is no such row. */
+int atr_entity_row_label(atrack_db *db, const atr_noun *n, int64_t id, char *buf,
+                         size_t size);
+
+/* ---- Staging values (stage.c) --------------------------------------------- */
+
+/* A member's value as it will be bound. */
+typedef struct atr_value {
+	bool null;
+	const char *text;   /* for text storage */
+	int64_t num;
+} atr_value;
+
+/* Check and stage into vals[] (one per member) every member the call
+ * writes: all of them when `adding` (with the defaults of a new row), else
+ * those whose bit is in `fields`. A slug made here is left in *owned for
+ * the caller to free. ATRACK_INVALID or ATRACK_NOTFOUND name the member. */
+int atr_entity_stage_all(atrack_db *db, const atr_noun *n, const void *in, bool adding,
+                         unsigned int fields, atr_value *vals, char **owned);
+/* Bind a staged value to parameter `idx`. */
+void atr_entity_bind_value(sqlite3_stmt *stmt, int idx, const atrack_field *f,
+                           const atr_value *v);
+/* Record the failure `src` of an INSERT or UPDATE of `n` as a message
+ * naming the member (ATRACK_CONFLICT for a unique one, ATRACK_INVALID for
+ * another constraint). */
+int atr_entity_write_error(atrack_db *db, const atr_noun *n, int src, const atr_value *vals);
+
 #endif /* ATRACK_ENTITY_INT_H */
