@@ -3,9 +3,10 @@
  * share and no other module needs: the description of a noun and of a
  * link as nouns.c builds them from the member lists, a member's value as
  * it is staged for binding, and the helpers the files lend each other.
- * Calls point one way: verbs.c and link.c over list.c, referrers.c and
- * stage.c, those over row.c, and every file over nouns.c (which calls only
- * kind.c and the core). Each function below names the file it lives in.
+ * Calls point one way, down this list: verbs.c (the public verbs) calls
+ * list.c, referrers.c and stage.c; link.c, list.c and stage.c call row.c;
+ * every file calls nouns.c, which calls only kind.c and the core. Each
+ * section below names the file it lives in.
  */
 #ifndef ATRACK_ENTITY_INT_H
 #define ATRACK_ENTITY_INT_H
@@ -113,5 +114,21 @@ void atr_entity_bind_value(sqlite3_stmt *stmt, int idx, const atrack_field *f,
  * naming the member (ATRACK_CONFLICT for a unique one, ATRACK_INVALID for
  * another constraint). */
 int atr_entity_write_error(atrack_db *db, const atr_noun *n, int src, const atr_value *vals);
+
+/* ---- Listing (list.c) ---------------------------------------------------- */
+
+/* The rows of `n`, narrowed as `opts` says (NULL: all of them). */
+int atr_entity_list(atrack_db *db, const atr_noun *n, const atrack_list_opts *opts,
+                    atrack_iter **out);
+/* The initiatives `filter` selects (NULL: all), in its order. */
+int atr_entity_initiative_list(atrack_db *db, const atrack_initiative_filter *filter,
+                               atrack_iter **out);
+
+/* ---- What refers to a row (referrers.c) ----------------------------------- */
+
+/* Count what refers to row `id` of n's table into *total and describe it
+ * in `b` ("2 initiatives (initiative.section_id) and 1 framework link"). */
+int atr_entity_count_referrers(atrack_db *db, const atr_noun *n, int64_t id, atr_buf *b,
+                               long long *total);
 
 #endif /* ATRACK_ENTITY_INT_H */
