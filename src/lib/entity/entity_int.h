@@ -63,8 +63,11 @@ const char *atr_noun_initiative_list_sql(atrack_initiative_order order);
 /* The kind's name for messages, with '_' as ' ' ("focus area"), in buf. */
 const char *atr_noun_kind_label(atrack_kind kind, char buf[32]);
 /* Where every public entry point starts: a usable handle, its error state
- * cleared, and the noun of `kind` in *out. ATRACK_MISUSE otherwise. */
-int atr_noun_enter(atrack_db *db, atrack_kind kind, const atr_noun **out);
+ * cleared, the noun of `kind` in *out, and, when `needed` names a pointer
+ * the call cannot do without ("input", "output"), that pointer `given`.
+ * ATRACK_MISUSE otherwise ("no output (NULL)"). */
+int atr_noun_enter(atrack_db *db, atrack_kind kind, const char *needed, const void *given,
+                   const atr_noun **out);
 
 /* ---- Rows in memory (row.c) ---------------------------------------------- */
 
@@ -87,6 +90,10 @@ void atr_entity_bind_int(sqlite3_stmt *stmt, const char *name, bool set, int64_t
 void atr_entity_bind_text(sqlite3_stmt *stmt, const char *name, const char *v);
 /* Bind :today (today when NULL) and :stale_days (the default when 0). */
 void atr_entity_bind_today(sqlite3_stmt *stmt, const char *today, int stale_days);
+/* Step `stmt`, a statement of `n` that reads row `id`: ATRACK_OK on the
+ * row, ATRACK_NOTFOUND with "no <kind> <id>" when there is none, or the
+ * SQLite failure. */
+int atr_entity_step_row(atrack_db *db, const atr_noun *n, int64_t id, sqlite3_stmt *stmt);
 /* The label of row `id` of `n` in buf ("'ncg'", or "#3"); ATRACK_NOTFOUND
  * with "no <kind> <id>" when there is no such row. */
 int atr_entity_row_label(atrack_db *db, const atr_noun *n, int64_t id, char *buf,

@@ -110,11 +110,9 @@ int atrack_link_list(atrack_db *db, atrack_kind kind, int64_t id, atrack_iter **
 	const atr_noun *n;
 	if (out)
 		*out = NULL;
-	int rc = atr_noun_enter(db, kind, &n);
+	int rc = atr_noun_enter(db, kind, "output", out, &n);
 	if (rc != ATRACK_OK)
 		return rc;
-	if (!out)
-		return atr_error(db, ATRACK_MISUSE, "no output (NULL)");
 	char label[160];
 	rc = atr_entity_row_label(db, n, id, label, sizeof label);
 	if (rc != ATRACK_OK)

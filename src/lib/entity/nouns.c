@@ -335,7 +335,8 @@ const char *atr_noun_kind_label(atrack_kind kind, char buf[32])
 	return buf;
 }
 
-int atr_noun_enter(atrack_db *db, atrack_kind kind, const atr_noun **out)
+int atr_noun_enter(atrack_db *db, atrack_kind kind, const char *needed, const void *given,
+                   const atr_noun **out)
 {
 	if (!db || !db->sql)
 		return ATRACK_MISUSE;
@@ -343,5 +344,7 @@ int atr_noun_enter(atrack_db *db, atrack_kind kind, const atr_noun **out)
 	*out = atr_noun_of(kind);
 	if (!*out)
 		return atr_error(db, ATRACK_MISUSE, "kind %d has no struct", (int)kind);
+	if (needed && !given)
+		return atr_error(db, ATRACK_MISUSE, "no %s (NULL)", needed);
 	return ATRACK_OK;
 }

@@ -125,6 +125,19 @@ void atr_entity_bind_today(sqlite3_stmt *stmt, const char *today, int stale_days
 	                    stale_days > 0 ? stale_days : ATRACK_STALE_DAYS_DEFAULT);
 }
 
+int atr_entity_step_row(atrack_db *db, const atr_noun *n, int64_t id, sqlite3_stmt *stmt)
+{
+	int src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW)
+		return ATRACK_OK;
+	if (src == SQLITE_DONE) {
+		char kb[32];
+		return atr_error(db, ATRACK_NOTFOUND, "no %s %lld", atr_noun_kind_label(n->kind, kb),
+		                 (long long)id);
+	}
+	return atr_sql_error(db, src, "cannot read");
+}
+
 /* Put the row's label ("'ncg'", or "#3" for a thing with no slug) in buf.
  * Returns ATRACK_OK, ATRACK_NOTFOUND with "no <kind> <id>", or an error. */
 int atr_entity_row_label(atrack_db *db, const atr_noun *n, int64_t id, char *buf,
@@ -135,20 +148,13 @@ int atr_entity_row_label(atrack_db *db, const atr_noun *n, int64_t id, char *buf
 	if (rc != ATRACK_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
-	int src = sqlite3_step(stmt);
-	char kb[32];
-	if (src == SQLITE_ROW) {
+	rc = atr_entity_step_row(db, n, id, stmt);
+	if (rc == ATRACK_OK) {
 		const char *label = atr_column_text(stmt, 0);
 		if (n->slug_from)
 			snprintf(buf, size, "'%s'", label ? label : "");
 		else
 			snprintf(buf, size, "%s", label ? label : "");
-		rc = ATRACK_OK;
-	} else if (src == SQLITE_DONE) {
-		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", atr_noun_kind_label(n->kind, kb),
-		               (long long)id);
-	} else {
-		rc = atr_sql_error(db, src, "cannot read");
 	}
 	atr_stmt_done(stmt);
 	return rc;

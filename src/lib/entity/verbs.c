@@ -59,19 +59,13 @@ static int entity_get(atrack_db *db, const atr_noun *n, int64_t id, void **out)
 		return rc;
 	atr_entity_bind_int(stmt, ":id", true, id);
 	atr_entity_bind_today(stmt, NULL, 0);
-	int src = sqlite3_step(stmt);
-	char kb[32];
-	if (src == SQLITE_ROW) {
+	rc = atr_entity_step_row(db, n, id, stmt);
+	if (rc == ATRACK_OK) {
 		union { max_align_t align; unsigned char bytes[ATR_MAX_ROW]; } row;
 		atr_entity_load_fields(n, stmt, row.bytes);
 		*out = atr_entity_copy_row(n, row.bytes);
 		if (!*out)
 			rc = atr_error(db, ATRACK_NOMEM, "out of memory");
-	} else if (src == SQLITE_DONE) {
-		rc = atr_error(db, ATRACK_NOTFOUND, "no %s %lld", atr_noun_kind_label(n->kind, kb),
-		               (long long)id);
-	} else {
-		rc = atr_sql_error(db, src, "cannot read");
 	}
 	atr_stmt_done(stmt);
 	return rc;
@@ -152,12 +146,8 @@ static int entity_delete(atrack_db *db, const atr_noun *n, int64_t id, unsigned 
 int atrack_entity_add(atrack_db *db, atrack_kind kind, const void *in, int64_t *out_id)
 {
 	const atr_noun *n;
-	int rc = atr_noun_enter(db, kind, &n);
-	if (rc != ATRACK_OK)
-		return rc;
-	if (!in)
-		return atr_error(db, ATRACK_MISUSE, "no input (NULL)");
-	return entity_add(db, n, in, out_id);
+	int rc = atr_noun_enter(db, kind, "input", in, &n);
+	return rc == ATRACK_OK ? entity_add(db, n, in, out_id) : rc;
 }
 
 int atrack_entity_get(atrack_db *db, atrack_kind kind, int64_t id, void **out)
@@ -165,12 +155,8 @@ int atrack_entity_get(atrack_db *db, atrack_kind kind, int64_t id, void **out)
 	const atr_noun *n;
 	if (out)
 		*out = NULL;
-	int rc = atr_noun_enter(db, kind, &n);
-	if (rc != ATRACK_OK)
-		return rc;
-	if (!out)
-		return atr_error(db, ATRACK_MISUSE, "no output (NULL)");
-	return entity_get(db, n, id, out);
+	int rc = atr_noun_enter(db, kind, "output", out, &n);
+	return rc == ATRACK_OK ? entity_get(db, n, id, out) : rc;
 }
 
 void atrack_entity_free(void *entity)
@@ -182,21 +168,15 @@ int atrack_entity_edit(atrack_db *db, atrack_kind kind, int64_t id, const void *
                        unsigned int fields)
 {
 	const atr_noun *n;
-	int rc = atr_noun_enter(db, kind, &n);
-	if (rc != ATRACK_OK)
-		return rc;
-	if (!in)
-		return atr_error(db, ATRACK_MISUSE, "no input (NULL)");
-	return entity_edit(db, n, id, in, fields);
+	int rc = atr_noun_enter(db, kind, "input", in, &n);
+	return rc == ATRACK_OK ? entity_edit(db, n, id, in, fields) : rc;
 }
 
 int atrack_entity_delete(atrack_db *db, atrack_kind kind, int64_t id, unsigned int flags)
 {
 	const atr_noun *n;
-	int rc = atr_noun_enter(db, kind, &n);
-	if (rc != ATRACK_OK)
-		return rc;
-	return entity_delete(db, n, id, flags);
+	int rc = atr_noun_enter(db, kind, NULL, NULL, &n);
+	return rc == ATRACK_OK ? entity_delete(db, n, id, flags) : rc;
 }
 
 int atrack_entity_list(atrack_db *db, atrack_kind kind, const atrack_list_opts *opts,
@@ -205,12 +185,8 @@ int atrack_entity_list(atrack_db *db, atrack_kind kind, const atrack_list_opts *
 	const atr_noun *n;
 	if (out)
 		*out = NULL;
-	int rc = atr_noun_enter(db, kind, &n);
-	if (rc != ATRACK_OK)
-		return rc;
-	if (!out)
-		return atr_error(db, ATRACK_MISUSE, "no output (NULL)");
-	return atr_entity_list(db, n, opts, out);
+	int rc = atr_noun_enter(db, kind, "output", out, &n);
+	return rc == ATRACK_OK ? atr_entity_list(db, n, opts, out) : rc;
 }
 
 int atrack_initiative_list(atrack_db *db, const atrack_initiative_filter *filter,
@@ -219,12 +195,8 @@ int atrack_initiative_list(atrack_db *db, const atrack_initiative_filter *filter
 	const atr_noun *n;
 	if (out)
 		*out = NULL;
-	int rc = atr_noun_enter(db, ATRACK_KIND_INITIATIVE, &n);
-	if (rc != ATRACK_OK)
-		return rc;
-	if (!out)
-		return atr_error(db, ATRACK_MISUSE, "no output (NULL)");
-	return atr_entity_initiative_list(db, filter, out);
+	int rc = atr_noun_enter(db, ATRACK_KIND_INITIATIVE, "output", out, &n);
+	return rc == ATRACK_OK ? atr_entity_initiative_list(db, filter, out) : rc;
 }
 
 /* The typed family of each noun, over the generic one. */
