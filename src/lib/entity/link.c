@@ -59,12 +59,14 @@ static int link_change(atrack_db *db, atrack_kind k1, int64_t id1, atrack_kind k
 		int src = sqlite3_step(stmt);
 		if (src == SQLITE_CONSTRAINT_UNIQUE)
 			rc = atr_error(db, ATRACK_CONFLICT, "%s %s is already linked to %s %s",
-			               atr_noun_kind_label(l->a, kb1), label1, atr_noun_kind_label(l->b, kb2), label2);
+			               atr_noun_kind_label(l->a, kb1), label1,
+			               atr_noun_kind_label(l->b, kb2), label2);
 		else if (src != SQLITE_DONE)
 			rc = atr_sql_error(db, src, add ? "cannot link" : "cannot unlink");
 		else if (!add && sqlite3_changes(db->sql) == 0)
 			rc = atr_error(db, ATRACK_NOTFOUND, "%s %s is not linked to %s %s",
-			               atr_noun_kind_label(l->a, kb1), label1, atr_noun_kind_label(l->b, kb2), label2);
+			               atr_noun_kind_label(l->a, kb1), label1,
+			               atr_noun_kind_label(l->b, kb2), label2);
 		atr_stmt_done(stmt);
 	}
 	return atr_write_end(db, rc);

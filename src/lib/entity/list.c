@@ -132,7 +132,8 @@ int atr_entity_list(atrack_db *db, const atr_noun *n, const atrack_list_opts *op
 			matched = true;
 	if (!matched)
 		return atr_error(db, ATRACK_INVALID, "%s: cannot be listed by %s",
-		                 atr_noun_kind_label(n->kind, kb), atr_noun_kind_label(opts->of_kind, kb2));
+		                 atr_noun_kind_label(n->kind, kb),
+		                 atr_noun_kind_label(opts->of_kind, kb2));
 	sqlite3_stmt *stmt;
 	int rc = atr_prepare(db, n->sql_list, &stmt);
 	if (rc != ATRACK_OK)

@@ -39,8 +39,8 @@ static void describe_referrer(atr_buf *b, atrack_kind deleting, long long count,
 		if (strcmp(l->table, table) == 0 &&
 		    (strcmp(l->col_a, column) == 0 || strcmp(l->col_b, column) == 0)) {
 			atrack_kind other = l->a == deleting ? l->b : l->a;
-			atr_buf_printf(b, "%lld %s link%s (%s)", count, atr_noun_kind_label(other, kb),
-			               count == 1 ? "" : "s", table);
+			atr_buf_printf(b, "%lld %s link%s (%s)", count,
+			               atr_noun_kind_label(other, kb), count == 1 ? "" : "s", table);
 			return;
 		}
 	}

@@ -3,8 +3,8 @@
  * description and staging them for binding: references must exist, dates,
  * times, slugs and vocabularies must be well formed, a new row gets its
  * defaults and a slug derived from its name. A write the schema refuses is
- * turned back into a message naming the member. It calls row.c, nouns.c
- * and the core.
+ * turned back into a message naming the member. It calls row.c, nouns.c,
+ * kind.c and the core.
  */
 #include "entity_int.h"
 
@@ -107,7 +107,8 @@ static int stage_field(atrack_db *db, const atr_noun *n, const atrack_field *f,
 			const atr_noun *target = atr_noun_of(f->ref);
 			int rc = atr_entity_row_label(db, target, num, label, sizeof label);
 			if (rc == ATRACK_NOTFOUND)
-				return atr_error(db, ATRACK_NOTFOUND, "%s: no %s %lld", atr_noun_kind_label(f->ref, kb),
+				return atr_error(db, ATRACK_NOTFOUND, "%s: no %s %lld",
+				                 atr_noun_kind_label(f->ref, kb),
 				                 atr_noun_kind_label(f->ref, kb), (long long)num);
 			return rc;
 		}
@@ -131,7 +132,8 @@ static int stage_field(atrack_db *db, const atr_noun *n, const atrack_field *f,
 			for (size_t i = 0; i < n->field_count; i++)
 				if (strcmp(n->fields[i].name, n->slug_from) == 0)
 					from = &n->fields[i];
-			int rc = derive_slug(db, n, from ? atr_entity_text_at(in, from) : NULL, owned);
+			const char *name = from ? atr_entity_text_at(in, from) : NULL;
+			int rc = derive_slug(db, n, name, owned);
 			v->text = *owned;
 			return rc;
 		}
@@ -205,7 +207,8 @@ int atr_entity_write_error(atrack_db *db, const atr_noun *n, int src, const atr_
 		if (dot && !strchr(dot, ',')) {
 			for (size_t i = 0; i < n->field_count; i++) {
 				const atrack_field *f = &n->fields[i];
-				if (strcmp(f->name, dot + 1) != 0 || atr_entity_storage(f) != ATR_STORE_TEXT)
+				if (strcmp(f->name, dot + 1) != 0 ||
+				    atr_entity_storage(f) != ATR_STORE_TEXT)
 					continue;
 				return atr_error(db, ATRACK_CONFLICT, "%s: %s '%s' already exists",
 				                 f->name, kind, vals[i].text ? vals[i].text : "");
@@ -220,8 +223,9 @@ int atr_entity_write_error(atrack_db *db, const atr_noun *n, int src, const atr_
 			atr_buf_printf(&probe, "%s.%s", n->table, f->name);
 			if (probe.data && strstr(cols, probe.data)) {
 				char fb[32];
-				atr_buf_printf(&what, "%s%s", what.len ? " and " : "",
-				               f->type == ATRACK_FIELD_REF ? atr_noun_kind_label(f->ref, fb) : f->name);
+				const char *member = f->type == ATRACK_FIELD_REF ?
+					atr_noun_kind_label(f->ref, fb) : f->name;
+				atr_buf_printf(&what, "%s%s", what.len ? " and " : "", member);
 			}
 			atr_buf_clear(&probe);
 		}

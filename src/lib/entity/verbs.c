@@ -1,10 +1,11 @@
 /*
  * verbs.c - the generic verbs every noun has (add, get, edit, delete) and
  * the public entry points of atrack/entity.h, with the typed family of
- * each noun generated over the generic one. Each verb is one statement of
- * the noun's description (nouns.c) in a write of its own, with the
- * caller's values staged and bound, never spliced. It calls list.c,
- * referrers.c, stage.c, row.c, nouns.c and the core.
+ * each noun generated over the generic one. Each verb runs a statement of
+ * the noun's description (nouns.c); a write runs in a transaction of its
+ * own (a savepoint inside the caller's), with the caller's values staged
+ * and bound, never spliced. It calls list.c, referrers.c, stage.c, row.c,
+ * nouns.c and the core.
  */
 #include "entity_int.h"
 
@@ -122,8 +123,8 @@ static int entity_delete(atrack_db *db, const atr_noun *n, int64_t id, unsigned 
 		rc = atr_entity_count_referrers(db, n, id, &b, &total);
 		if (rc == ATRACK_OK && total > 0)
 			rc = atr_error(db, ATRACK_CONFLICT, "%s %s is referred to by %s; delete with "
-			               "cascade to remove or clear them", atr_noun_kind_label(n->kind, kb),
-			               label, b.data);
+			               "cascade to remove or clear them",
+			               atr_noun_kind_label(n->kind, kb), label, b.data);
 		atr_buf_clear(&b);
 	}
 	sqlite3_stmt *stmt = NULL;
