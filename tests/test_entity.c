@@ -376,6 +376,43 @@ START_TEST(test_bad_input_names_the_field)
 }
 END_TEST
 
+/* Every entry point refuses a missing input or output with ATRACK_MISUSE
+ * and says which; an output is cleared first, even without a handle; and
+ * nothing is written. */
+START_TEST(test_entry_points_refuse_null)
+{
+	int64_t id = add_party("Test Party", NULL);
+	assert_error(atrack_entity_add(db, ATRACK_KIND_PARTY, NULL, NULL), ATRACK_MISUSE,
+	             "no input (NULL)");
+	assert_error(atrack_party_edit(db, id, NULL, ATRACK_PARTY_NAME), ATRACK_MISUSE,
+	             "no input (NULL)");
+	assert_error(atrack_entity_get(db, ATRACK_KIND_PARTY, id, NULL), ATRACK_MISUSE,
+	             "no output (NULL)");
+	assert_error(atrack_party_list(db, NULL, NULL), ATRACK_MISUSE, "no output (NULL)");
+	assert_error(atrack_initiative_list(db, NULL, NULL), ATRACK_MISUSE, "no output (NULL)");
+	assert_error(atrack_link_list(db, ATRACK_KIND_PARTY, id, NULL), ATRACK_MISUSE,
+	             "no output (NULL)");
+	/* A kind with no struct is what the message names first. */
+	char msg[64];
+	snprintf(msg, sizeof msg, "kind %d has no struct", (int)ATRACK_KIND_UPDATE);
+	assert_error(atrack_entity_get(db, ATRACK_KIND_UPDATE, id, NULL), ATRACK_MISUSE, msg);
+
+	atrack_party p = { 0 };
+	void *row = &p;
+	atrack_iter *it = (atrack_iter *)(void *)&p;
+	ck_assert_int_eq(atrack_entity_get(NULL, ATRACK_KIND_PARTY, id, &row), ATRACK_MISUSE);
+	ck_assert_ptr_null(row);
+	ck_assert_int_eq(atrack_party_list(NULL, NULL, &it), ATRACK_MISUSE);
+	ck_assert_ptr_null(it);
+	it = (atrack_iter *)(void *)&p;
+	ck_assert_int_eq(atrack_link_list(NULL, ATRACK_KIND_PARTY, id, &it), ATRACK_MISUSE);
+	ck_assert_ptr_null(it);
+
+	ck_assert_int_eq(count("SELECT count(*) FROM party"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM party WHERE name = 'Test Party'"), 1);
+}
+END_TEST
+
 START_TEST(test_edit_clears_and_moves)
 {
 	int64_t s1 = add_section("One", 1), s2 = add_section("Two", 2);
@@ -877,6 +914,7 @@ int main(void)
 	tcase_add_test(tc, test_typed_party);
 	tcase_add_test(tc, test_slug_derivation_and_uniqueness);
 	tcase_add_test(tc, test_bad_input_names_the_field);
+	tcase_add_test(tc, test_entry_points_refuse_null);
 	tcase_add_test(tc, test_edit_clears_and_moves);
 	tcase_add_test(tc, test_created_at_defaults_to_now);
 	tcase_add_test(tc, test_delete_refused_then_cascade);
