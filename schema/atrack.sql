@@ -178,8 +178,11 @@ CREATE TABLE exercise (
 CREATE INDEX exercise_by_document ON exercise (document_id);
 
 -- An initiative: one item of a fact sheet's list, or one added by hand.
--- Its current status is that of its latest progress update (see the view
--- initiative_current below), never stored twice.
+-- Its current status is that of its latest progress update. A copy of
+-- that update's fields is kept in initiative_status by the triggers at the
+-- end of this file (migration 0005), so the board reads one row per
+-- initiative; the view initiative_current below reads it, and atrack_check
+-- compares it with the history.
 CREATE TABLE initiative (
   id          INTEGER PRIMARY KEY,
   slug        TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*' AND slug GLOB '*[^0-9]*'),

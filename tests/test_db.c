@@ -277,19 +277,40 @@ START_TEST(test_harden)
 }
 END_TEST
 
-/* Rows describing a schema: objects, table columns, foreign keys and the
- * seeded data, one line each, whitespace in SQL text folded. */
+/* Rows describing a schema, one line each: every object's CREATE statement
+ * as SQLite keeps it in sqlite_schema (tables with their constraints,
+ * indexes, triggers, views), comments and layout folded by
+ * tu_sql_normalise; then, for a readable failure, each table's columns,
+ * foreign keys and strictness as SQLite understood them; then the seeded
+ * vocabulary. */
 static char *describe_schema(sqlite3 *raw)
 {
+	atr_buf b = ATR_BUF_INIT;
+	sqlite3_stmt *stmt = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(raw, "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+	                                    "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+	                                    -1, &stmt, NULL), SQLITE_OK);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		const char *sql = (const char *)sqlite3_column_text(stmt, 3);
+		char *folded = tu_sql_normalise(sql ? sql : "");
+		atr_buf_printf(&b, "%s %s on %s: %s\n", (const char *)sqlite3_column_text(stmt, 0),
+		               (const char *)sqlite3_column_text(stmt, 1),
+		               (const char *)sqlite3_column_text(stmt, 2), folded);
+		free(folded);
+	}
+	sqlite3_finalize(stmt);
+
 	static const char *const queries[] = {
-		"SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || "
-		"  CASE WHEN type = 'table' THEN '' ELSE "
-		"  replace(replace(replace(replace(sql, char(10), ' '), '  ', ' '), '  ', ' '), '  ', ' ') END "
-		"FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
 		"SELECT m.name || '.' || c.name || ' ' || c.type || ' notnull=' || c.\"notnull\" || "
 		"  ' default=' || ifnull(c.dflt_value, '-') || ' pk=' || c.pk "
 		"FROM sqlite_schema AS m, pragma_table_xinfo(m.name) AS c "
 		"WHERE m.type = 'table' ORDER BY m.name, c.cid",
+		"SELECT m.name || ' index ' || l.name || ' unique=' || l.\"unique\" || ' origin=' || l.origin || "
+		"  ' partial=' || l.partial || ' (' || (SELECT group_concat(ifnull(x.name, '<expr>') || "
+		"  CASE WHEN x.desc THEN ' DESC' ELSE '' END || ' ' || x.coll, ', ') "
+		"  FROM pragma_index_xinfo(l.name) AS x WHERE x.key) || ')' "
+		"FROM sqlite_schema AS m, pragma_index_list(m.name) AS l "
+		"WHERE m.type = 'table' ORDER BY m.name, l.name",
 		"SELECT m.name || ' ' || f.\"from\" || ' -> ' || f.\"table\" || '.' || ifnull(f.\"to\", 'id') || "
 		"  ' ' || f.on_delete "
 		"FROM sqlite_schema AS m, pragma_foreign_key_list(m.name) AS f "
@@ -298,9 +319,7 @@ static char *describe_schema(sqlite3 *raw)
 		"WHERE m.type = 'table' AND l.schema = 'main' ORDER BY m.name",
 		"SELECT code || ' ' || label || ' ' || sort_order || ' ' || is_terminal FROM status_code ORDER BY id",
 	};
-	atr_buf b = ATR_BUF_INIT;
 	for (size_t q = 0; q < ATR_ARRAY_SIZE(queries); q++) {
-		sqlite3_stmt *stmt = NULL;
 		ck_assert_msg(sqlite3_prepare_v2(raw, queries[q], -1, &stmt, NULL) == SQLITE_OK,
 		              "%s", sqlite3_errmsg(raw));
 		while (sqlite3_step(stmt) == SQLITE_ROW) {
@@ -309,8 +328,57 @@ static char *describe_schema(sqlite3 *raw)
 		}
 		sqlite3_finalize(stmt);
 	}
-	return atr_buf_detach(&b);
+	char *text = atr_buf_detach(&b);
+	ck_assert_ptr_nonnull(text);
+	return text;
 }
+
+/* Whether `text` has `line` as one of its lines. */
+static bool has_line(const char *text, const char *line, size_t len)
+{
+	for (const char *p = text; *p;) {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		if (n == len && memcmp(p, line, len) == 0)
+			return true;
+		p += n + (end ? 1 : 0);
+	}
+	return false;
+}
+
+/* The lines of `a` that `b` lacks, each after `label`, into `out`. */
+static void lines_missing(atr_buf *out, const char *label, const char *a, const char *b)
+{
+	for (const char *p = a; *p;) {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		if (!has_line(b, p, n))
+			atr_buf_printf(out, "\n  %s: %.*s", label, (int)n, p);
+		p += n + (end ? 1 : 0);
+	}
+}
+
+START_TEST(test_sql_normalise)
+{
+	/* Layout and comments fold away; quoted text does not. */
+	char *a = tu_sql_normalise("CREATE TABLE t (\n  a TEXT CHECK (a <> '')  -- why\n"
+	                           "  /* a\n note */ , b  INTEGER\n) STRICT");
+	ck_assert_str_eq(a, "CREATE TABLE t(a TEXT CHECK(a <> ''),b INTEGER)STRICT");
+	char *b = tu_sql_normalise("CREATE TABLE t(a TEXT\tCHECK(a <> '') ,b INTEGER)STRICT");
+	ck_assert_str_eq(a, b);
+	free(b);
+	b = tu_sql_normalise("CREATE TABLE t(a TEXT CHECK (a<>'') ,b INTEGER)STRICT");
+	ck_assert_str_ne(a, b); /* "a<>''" is not "a <> ''": tokens are not re-spaced */
+	char *c = tu_sql_normalise("SELECT '  -- kept  ', \"a  b\", [c  -- d] -- gone");
+	ck_assert_str_eq(c, "SELECT '  -- kept  ',\"a  b\",[c  -- d]");
+	char *d = tu_sql_normalise("SELECT 'it''s  two'  ;");
+	ck_assert_str_eq(d, "SELECT 'it''s  two';");
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+}
+END_TEST
 
 START_TEST(test_schema_file_equals_migrations)
 {
@@ -324,8 +392,18 @@ START_TEST(test_schema_file_equals_migrations)
 	char *from_schema = describe_schema(raw);
 	sqlite3_close(raw);
 
-	ck_assert_ptr_nonnull(strstr(from_schema, "table progress_update"));
+	ck_assert_ptr_nonnull(strstr(from_schema, "table progress_update on progress_update: "
+	                             "CREATE TABLE progress_update(id INTEGER PRIMARY KEY,"));
+	ck_assert_ptr_nonnull(strstr(from_schema, "UNIQUE(meeting_id,person_id)"));
+	atr_buf diff = ATR_BUF_INIT;
+	lines_missing(&diff, "only in schema/atrack.sql", from_schema, from_migrations);
+	lines_missing(&diff, "only in the migrations", from_migrations, from_schema);
+	char *report = atr_buf_detach(&diff);
+	ck_assert_ptr_nonnull(report);
+	ck_assert_msg(*report == '\0', "schema/atrack.sql and the migrations differ:%s", report);
+	/* Same lines, and in the same order. */
 	ck_assert_str_eq(from_migrations, from_schema);
+	atr_free(report);
 	atr_free(from_migrations);
 	atr_free(from_schema);
 	atrack_close(db);
@@ -351,6 +429,7 @@ static Suite *db_suite(void)
 	tcase_add_test(tc, test_audit_records_author);
 	tcase_add_test(tc, test_audit_json_matches_jansson);
 	tcase_add_test(tc, test_harden);
+	tcase_add_test(tc, test_sql_normalise);
 	tcase_add_test(tc, test_schema_file_equals_migrations);
 	suite_add_tcase(s, tc);
 	return s;

@@ -221,6 +221,56 @@ char *tu_query_text(atrack_db *db, const char *sql)
 	return copy;
 }
 
+static bool sql_tight(char c)
+{
+	return c == '(' || c == ')' || c == ',' || c == ';';
+}
+
+char *tu_sql_normalise(const char *sql)
+{
+	size_t n = strlen(sql);
+	char *out = malloc(n + 1);
+	ck_assert_ptr_nonnull(out);
+	size_t len = 0;
+	bool space = false;
+	for (size_t i = 0; i < n;) {
+		char c = sql[i];
+		if (c == '-' && sql[i + 1] == '-') {
+			while (i < n && sql[i] != '\n')
+				i++;
+			space = true;
+			continue;
+		}
+		if (c == '/' && sql[i + 1] == '*') {
+			const char *end = strstr(sql + i + 2, "*/");
+			i = end ? (size_t)(end - sql) + 2 : n;
+			space = true;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			i++;
+			space = true;
+			continue;
+		}
+		if (space && len > 0 && !sql_tight(out[len - 1]) && !sql_tight(c))
+			out[len++] = ' ';
+		space = false;
+		if (c == '\'' || c == '"' || c == '`' || c == '[') {
+			char close = c == '[' ? ']' : c;
+			/* A doubled quote inside closes and reopens: copied alike. */
+			out[len++] = sql[i++];
+			while (i < n && sql[i] != close)
+				out[len++] = sql[i++];
+			if (i < n)
+				out[len++] = sql[i++];
+			continue;
+		}
+		out[len++] = sql[i++];
+	}
+	out[len] = '\0';
+	return out;
+}
+
 char *tu_db_dump(atrack_db *db)
 {
 	sqlite3_stmt *tables = NULL;

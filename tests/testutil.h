@@ -55,6 +55,13 @@ long long tu_query_int(atrack_db *db, const char *sql);
 /* The same, for one text value; malloc'd copy or NULL for SQL NULL. */
 char *tu_query_text(atrack_db *db, const char *sql);
 
+/* SQL text with its comments removed and its whitespace folded: runs of
+ * spaces, tabs, newlines and comments become one space, and none is kept
+ * next to '(', ')', ',' or ';' or at either end. Quoted text ('...', "...",
+ * `...`, [...]) is kept byte for byte. Two statements that differ only in
+ * layout and comments give the same result. malloc'd. */
+char *tu_sql_normalise(const char *sql);
+
 /* Every row of every table, in a stable order, as text: compare two dumps
  * to prove a failed call left the database exactly as it was. malloc'd. */
 char *tu_db_dump(atrack_db *db);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run.sh - runs the CLI test cases: each folder under cases/ holds `args`
 # (one argument per line), and optionally `setup` (commands, one argument
-# list per line, words separated by tabs, run first), `stdin`, and the
+# list per line, words separated by tabs, run first with no stdin; a line
+# that exits non-zero fails the case), `stdin`, and the
 # expected `stdout`, `stderr` and `status` (default 0). In expected output,
 # @DB@ stands for the case's database path and @TODAY@ for today's UTC date. Each case gets a fresh HOME and
 # database. Usage: run.sh ATRACK_BINARY CASES_PARENT_DIR
@@ -25,20 +26,34 @@ for case_dir in "$root"/cases/*/; do
 	unset COLUMNS
 	mkdir -p "$HOME"
 
+	# A case whose setup fails has not been tested: it counts as failed,
+	# is not run, and its half-built database is not cached for others.
+	setup_ok=1
 	if [ -f "$case_dir/setup" ]; then
 		key=$(cd "$case_dir" && find . -type f ! -name args ! -name stdout ! -name stderr \
 			! -name status ! -name stdin -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-32)
 		if [ -f "$setup_cache/$key.db" ]; then
 			cp "$setup_cache/$key.db" "$db"
 		else
+			line_number=0
 			while IFS= read -r line || [ -n "$line" ]; do
+				line_number=$((line_number + 1))
 				[ -z "$line" ] && continue
 				IFS=$'\t' read -r -a words <<<"$line"
-				(cd "$case_dir" && "$atrack" "${words[@]}") >/dev/null 2>"$work/setup.err" || {
-					echo "setup of $name failed: $line"; cat "$work/setup.err"; }
+				if ! (cd "$case_dir" && "$atrack" "${words[@]}") </dev/null >/dev/null 2>"$work/setup.err"; then
+					echo "FAIL $name: setup line $line_number failed: $line"
+					cat "$work/setup.err"
+					setup_ok=0
+					break
+				fi
 			done <"$case_dir/setup"
-			[ -f "$db" ] && cp "$db" "$setup_cache/$key.db"
+			[ "$setup_ok" = 1 ] && [ -f "$db" ] && cp "$db" "$setup_cache/$key.db"
 		fi
+	fi
+	if [ "$setup_ok" = 0 ]; then
+		failed=$((failed + 1)); failures+=("$name")
+		rm -rf "$work"
+		continue
 	fi
 
 	args=()
@@ -73,4 +88,5 @@ for case_dir in "$root"/cases/*/; do
 done
 
 echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ] || printf 'failed: %s\n' "${failures[@]}"
 [ "$failed" = 0 ]
