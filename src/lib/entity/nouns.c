@@ -118,7 +118,8 @@ static const char *const focus_area_kinds[] = { "focus", "technology", NULL };
 	W(atrack_exercise, source_line, INT, ATRACK_FIELD_ZERO_NONE, 0, NULL, ATRACK_EXERCISE_SOURCE_LINE)
 
 /* An initiative's derived members read its row of the view
- * initiative_current (`c`: one index seek for its latest update) and the
+ * initiative_current (`c`: its row of initiative_status, the copy of its
+ * latest update's fields) and the
  * parameters :today and :stale_days. The list filters use the same
  * expressions, so "overdue" means one thing everywhere. */
 #define OVERDUE_EXPR \
