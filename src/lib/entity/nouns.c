@@ -119,9 +119,9 @@ static const char *const focus_area_kinds[] = { "focus", "technology", NULL };
 
 /* An initiative's derived members read its row of the view
  * initiative_current (`c`: its row of initiative_status, the copy of its
- * latest update's fields) and the
- * parameters :today and :stale_days. The list filters use the same
- * expressions, so "overdue" means one thing everywhere. */
+ * latest update's fields) and the parameters :today and :stale_days. The
+ * list filters use the same expressions, so "overdue" means one thing
+ * everywhere. */
 #define OVERDUE_EXPR \
 	"(t.target_date IS NOT NULL AND t.target_date < :today AND NOT coalesce(c.is_terminal, 0))"
 #define STALE_EXPR \
