@@ -18,7 +18,52 @@ static atrack_report_opts opts_today(void)
 {
 	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
 	o.today = TODAY;
+	o.stale_days = 90; /* the fixture's counts were chosen for 90 */
 	return o;
+}
+
+/* Is initiative `id` stale in the report and on the board (the list) on
+ * `today`, with the default threshold? Both must give the same answer. */
+static bool stale_in_report(atrack_db *db, const char *today, int64_t id)
+{
+	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
+	o.today = today;
+	atrack_report *r;
+	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_OK);
+	ck_assert_int_eq(atrack_report_stale_days(r), 30);
+	atrack_iter *it;
+	ck_assert_int_eq(atrack_report_rows(r, &it), ATRACK_OK);
+	bool stale = false, seen = false;
+	while (atrack_iter_next(it) == ATRACK_OK) {
+		const atrack_report_row *row = atrack_iter_report_row(it);
+		if (row->id == id) {
+			stale = row->stale;
+			seen = true;
+		}
+	}
+	atrack_iter_free(it);
+	atrack_report_free(r);
+	ck_assert(seen);
+	return stale;
+}
+
+static bool stale_on_board(atrack_db *db, const char *today, int64_t id)
+{
+	atrack_initiative_filter f = ATRACK_INITIATIVE_FILTER_INIT;
+	f.today = today;
+	atrack_iter *it;
+	ck_assert_int_eq(atrack_initiative_list(db, &f, &it), ATRACK_OK);
+	bool stale = false, seen = false;
+	while (atrack_iter_next(it) == ATRACK_OK) {
+		const atrack_initiative *in = atrack_iter_entity(it);
+		if (in->id == id) {
+			stale = in->is_stale != 0;
+			seen = true;
+		}
+	}
+	atrack_iter_free(it);
+	ck_assert(seen);
+	return stale;
 }
 
 static size_t status_slot(const atrack_report *r, const char *code)
@@ -470,6 +515,59 @@ START_TEST(test_cli_report)
 }
 END_TEST
 
+/* #14 item 19: one definition (days since the current update >= N), one
+ * default (30), in the report and on the board alike. Initiative 4's
+ * current update is dated 2026-10-01. */
+START_TEST(test_stale_one_rule)
+{
+	ck_assert_int_eq(ATRACK_REPORT_STALE_DAYS_DEFAULT, ATRACK_STALE_DAYS_DEFAULT);
+	ck_assert_int_eq(ATRACK_STALE_DAYS_DEFAULT, 30);
+	atrack_db *db = report_db();
+	/* Exactly 30 days: stale in both. */
+	ck_assert(stale_in_report(db, "2026-10-31", 4));
+	ck_assert(stale_on_board(db, "2026-10-31", 4));
+	/* 29 days: stale in neither. */
+	ck_assert(!stale_in_report(db, "2026-10-30", 4));
+	ck_assert(!stale_on_board(db, "2026-10-30", 4));
+	atrack_close(db);
+}
+END_TEST
+
+/* #14 item 20: an initiative added by hand starts "announced" on its
+ * creation day, like an imported one, so the report counts it. */
+START_TEST(test_hand_added_counted)
+{
+	atrack_db *db = report_db();
+	atrack_initiative in = { 0 };
+	in.title = "Added by hand";
+	in.created_at = "2026-11-01T10:00:00.000Z";
+	int64_t id;
+	ck_assert_msg(atrack_initiative_add(db, &in, &id) == ATRACK_OK, "%s", atrack_errmsg(db));
+	atrack_report_opts o = opts_today();
+	atrack_report *r;
+	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_OK);
+	const atrack_report_summary *all = atrack_report_group_at(r, ATRACK_REPORT_ALL, 0);
+	ck_assert_uint_eq(all->total, 8);
+	ck_assert_uint_eq(count_of(r, all, "announced"), 4); /* 2, 5, 7 and the new one */
+	atrack_iter *it;
+	ck_assert_int_eq(atrack_report_rows(r, &it), ATRACK_OK);
+	bool seen = false;
+	while (atrack_iter_next(it) == ATRACK_OK) {
+		const atrack_report_row *row = atrack_iter_report_row(it);
+		if (row->id != id)
+			continue;
+		seen = true;
+		ck_assert_str_eq(row->status, "announced");
+		ck_assert_str_eq(row->last_update, "2026-11-01");
+		ck_assert_int_eq(row->days_since, 27);
+	}
+	atrack_iter_free(it);
+	atrack_report_free(r);
+	ck_assert(seen);
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -488,6 +586,8 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_json_format);
 	tcase_add_test(tc, test_write_to_file);
 	tcase_add_test(tc, test_cli_report);
+	tcase_add_test(tc, test_stale_one_rule);
+	tcase_add_test(tc, test_hand_added_counted);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -35,14 +35,17 @@ typedef enum atrack_report_format {
 ATRACK_EXTERN int atrack_report_format_from_name(const char *name,
                                                  atrack_report_format *out);
 
-#define ATRACK_REPORT_STALE_DAYS_DEFAULT 90
+/* The report's default is the one of the board and the lists (one
+ * definition of stale everywhere: see ATRACK_STALE_DAYS_DEFAULT). */
+#define ATRACK_REPORT_STALE_DAYS_DEFAULT ATRACK_STALE_DAYS_DEFAULT
 
 typedef struct atrack_report_opts {
 	unsigned int version;  /* ATRACK_REPORT_OPTS_VERSION */
 	const char *since;     /* "YYYY-MM-DD": list what changed after this day; NULL: no changes part */
 	const char *as_of;     /* "YYYY-MM-DD": the state on that day, from the history; NULL: now */
 	const char *today;     /* "YYYY-MM-DD" standing in for today's date (UTC); NULL: the clock */
-	int stale_days;        /* an open initiative with no update for more days is stale;
+	int stale_days;        /* an open initiative whose current update is this many days
+	                          old or more is stale;
 	                          0: ATRACK_REPORT_STALE_DAYS_DEFAULT */
 	int64_t section_id;    /* filters; 0 for any (ids from atrack_resolve) */
 	int64_t framework_id;
@@ -132,7 +135,7 @@ typedef struct atrack_report_summary {
 	unsigned int no_health;
 	unsigned int completed;     /* in status "completed" */
 	unsigned int overdue;       /* open, and past its target date */
-	unsigned int stale;         /* open, and no update for more than stale_days */
+	unsigned int stale;         /* open, current update stale_days old or more */
 } atrack_report_summary;
 
 /* How many groups of kind `group` the report has (1 for ALL), and the i-th

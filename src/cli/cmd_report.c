@@ -88,7 +88,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		{ "output", 'o', CLI_STRING, &output, "FILE", "write to FILE (atomically) instead of stdout" },
 		{ "since", 0, CLI_STRING, &since, "DATE", "also list what changed after DATE (YYYY-MM-DD)" },
 		{ "as-of", 0, CLI_STRING, &as_of, "DATE", "the state on DATE, from the history" },
-		{ "stale-days", 0, CLI_INT, &stale_days, "N", "flag open initiatives with no update for N days (90)" },
+		{ "stale-days", 0, CLI_INT, &stale_days, "N", "flag open initiatives whose update is N days old or more (30)" },
 		{ "section", 0, CLI_STRING, &section, "SECTION", "only this line of effort (slug or id)" },
 		{ "framework", 0, CLI_STRING, &framework, "FRAMEWORK", "only initiatives under this framework" },
 		{ "meeting", 0, CLI_STRING, &meeting, "MEETING", "only initiatives of this meeting" },

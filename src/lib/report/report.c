@@ -36,7 +36,7 @@
 	"         WHERE x.initiative_id = i.id AND x.party_id = :party))" \
 	"    AND (:status IS NULL OR s.code = :status)" \
 	"), flagged AS (" \
-	" SELECT base.*, (is_terminal = 0 AND days_since > :stale) AS stale," \
+	" SELECT base.*, (is_terminal = 0 AND days_since >= :stale) AS stale," \
 	"        (is_terminal = 0 AND target_date IS NOT NULL AND target_date < :ref) AS overdue" \
 	"   FROM base) "
 
