@@ -568,6 +568,62 @@ START_TEST(test_hand_added_counted)
 }
 END_TEST
 
+/* #14 items 11 and 12: labels, codes, dates and health from a crafted
+ * database are escaped by every renderer, not only titles and notes. */
+START_TEST(test_every_value_escaped)
+{
+	atrack_db *db = report_crafted_db();
+	atrack_report_opts o = opts_today();
+	o.since = "2026-10-15";
+
+	char *html = render(db, &o, ATRACK_REPORT_HTML);
+	ck_assert_ptr_null(strstr(html, "<meta http-equiv=\"refresh\""));
+	ck_assert_ptr_null(strstr(html, "<meta http-equiv=refresh"));
+	ck_assert_ptr_null(strstr(html, "<img"));
+	ck_assert_ptr_null(strstr(html, "<i>x</i>"));
+	ck_assert_ptr_nonnull(strstr(html, "&lt;meta http-equiv=&quot;refresh&quot;"));
+	ck_assert_ptr_nonnull(strstr(html, "data-status=\"x&quot;&gt;&lt;meta"));
+	ck_assert_ptr_nonnull(strstr(html, "2026-11-01&lt;i&gt;x&lt;/i&gt;"));
+	ck_assert_ptr_nonnull(strstr(html, "content=\"default-src 'none'; style-src 'unsafe-inline'; "
+	                                   "base-uri 'none'; form-action 'none'\""));
+	ck_assert_ptr_null(strstr(html, "class=\"health-<"));
+	atrack_free(html);
+
+	char *md = render(db, &o, ATRACK_REPORT_MD);
+	ck_assert_ptr_null(strstr(md, "<img"));
+	ck_assert_ptr_null(strstr(md, "[x](javascript"));
+	ck_assert_ptr_null(strstr(md, "\x1b"));
+	ck_assert_ptr_null(strstr(md, "<i>"));
+	/* The label stays inside its header cell: pipe escaped, line break gone. */
+	ck_assert_ptr_nonnull(strstr(md, " L\\|ab &lt;img src=x onerror=alert(1)&gt;\\[x\\](javascript:alert(1)) \\[31m |"));
+	ck_assert_ptr_nonnull(strstr(md, "- 2026-11-01&lt;i&gt;x&lt;/i&gt; — **"));
+	atrack_free(md);
+
+	o.width = 200;
+	char *text = render(db, &o, ATRACK_REPORT_TEXT);
+	ck_assert_ptr_null(strchr(text, 0x1b));
+	const char *status = strstr(text, "\nStatus: ");
+	ck_assert_ptr_nonnull(status);
+	const char *eol = strchr(status + 1, '\n');
+	const char *label = strstr(status, "L|ab <img src=x onerror");
+	ck_assert_msg(label && label < eol, "label broken across lines: %.200s", status);
+	atrack_free(text);
+
+	char *csv = render(db, &o, ATRACK_REPORT_CSV);
+	ck_assert_ptr_nonnull(strstr(csv, ",\"<meta http-equiv=\"\"refresh\"\" content=\"\"0;url=http://evil.example/\"\">\","));
+	atrack_free(csv);
+
+	char *js = render(db, &o, ATRACK_REPORT_JSON);
+	json_error_t err;
+	json_t *doc = json_loads(js, 0, &err);
+	ck_assert_msg(doc != NULL, "JSON: %s", err.text);
+	json_decref(doc);
+	ck_assert_ptr_nonnull(strstr(js, "\"<meta http-equiv=\\\"refresh\\\""));
+	atrack_free(js);
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -588,6 +644,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_cli_report);
 	tcase_add_test(tc, test_stale_one_rule);
 	tcase_add_test(tc, test_hand_added_counted);
+	tcase_add_test(tc, test_every_value_escaped);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -43,6 +43,14 @@ done
 grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$work/hostile.dom" || fail "hostile title not shown as text"
 if grep -q '<script' "$work/hostile.dom"; then fail "a script element reached the DOM"; fi
 grep -q '=HYPERLINK' "$work/hostile.dom" || fail "hostile note not shown"
+# A crafted health and status code must not become a <meta refresh> (no CSP
+# directive stops one) nor any other element: shown as text, and the page
+# stays where it is.
+if grep -qiE '<meta[^>]*refresh' "$work/hostile.dom"; then fail "a meta refresh reached the DOM"; fi
+if grep -q '<img' "$work/hostile.dom"; then fail "an img element reached the DOM"; fi
+grep -q '&lt;meta http-equiv="refresh"' "$work/hostile.dom" || fail "crafted health not shown as text"
+grep -q "default-src 'none'" "$work/hostile.html" || fail "the CSP lost default-src 'none'"
+if grep -q 'evil.example' "$work/browser-hostile.log"; then fail "the browser went to the crafted URL"; fi
 
 run_browser shot --screenshot="$work/report.png" --window-size=1200,1600 \
 	--hide-scrollbars "file://$work/showcase.html" >/dev/null || fail "screenshot: chromium exited with $?"

@@ -86,18 +86,27 @@ static long day_number(const char *date)
 static void html_head(atrack_report *r, atr_sink *s)
 {
 	atr_sink_puts(s, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	              /* Nothing loads, runs, submits or re-bases; navigation (a meta
+	               * refresh) is kept out by escaping every value, since no CSP
+	               * directive stops it. */
 	              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	              "style-src 'unsafe-inline'; img-src data:\">\n"
+	              "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
+	              "<meta name=\"referrer\" content=\"no-referrer\">\n"
 	              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	              "<meta name=\"generator\" content=\"atrack " ATRACK_VERSION "\">\n<title>");
 	atr_sink_html(s, r->title);
-	atr_sink_printf(s, " — %s</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>",
-	                r->as_of, style);
+	atr_sink_puts(s, " — ");
+	atr_sink_html(s, r->as_of);
+	atr_sink_printf(s, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>", style);
 	atr_sink_html(s, r->title);
-	atr_sink_printf(s, "</h1>\n<p class=\"meta\">As of <time>%s</time>%s", r->as_of,
-	                r->has_as_of ? " (the state then, from the history)" : "");
-	if (r->since[0])
-		atr_sink_printf(s, " · changes since <time>%s</time>", r->since);
+	atr_sink_puts(s, "</h1>\n<p class=\"meta\">As of <time>");
+	atr_sink_html(s, r->as_of);
+	atr_sink_printf(s, "</time>%s", r->has_as_of ? " (the state then, from the history)" : "");
+	if (r->since[0]) {
+		atr_sink_puts(s, " · changes since <time>");
+		atr_sink_html(s, r->since);
+		atr_sink_puts(s, "</time>");
+	}
 	atr_sink_printf(s, " · stale means no update in %d days</p>\n</header>\n", r->stale_days);
 }
 
@@ -140,9 +149,10 @@ static void status_bar(atrack_report *r, atr_sink *s, const atrack_report_summar
 		if (!g->by_status[i])
 			continue;
 		double w = 1000.0 * g->by_status[i] / g->total;
-		atr_sink_printf(s, "<rect class=\"seg\" data-status=\"%s\" x=\"%.1f\" width=\"%.1f\" "
-		                "height=\"22\" fill=\"%s\"><title>", r->statuses[i].code, x, w,
-		                status_colour(r->statuses[i].code));
+		atr_sink_puts(s, "<rect class=\"seg\" data-status=\"");
+		atr_sink_html(s, r->statuses[i].code);
+		atr_sink_printf(s, "\" x=\"%.1f\" width=\"%.1f\" height=\"22\" fill=\"%s\"><title>",
+		                x, w, status_colour(r->statuses[i].code));
 		atr_sink_html(s, r->statuses[i].label);
 		atr_sink_printf(s, ": %u</title></rect>", g->by_status[i]);
 		x += w;
@@ -222,7 +232,9 @@ static void badge(atr_sink *s, const char *code, const char *label)
 static int html_latest(atrack_report *r, const atrack_report_change *c, atr_sink *s)
 {
 	(void)r;
-	atr_sink_printf(s, "<li><time>%s</time> <b>", c->event_date);
+	atr_sink_puts(s, "<li><time>");
+	atr_sink_html(s, c->event_date);
+	atr_sink_puts(s, "</time> <b>");
 	atr_sink_html(s, c->title);
 	atr_sink_puts(s, "</b> ");
 	if (c->kind == ATRACK_CHANGE_TRANSITION) {
@@ -253,9 +265,13 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 	int height = top + (int)(lanes ? lanes : 1) * lane_h + 10;
 	long end = day_number(r->as_of), start = end - 365;
 	double scale = (double)(width - left - right) / 365.0;
-	atr_sink_printf(s, "<section class=\"timeline\" id=\"timeline\">\n<h2>Timeline of updates "
-	                "(the year to %s)</h2>\n<svg viewBox=\"0 0 %d %d\" role=\"img\" "
-	                "aria-label=\"updates in the year to %s\">\n", r->as_of, width, height, r->as_of);
+	atr_sink_puts(s, "<section class=\"timeline\" id=\"timeline\">\n<h2>Timeline of updates "
+	              "(the year to ");
+	atr_sink_html(s, r->as_of);
+	atr_sink_printf(s, ")</h2>\n<svg viewBox=\"0 0 %d %d\" role=\"img\" "
+	                "aria-label=\"updates in the year to ", width, height);
+	atr_sink_html(s, r->as_of);
+	atr_sink_puts(s, "\">\n");
 	/* Month ticks along the top, lanes one per line of effort. */
 	for (int k = 0; k <= 12; k++) {
 		double x = left + k * (width - left - right) / 12.0;
@@ -264,8 +280,9 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 	}
 	atr_sink_printf(s, "<text x=\"%d\" y=\"16\" font-size=\"12\" fill=\"#5b6876\">%s</text>"
 	                "<text x=\"%d\" y=\"16\" font-size=\"12\" fill=\"#5b6876\" "
-	                "text-anchor=\"end\">%s</text>\n", left, "one year earlier",
-	                width - right, r->as_of);
+	                "text-anchor=\"end\">", left, "one year earlier", width - right);
+	atr_sink_html(s, r->as_of);
+	atr_sink_puts(s, "</text>\n");
 	for (size_t i = 0; i < lanes; i++) {
 		const atrack_report_summary *g = atrack_report_group_at(r, ATRACK_REPORT_SECTION, i);
 		int y = top + (int)i * lane_h + lane_h / 2;
@@ -286,9 +303,10 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 		double x = left + (double)(day_number(c->event_date) - start) * scale;
 		int y = top + (int)lane * lane_h + lane_h / 2;
 		atr_sink_printf(s, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%d\" r=\"%d\" fill=\"%s\" "
-		                "stroke=\"#fff\"><title>%s ", x, y,
-		                c->kind == ATRACK_CHANGE_UPDATE ? 5 : 7, status_colour(c->to_status),
-		                c->event_date);
+		                "stroke=\"#fff\"><title>", x, y,
+		                c->kind == ATRACK_CHANGE_UPDATE ? 5 : 7, status_colour(c->to_status));
+		atr_sink_html(s, c->event_date);
+		atr_sink_puts(s, " ");
 		atr_sink_html(s, c->title);
 		atr_sink_puts(s, ": ");
 		atr_sink_html(s, c->from_status && c->kind == ATRACK_CHANGE_TRANSITION ? c->from_status : "");
@@ -324,12 +342,16 @@ static void initiative_row(atr_sink *s, const atrack_report_row *row)
 	atr_sink_puts(s, "</td><td>");
 	badge(s, row->status, row->status_label);
 	atr_sink_puts(s, "</td><td");
-	if (row->health)
-		atr_sink_printf(s, " class=\"health-%s\"", row->health);
+	/* Only a known health names a class; any other text is only shown. */
+	static const char *const known[] = { "on_track", "at_risk", "off_track" };
+	for (size_t i = 0; row->health && i < ATR_ARRAY_SIZE(known); i++)
+		if (strcmp(row->health, known[i]) == 0)
+			atr_sink_printf(s, " class=\"health-%s\"", known[i]);
 	atr_sink_puts(s, ">");
 	atr_sink_html(s, atr_health_words(row->health));
-	atr_sink_printf(s, "</td><td>%s</td><td class=\"n\">%d</td><td>", row->last_update,
-	                row->days_since);
+	atr_sink_puts(s, "</td><td>");
+	atr_sink_html(s, row->last_update);
+	atr_sink_printf(s, "</td><td class=\"n\">%d</td><td>", row->days_since);
 	if (row->overdue)
 		atr_sink_puts(s, "<span class=\"flag\">OVERDUE</span>");
 	if (row->stale)
@@ -371,8 +393,9 @@ static int html_initiatives(atrack_report *r, atr_sink *s)
 static int html_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
 {
 	(void)r;
-	atr_sink_printf(s, "<tr class=\"change-%s\"><td>%s</td><td>", atr_change_word(c->kind),
-	                c->event_date);
+	atr_sink_printf(s, "<tr class=\"change-%s\"><td>", atr_change_word(c->kind));
+	atr_sink_html(s, c->event_date);
+	atr_sink_puts(s, "</td><td>");
 	atr_sink_html(s, c->title);
 	atr_sink_puts(s, "</td><td>");
 	if (c->kind == ATRACK_CHANGE_NEW)
@@ -396,9 +419,10 @@ static int html_changes(atrack_report *r, atr_sink *s)
 {
 	if (!r->since[0])
 		return ATRACK_OK;
-	atr_sink_printf(s, "<section id=\"changes\">\n<h2>Changes since %s</h2>\n<table>\n"
-	                "<thead><tr><th>Date</th><th>Initiative</th><th>Change</th><th>By</th>"
-	                "<th>Recorded</th><th>Note</th></tr></thead>\n<tbody>\n", r->since);
+	atr_sink_puts(s, "<section id=\"changes\">\n<h2>Changes since ");
+	atr_sink_html(s, r->since);
+	atr_sink_puts(s, "</h2>\n<table>\n<thead><tr><th>Date</th><th>Initiative</th><th>Change</th>"
+	              "<th>By</th><th>Recorded</th><th>Note</th></tr></thead>\n<tbody>\n");
 	int rc = atr_report_each_change(r, 0, html_change, s, NULL);
 	atr_sink_puts(s, "</tbody>\n</table>\n</section>\n");
 	return rc;

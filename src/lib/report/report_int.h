@@ -58,12 +58,16 @@ void atr_sink_html(atr_sink *s, const char *text);
  * spreadsheet does not run it as a formula. */
 void atr_sink_csv(atr_sink *s, const char *text);
 /* Markdown inline text: characters that would start markup, and the pipe
- * of a table, are backslash-escaped; line breaks become spaces; '<' is
- * written as &lt; so no HTML passes through. */
+ * of a table, are backslash-escaped; line breaks and other control
+ * characters become spaces; '<' is written as &lt; so no HTML passes
+ * through. Every value a Markdown report prints goes through it: labels,
+ * codes, dates and health as well as titles and notes. */
 void atr_sink_md(atr_sink *s, const char *text);
 /* Plain text cut to `width` terminal columns ("…" when cut), padded with
  * spaces to exactly `width` when `pad`. Control characters become spaces. */
 void atr_sink_cell(atr_sink *s, const char *text, int width, bool pad);
+/* Plain text whole, control characters (C0, DEL, C1) as spaces. */
+void atr_sink_plain(atr_sink *s, const char *text);
 /* Terminal columns taken by UTF-8 `text`. */
 int atr_text_width(const char *text);
 

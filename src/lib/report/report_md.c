@@ -14,8 +14,11 @@ static void md_group_table(atrack_report *r, atr_sink *s, atrack_report_group gr
 	if (n == 0)
 		return;
 	atr_sink_printf(s, "\n### %s\n\n| | Total |", heading);
-	for (size_t i = 0; i < r->status_count; i++)
-		atr_sink_printf(s, " %s |", r->statuses[i].label);
+	for (size_t i = 0; i < r->status_count; i++) {
+		atr_sink_puts(s, " ");
+		atr_sink_md(s, r->statuses[i].label);
+		atr_sink_puts(s, " |");
+	}
 	atr_sink_puts(s, " Done | Overdue | Stale |\n|---|--:|");
 	atr_sink_repeat(s, "--:|", (int)r->status_count);
 	atr_sink_puts(s, "--:|--:|--:|\n");
@@ -58,7 +61,9 @@ static int md_initiatives(atrack_report *r, atr_sink *s)
 		atr_sink_md(s, row->status_label);
 		atr_sink_puts(s, " | ");
 		atr_sink_md(s, atr_health_words(row->health));
-		atr_sink_printf(s, " | %s | %d | %s%s%s | ", row->last_update, row->days_since,
+		atr_sink_puts(s, " | ");
+		atr_sink_md(s, row->last_update);
+		atr_sink_printf(s, " | %d | %s%s%s | ", row->days_since,
 		                row->overdue ? "**overdue**" : "", row->overdue && row->stale ? " " : "",
 		                row->stale ? "**stale**" : "");
 		atr_sink_md(s, row->note);
@@ -73,15 +78,18 @@ static int md_initiatives(atrack_report *r, atr_sink *s)
 static int md_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
 {
 	(void)r;
-	atr_sink_printf(s, "- %s — **", c->event_date);
+	atr_sink_puts(s, "- ");
+	atr_sink_md(s, c->event_date);
+	atr_sink_puts(s, " — **");
 	atr_sink_md(s, c->title);
 	atr_sink_puts(s, "**: ");
-	if (c->kind == ATRACK_CHANGE_TRANSITION)
-		atr_sink_printf(s, "%s → %s", c->from_status, c->to_status);
-	else if (c->kind == ATRACK_CHANGE_NEW)
-		atr_sink_printf(s, "new, %s", c->to_status);
-	else
-		atr_sink_printf(s, "update, still %s", c->to_status);
+	if (c->kind == ATRACK_CHANGE_TRANSITION) {
+		atr_sink_md(s, c->from_status);
+		atr_sink_puts(s, " → ");
+	} else {
+		atr_sink_puts(s, c->kind == ATRACK_CHANGE_NEW ? "new, " : "update, still ");
+	}
+	atr_sink_md(s, c->to_status);
 	atr_sink_puts(s, " (by ");
 	atr_sink_md(s, c->author);
 	atr_sink_puts(s, ")");

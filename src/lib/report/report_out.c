@@ -119,9 +119,7 @@ static const char *md_replacement(unsigned char c)
 	case '<': return "&lt;";
 	case '>': return "&gt;";
 	case '&': return "&amp;";
-	case '\n': return " ";
-	case '\r': return " ";
-	default: return NULL;
+	default: return c < 0x20 || c == 0x7F ? " " : NULL;
 	}
 }
 
@@ -174,6 +172,29 @@ int atr_text_width(const char *text)
 	return width;
 }
 
+/* C0, DEL and C1: what a terminal may take as the start of an escape. */
+static bool is_control(unsigned int cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+void atr_sink_plain(atr_sink *s, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	const unsigned char *run = p;
+	while (*p) {
+		unsigned int cp;
+		size_t n = next_char(p, &cp);
+		if (is_control(cp)) {
+			atr_sink_write(s, (const char *)run, (size_t)(p - run));
+			atr_sink_puts(s, " ");
+			run = p + n;
+		}
+		p += n;
+	}
+	atr_sink_write(s, (const char *)run, (size_t)(p - run));
+}
+
 void atr_sink_cell(atr_sink *s, const char *text, int width, bool pad)
 {
 	const unsigned char *p = (const unsigned char *)(text ? text : "");
@@ -186,7 +207,7 @@ void atr_sink_cell(atr_sink *s, const char *text, int width, bool pad)
 		int w = columns_of(cp);
 		if (used + w > room)
 			break;
-		if (cp < 0x20 || cp == 0x7F)
+		if (is_control(cp))
 			atr_sink_puts(s, " ");
 		else
 			atr_sink_write(s, (const char *)p, n);

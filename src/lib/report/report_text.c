@@ -25,7 +25,9 @@ static void rule(atr_sink *s, const atrack_report *r, const char *ch)
 	atr_sink_puts(s, "\n");
 }
 
-/* "announced 3, in progress 2": the non-zero counts of a group. */
+/* "announced 3, in progress 2": the non-zero counts of a group. The
+ * labels are the user's text: the caller prints the list through
+ * atr_sink_plain or atr_sink_cell, never raw. */
 static void status_list(atrack_report *r, const atrack_report_summary *g, atr_buf *b)
 {
 	for (size_t i = 0; i < r->status_count; i++) {
@@ -49,7 +51,9 @@ static void headline(atrack_report *r, atr_sink *s)
 	                r->stale_days);
 	atr_buf b = ATR_BUF_INIT;
 	status_list(r, all, &b);
-	atr_sink_printf(s, "Status: %s\n", b.len ? b.data : "none");
+	atr_sink_puts(s, "Status: ");
+	atr_sink_plain(s, b.len ? b.data : "none");
+	atr_sink_puts(s, "\n");
 	atr_buf_clear(&b);
 	atr_sink_printf(s, "Health: on track %u, at risk %u, off track %u, not given %u\n",
 	                all->on_track, all->at_risk, all->off_track, all->no_health);
@@ -130,8 +134,9 @@ static int initiatives(atrack_report *r, atr_sink *s)
 		atr_sink_cell(s, row->status, W_STATUS, true);
 		atr_sink_puts(s, GAP);
 		atr_sink_cell(s, atr_health_words(row->health), W_HEALTH, true);
-		atr_sink_printf(s, GAP "%-*s" GAP "%*d" GAP "%s\n", W_DATE, row->last_update,
-		                W_DAYS, row->days_since, flags);
+		atr_sink_puts(s, GAP);
+		atr_sink_cell(s, row->last_update, W_DATE, true);
+		atr_sink_printf(s, GAP "%*d" GAP "%s\n", W_DAYS, row->days_since, flags);
 		if (row->note && *row->note) {
 			atr_sink_puts(s, GAP "  \xE2\x94\x94 ");
 			atr_sink_cell(s, row->note, r->width - 6, false);
@@ -152,8 +157,9 @@ static int text_change(atrack_report *r, const atrack_report_change *c, atr_sink
 		snprintf(what, sizeof what, "%s -> %s", c->from_status, c->to_status);
 	else
 		snprintf(what, sizeof what, "%s", c->to_status);
-	atr_sink_printf(s, GAP "%-*s" GAP "%-7s" GAP, W_DATE, c->event_date,
-	                atr_change_word(c->kind));
+	atr_sink_puts(s, GAP);
+	atr_sink_cell(s, c->event_date, W_DATE, true);
+	atr_sink_printf(s, GAP "%-7s" GAP, atr_change_word(c->kind));
 	atr_sink_cell(s, c->title, title_w, true);
 	atr_sink_puts(s, GAP);
 	atr_sink_cell(s, what, 27, true);
