@@ -120,6 +120,15 @@ void cli_table_row(cli_table *t, const char *const *cells);
 int cli_table_print(cli_table *t, FILE *out);
 void cli_table_free(cli_table *t);
 
+/* The one guard of every human-readable output against terminal escapes:
+ * a copy of `s` (NULL as "") in which each control character (C0 with TAB
+ * and line breaks, DEL, C1) is a space, so text from a database or a fact
+ * sheet cannot move the cursor, retitle the window or ring the bell. NULL
+ * when memory ran out. Table cells pass through it; so does cli_line. */
+char *cli_clean(const char *s);
+/* printf a line on stdout through cli_clean (the '\n' is added here). */
+void cli_line(const char *fmt, ...) CLI_PRINTF(1, 2);
+
 /* Display width of a UTF-8 string in terminal columns. */
 size_t cli_display_width(const char *s);
 

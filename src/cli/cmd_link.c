@@ -57,7 +57,7 @@ static int run(cli_ctx *ctx, int argc, char **argv, bool linking)
 		                      "format_version", 1, linking ? "linked" : "unlinked",
 		                      "kind", atrack_kind_name(k1), "id", (json_int_t)id1,
 		                      "kind", atrack_kind_name(k2), "id", (json_int_t)id2));
-	printf("%s %s %s %s %s %s\n", linking ? "linked" : "unlinked", atrack_kind_name(k1),
+	cli_line("%s %s %s %s %s %s", linking ? "linked" : "unlinked", atrack_kind_name(k1),
 	       args[1], linking ? "and" : "from", atrack_kind_name(k2), args[3]);
 	return CLI_EXIT_OK;
 }

@@ -103,7 +103,7 @@ static int status_add(cli_ctx *ctx, int argc, char **argv)
 	if (ctx->json)
 		return cli_print_json(ctx, json_pack("{s:i, s:o}", "format_version", 1,
 		                                     "status_code", status_json(&s)));
-	printf("added status '%s' (%s%s, order %lld)\n", s.code, s.label,
+	cli_line("added status '%s' (%s%s, order %lld)", s.code, s.label,
 	       s.is_terminal ? ", terminal" : "", (long long)s.sort_order);
 	return CLI_EXIT_OK;
 }

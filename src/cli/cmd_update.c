@@ -47,7 +47,7 @@ static int print_update(cli_ctx *ctx, int64_t id, const char *verb)
 		exit_code = cli_print_json(ctx, json_pack("{s:i, s:o}", "format_version", 1,
 		                                          "update", cli_update_json(u)));
 	} else if (verb) {
-		printf("%s update %lld: %s %s on %s%s\n", verb, (long long)u->id, u->initiative_slug,
+		cli_line("%s update %lld: %s %s on %s%s", verb, (long long)u->id, u->initiative_slug,
 		       u->status, u->event_date, u->is_reopen ? " (reopen)" : "");
 	} else {
 		char percent[16] = "";
@@ -69,7 +69,7 @@ static int print_update(cli_ctx *ctx, int64_t id, const char *verb)
 		for (size_t i = 1; i < sizeof lines / sizeof lines[0]; i++) {
 			if (!lines[i].value || !*lines[i].value)
 				continue;
-			printf("%-13s %s\n", lines[i].key, lines[i].value);
+			cli_line("%-13s %s", lines[i].key, lines[i].value);
 		}
 	}
 	atrack_update_free(u);

@@ -383,9 +383,9 @@ void cli_print_members(atrack_kind kind, const void *row)
 	size_t n;
 	const atrack_field *fields = atrack_fields(kind, &n);
 	char buf[32];
-	printf("%-18s %s\n", "id", cell_text(row, "id", kind, buf, sizeof buf));
+	cli_line("%-18s %s", "id", cell_text(row, "id", kind, buf, sizeof buf));
 	for (size_t i = 0; i < n; i++)
-		printf("%-18s %s\n", fields[i].name, cell_text(row, fields[i].name, kind, buf, sizeof buf));
+		cli_line("%-18s %s", fields[i].name, cell_text(row, fields[i].name, kind, buf, sizeof buf));
 }
 
 static int verb_show(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
@@ -430,7 +430,7 @@ static int report_written(cli_ctx *ctx, const cli_noun *noun, int64_t id, const 
 	}
 	char label[256];
 	thing_label(noun->kind, row, label, sizeof label);
-	printf("%s %s %s (id %lld)\n", verb, noun->name, label, (long long)id);
+	cli_line("%s %s %s (id %lld)", verb, noun->name, label, (long long)id);
 	atrack_entity_free(row);
 	return CLI_EXIT_OK;
 }
@@ -497,7 +497,7 @@ static int verb_rm(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 		return cli_print_json(ctx, json_pack("{s:i, s:{s:s, s:I}}", "format_version", 1,
 		                      "deleted", "kind", atrack_kind_name(noun->kind), "id",
 		                      (json_int_t)id));
-	printf("deleted %s %s\n", noun->name, label);
+	cli_line("deleted %s %s", noun->name, label);
 	return CLI_EXIT_OK;
 }
 

@@ -26,7 +26,10 @@ static const char *exit_name(int exit_code)
 
 static int fail_message(cli_ctx *ctx, int exit_code, const char *message)
 {
-	fprintf(stderr, "atrack: %s\n", message);
+	/* A message may quote the database (a slug, a label): cleaned too. */
+	char *clean = cli_clean(message);
+	fprintf(stderr, "atrack: %s\n", clean ? clean : message);
+	free(clean);
 	if (ctx && ctx->json) {
 		json_t *j = json_pack("{s:{s:s, s:s, s:i}}", "error", "code", exit_name(exit_code),
 		                      "message", message, "exit_code", exit_code);
@@ -126,6 +129,51 @@ static size_t decode_utf8(const unsigned char *s, unsigned int *cp)
 	return n;
 }
 
+char *cli_clean(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)p);
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	while (*p) {
+		unsigned int cp;
+		size_t n = decode_utf8(p, &cp);
+		/* A lone byte 0x80-0x9F is what an 8-bit terminal reads as C1. */
+		bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+		               (n == 1 && p[0] >= 0x80 && p[0] <= 0x9F);
+		if (control) {
+			out[o++] = ' ';
+		} else {
+			memcpy(out + o, p, n);
+			o += n;
+		}
+		p += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+void cli_line(const char *fmt, ...)
+{
+	char *text = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (text = malloc((size_t)n + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(text, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	char *clean = cli_clean(text ? text : "");
+	fputs(clean ? clean : "", stdout);
+	fputc('\n', stdout);
+	free(clean);
+	free(text);
+}
+
 size_t cli_display_width(const char *s)
 {
 	size_t width = 0;
@@ -199,7 +247,7 @@ void cli_table_row(cli_table *t, const char *const *cells)
 	}
 	char **row = t->cells + t->rows * (size_t)t->columns;
 	for (int c = 0; c < t->columns; c++) {
-		row[c] = strdup(cells[c] ? cells[c] : "");
+		row[c] = cli_clean(cells[c]);
 		if (!row[c])
 			t->failed = true;
 	}
