@@ -78,6 +78,12 @@ const char *atr_health_words(const char *health);
 /* A change kind as a word: "new", "status", "update". */
 const char *atr_change_word(atrack_report_change_kind kind);
 
+/* Bind every parameter of report_sql.h's REPORT_BASE that `stmt` uses,
+ * from the report (its text outlives the statement's use); and one
+ * integer parameter by name, when the statement has it. */
+void atr_report_bind(const atrack_report *r, sqlite3_stmt *stmt);
+void atr_report_bind_int(sqlite3_stmt *stmt, const char *name, int64_t value);
+
 /* Call `each` on every change since the report's `since` (limit 0) or on
  * the `limit` latest of the timeline (limit > 0), the way a _foreach does:
  * a non-zero return from `each` stops and is handed back. *count (may be

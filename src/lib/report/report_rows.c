@@ -1,0 +1,160 @@
+/*
+ * report_rows.c - the report's initiatives and changes, streamed by
+ * iterators over one statement each (one index seek per initiative on
+ * progress_update_latest for the current update, one backwards for the
+ * update before a change). Called by the renderers through the public API
+ * and by atr_report_each_change; calls only the core.
+ */
+#include "report_int.h"
+#include "report_sql.h"
+
+#include <string.h>
+
+static const char rows_sql[] = REPORT_BASE
+	"SELECT b.id, b.slug, b.title, b.section_id, sec.slug, sec.title,"
+	"       coalesce((SELECT group_concat(coalesce(fw.acronym, fw.name), ', ')"
+	"                   FROM initiative_framework AS x JOIN framework AS fw ON fw.id = x.framework_id"
+	"                  WHERE x.initiative_id = b.id), ''),"
+	"       m.slug, b.status, b.status_label, b.is_terminal, b.health, b.percent_complete,"
+	"       b.update_id, b.last_update, b.days_since, b.note, b.author, b.target_date,"
+	"       b.overdue, b.stale"
+	"  FROM flagged AS b"
+	"  LEFT JOIN section AS sec ON sec.id = b.section_id"
+	"  LEFT JOIN meeting AS m ON m.id = b.meeting_id"
+	" ORDER BY sec.id IS NULL, sec.position, sec.id, b.position, b.id";
+
+static const char changes_sql[] = REPORT_BASE CHANGE_COLUMNS
+	" WHERE u.event_date > :since"
+	" ORDER BY u.event_date, u.id";
+
+/* The latest :limit updates are chosen first, so that the status before
+ * each is looked up for those only, not for a year of updates. */
+static const char timeline_sql[] = REPORT_BASE
+	", recent AS MATERIALIZED (SELECT u.id FROM flagged AS b"
+	"   JOIN progress_update AS u ON u.initiative_id = b.id AND u.event_date <= :bound"
+	"  WHERE u.event_date > date(:ref, '-365 days')"
+	"  ORDER BY u.event_date DESC, u.id DESC LIMIT :limit) "
+	CHANGE_COLUMNS
+	" WHERE u.id IN (SELECT id FROM recent)"
+	" ORDER BY u.event_date DESC, u.id DESC";
+
+/* ---- Iterators ---------------------------------------------------------- */
+
+static int load_report_row(atrack_iter *it)
+{
+	sqlite3_stmt *st = it->stmt;
+	atrack_report_row *row = it->row;
+	row->id = sqlite3_column_int64(st, 0);
+	row->slug = atr_column_text(st, 1);
+	row->title = atr_column_text(st, 2);
+	row->section_id = sqlite3_column_int64(st, 3);
+	row->section_slug = atr_column_text(st, 4);
+	row->section_title = atr_column_text(st, 5);
+	row->frameworks = atr_column_text(st, 6);
+	row->meeting_slug = atr_column_text(st, 7);
+	row->status = atr_column_text(st, 8);
+	row->status_label = atr_column_text(st, 9);
+	row->is_terminal = sqlite3_column_int(st, 10) != 0;
+	row->health = atr_column_text(st, 11);
+	row->percent_complete = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1
+	                        : sqlite3_column_int(st, 12);
+	row->update_id = sqlite3_column_int64(st, 13);
+	row->last_update = atr_column_text(st, 14);
+	row->days_since = sqlite3_column_int(st, 15);
+	row->note = atr_column_text(st, 16);
+	row->author = atr_column_text(st, 17);
+	row->target_date = atr_column_text(st, 18);
+	row->overdue = sqlite3_column_int(st, 19) != 0;
+	row->stale = sqlite3_column_int(st, 20) != 0;
+	if (!row->slug || !row->title || !row->frameworks || !row->status)
+		return atr_error(it->db, ATRACK_NOMEM, "out of memory");
+	return ATRACK_OK;
+}
+
+static int load_change(atrack_iter *it)
+{
+	sqlite3_stmt *st = it->stmt;
+	atrack_report_change *c = it->row;
+	c->kind = (atrack_report_change_kind)sqlite3_column_int(st, 0);
+	c->update_id = sqlite3_column_int64(st, 1);
+	c->initiative_id = sqlite3_column_int64(st, 2);
+	c->slug = atr_column_text(st, 3);
+	c->title = atr_column_text(st, 4);
+	c->section_title = atr_column_text(st, 5);
+	c->event_date = atr_column_text(st, 6);
+	c->recorded_at = atr_column_text(st, 7);
+	c->author = atr_column_text(st, 8);
+	c->from_status = atr_column_text(st, 9);
+	c->to_status = atr_column_text(st, 10);
+	c->health = atr_column_text(st, 11);
+	c->note = atr_column_text(st, 12);
+	if (!c->slug || !c->title || !c->event_date || !c->to_status)
+		return atr_error(it->db, ATRACK_NOMEM, "out of memory");
+	return ATRACK_OK;
+}
+
+/* An iterator over one of the report's statements, its parameters bound. */
+static int report_iter(atrack_report *r, const char *sql, atrack_kind kind, size_t row_size,
+                       int (*load_row)(atrack_iter *), int limit, atrack_iter **out)
+{
+	if (!r || !out)
+		return ATRACK_MISUSE;
+	*out = NULL;
+	atr_clear_error(r->db);
+	sqlite3_stmt *stmt;
+	int rc = atr_prepare(r->db, sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	atr_report_bind(r, stmt);
+	atr_report_bind_int(stmt, ":limit", limit);
+	return atr_iter_new(r->db, kind, stmt, row_size, load_row, out);
+}
+
+int atrack_report_rows(atrack_report *r, atrack_iter **out)
+{
+	return report_iter(r, rows_sql, ATRACK_KIND_INITIATIVE, sizeof(atrack_report_row),
+	                   load_report_row, 0, out);
+}
+
+const atrack_report_row *atrack_iter_report_row(const atrack_iter *it)
+{
+	if (!it || it->load_row != load_report_row || it->done)
+		return NULL;
+	return it->row;
+}
+
+int atrack_report_changes(atrack_report *r, atrack_iter **out)
+{
+	return report_iter(r, changes_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
+	                   load_change, 0, out);
+}
+
+int atrack_report_timeline(atrack_report *r, int limit, atrack_iter **out)
+{
+	return report_iter(r, timeline_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
+	                   load_change, limit > 0 ? limit : 0, out);
+}
+
+const atrack_report_change *atrack_iter_report_change(const atrack_iter *it)
+{
+	if (!it || it->load_row != load_change || it->done)
+		return NULL;
+	return it->row;
+}
+
+int atr_report_each_change(atrack_report *r, int limit, atr_change_fn each, atr_sink *s,
+                           unsigned int *count)
+{
+	atrack_iter *it = NULL;
+	int rc = limit > 0 ? atrack_report_timeline(r, limit, &it) : atrack_report_changes(r, &it);
+	unsigned int seen = 0;
+	while (rc == ATRACK_OK && (rc = atrack_iter_next(it)) == ATRACK_OK) {
+		seen++;
+		rc = each(r, atrack_iter_report_change(it), s);
+	}
+	atrack_iter_free(it);
+	if (count)
+		*count = seen;
+	return rc == ATRACK_DONE ? ATRACK_OK : rc;
+}
+
