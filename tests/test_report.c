@@ -335,7 +335,11 @@ START_TEST(test_text_format)
 	ck_assert_ptr_nonnull(strstr(text, "Status: Announced 3, In progress 1, Ongoing 1, Stalled 1, Completed 1"));
 	ck_assert_ptr_nonnull(strstr(text, "Health: on track 2, at risk 1, off track 1, not given 3"));
 	ck_assert_ptr_nonnull(strstr(text, "Changes since 2025-05-01"));
-	ck_assert_ptr_nonnull(strstr(text, "announced -> ongoing"));
+	/* Changes in labels, with health and % changes (#19). */
+	ck_assert_ptr_nonnull(strstr(text, "\n              Announced -> Ongoing; on track\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\n              still In progress; on track -> at risk\n"));
+	/* Each initiative's target date (overdue), meeting and latest note. */
+	ck_assert_ptr_nonnull(strstr(text, "target 2025-12-31 (overdue) | 56th Security Consultative Meeting | Announced"));
 	ck_assert_ptr_nonnull(strstr(text, "OVERDUE STALE"));
 	/* Fits the width: no line is wider than 100 columns. */
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
@@ -352,9 +356,15 @@ START_TEST(test_markdown_format)
 	o.since = "2025-05-01";
 	char *md = render(db, &o, ATRACK_REPORT_MD);
 	ck_assert_ptr_nonnull(strstr(md, "# Initiative status report\n"));
-	ck_assert_ptr_nonnull(strstr(md, "| Modernizing Alliance Capabilities | 3 | 1 | 0 | 0 | 1 | 0 | 1 | 0 | 33% | 0 | 1 |"));
+	/* No status is Planned or Cancelled: those columns are dropped (#19). */
+	ck_assert_ptr_nonnull(strstr(md, "| | Total | Announced | In progress | Ongoing | Stalled | Completed | Done | Overdue | Stale |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"));
+	ck_assert_ptr_nonnull(strstr(md, "| Modernizing Alliance Capabilities | 3 | 1 | 0 | 1 | 0 | 1 | 33% | 0 | 1 |"));
+	ck_assert_ptr_null(strstr(md, "Planned"));
 	ck_assert_ptr_nonnull(strstr(md, "| DSTEC | 1 |"));
-	ck_assert_ptr_nonnull(strstr(md, "announced → ongoing (by dave)"));
+	ck_assert_ptr_nonnull(strstr(md, "Announced → Ongoing; on track (by dave)"));
+	ck_assert_ptr_nonnull(strstr(md, "still In progress; on track → at risk (by bob)"));
+	/* Titles are not bold; meeting, target and latest note are columns. */
+	ck_assert_ptr_nonnull(strstr(md, "| Conducting large-scale field training exercises |  | 56th Security Consultative Meeting | Announced |  | | 2025-12-31 | 2024-10-30 | 759 | **overdue** **stale** | Announced at the 56th Security Consultative Meeting. |  |\n"));
 	/* Hostile text stays text: no raw tag, and no pipe breaks a row. */
 	ck_assert_ptr_null(strstr(md, "<script>"));
 	ck_assert_ptr_nonnull(strstr(md, "&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -383,7 +393,21 @@ START_TEST(test_html_format_escapes)
 	int bars = 0;
 	for (const char *p = html; (p = strstr(p, "<svg viewBox=\"0 0 1000 22\"")); p++)
 		bars++;
-	ck_assert_int_eq(bars, 4);
+	/* 4 status bars, and a health bar per section (3) and framework (5). */
+	ck_assert_int_eq(bars, 12);
+	int health = 0;
+	for (const char *p = html; (p = strstr(p, "aria-label=\"health of ")); p++)
+		health++;
+	ck_assert_int_eq(health, 8);
+	ck_assert_ptr_nonnull(strstr(html, "<section id=\"health\">"));
+	/* Counts are printed on the bars, not only in tooltips. */
+	ck_assert_ptr_nonnull(strstr(html, "<g class=\"hseg\" data-status=\"off_track\" data-count=\"1\">"));
+	ck_assert_ptr_nonnull(strstr(html, "text-anchor=\"middle\">3</text>"));
+	/* Month labels on the timeline. */
+	ck_assert_ptr_nonnull(strstr(html, ">Jan 26</text>"));
+	ck_assert_ptr_nonnull(strstr(html, ">Jun</text>"));
+	/* With --since the changes are not repeated as "Latest updates". */
+	ck_assert_ptr_null(strstr(html, "Latest updates"));
 	ck_assert_ptr_nonnull(strstr(html, "data-status=\"completed\""));
 	ck_assert_ptr_nonnull(strstr(html, "id=\"timeline\""));
 	ck_assert_ptr_nonnull(strstr(html, "<circle class=\"dot\""));
@@ -399,16 +423,20 @@ START_TEST(test_csv_format)
 	atrack_db *db = report_db();
 	atrack_report_opts o = opts_today();
 	char *csv = render(db, &o, ATRACK_REPORT_CSV);
-	ck_assert(strncmp(csv, "id,slug,title,section,frameworks,meeting,status,health,"
-	                  "percent_complete,last_update,days_since,target_date,overdue,stale,"
-	                  "note,author\r\n", 130) == 0);
+	static const char header[] = "id,slug,title,section,frameworks,meeting,status,status_label,"
+	                             "health,health_since,percent_complete,percent_since,last_update,"
+	                             "days_since,target_date,overdue,stale,latest_note,latest_note_date,"
+	                             "evidence_url,author\r\n";
+	ck_assert(strncmp(csv, header, sizeof header - 1) == 0);
+	/* Meeting and section as titles. */
+	ck_assert_ptr_nonnull(strstr(csv, "\r\n2,conducting-large-scale-field-training-exercises,Conducting large-scale field training exercises,Enhancing Extended Deterrence,,56th Security Consultative Meeting,announced,Announced,,,,,2024-10-30,759,2025-12-31,yes,yes,Announced at the 56th Security Consultative Meeting.,2024-10-30,,"));
 	/* The formula is quoted and starts with ', its quotes doubled. */
-	ck_assert_ptr_nonnull(strstr(csv, ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",bob\r\n"));
+	ck_assert_ptr_nonnull(strstr(csv, ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",2025-06-01,,bob\r\n"));
 	ck_assert_ptr_null(strstr(csv, ",=HYPERLINK"));
 	/* Embedded quotes and a line break stay inside one quoted cell. */
-	ck_assert_ptr_nonnull(strstr(csv, ",\"Early warning upgraded, \"\"phase 1\"\"\nsecond line\",carol\r\n"));
+	ck_assert_ptr_nonnull(strstr(csv, ",\"Early warning upgraded, \"\"phase 1\"\"\nsecond line\",2025-03-15,,carol\r\n"));
 	ck_assert_ptr_nonnull(strstr(csv, "\r\n4,expanding-science-and-technology-cooperation-through-the-new,"));
-	ck_assert_ptr_nonnull(strstr(csv, ",DSTEC,scm-56,ongoing,on_track,,2026-10-01,58,,no,no,"));
+	ck_assert_ptr_nonnull(strstr(csv, ",DSTEC,56th Security Consultative Meeting,ongoing,Ongoing,on_track,2026-10-01,,,2026-10-01,58,,no,no,"));
 	ck_assert_ptr_nonnull(strstr(csv, ",2025-12-31,yes,yes,"));
 	/* Eight records: the header and seven initiatives. */
 	int records = 0;
@@ -596,7 +624,7 @@ START_TEST(test_every_value_escaped)
 	ck_assert_ptr_null(strstr(md, "<i>"));
 	/* The label stays inside its header cell: pipe escaped, line break gone. */
 	ck_assert_ptr_nonnull(strstr(md, " L\\|ab &lt;img src=x onerror=alert(1)&gt;\\[x\\](javascript:alert(1)) \\[31m |"));
-	ck_assert_ptr_nonnull(strstr(md, "- 2026-11-01&lt;i&gt;x&lt;/i&gt; — **"));
+	ck_assert_ptr_nonnull(strstr(md, "- 2026-11-01&lt;i&gt;x&lt;/i&gt; — Deepening"));
 	atrack_free(md);
 
 	o.width = 200;
@@ -624,6 +652,137 @@ START_TEST(test_every_value_escaped)
 }
 END_TEST
 
+/* #19: health and % complete are carried forward from the latest update
+ * that gave them, and the row says which update that was. */
+START_TEST(test_carried_forward)
+{
+	atrack_db *db = report_db();
+	ck_assert_int_eq(sqlite3_exec(db->sql,
+	    "INSERT INTO progress_update (initiative_id, status_id, health, percent_complete, note,"
+	    " author, event_date, recorded_at, evidence_url) VALUES"
+	    " (4, 4, NULL, 40, 'Working groups met', 'dave', '2026-10-20', '2026-10-21T09:00:00.000Z',"
+	    "  'https://example.org/dstec'),"
+	    " (4, 4, NULL, NULL, NULL, 'dave', '2026-11-10', '2026-11-11T09:00:00.000Z', NULL);",
+	    NULL, NULL, NULL), SQLITE_OK);
+	atrack_report_opts o = opts_today();
+	atrack_report *r;
+	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_OK);
+	atrack_iter *it;
+	ck_assert_int_eq(atrack_report_rows(r, &it), ATRACK_OK);
+	bool seen = false;
+	while (atrack_iter_next(it) == ATRACK_OK) {
+		const atrack_report_row *row = atrack_iter_report_row(it);
+		if (row->id != 4)
+			continue;
+		seen = true;
+		ck_assert_str_eq(row->last_update, "2026-11-10");
+		ck_assert_ptr_null(row->note);
+		ck_assert_str_eq(row->health, "on_track");
+		ck_assert_str_eq(row->health_date, "2026-10-01");
+		ck_assert_int_eq(row->percent_complete, 40);
+		ck_assert_str_eq(row->percent_date, "2026-10-20");
+		ck_assert(row->percent_update_id != row->update_id && row->percent_update_id != 0);
+		ck_assert_str_eq(row->latest_note, "Working groups met");
+		ck_assert_str_eq(row->latest_note_date, "2026-10-20");
+		ck_assert_str_eq(row->evidence_url, "https://example.org/dstec");
+		ck_assert_str_eq(row->meeting_name, "56th Security Consultative Meeting");
+	}
+	atrack_iter_free(it);
+	/* The summary counts the carried health too. */
+	ck_assert_uint_eq(atrack_report_group_at(r, ATRACK_REPORT_ALL, 0)->on_track, 2);
+	atrack_report_free(r);
+	ck_assert(seen);
+	/* Every format shows %, evidence and where the health came from. */
+	o.width = 200;
+	char *text = render(db, &o, ATRACK_REPORT_TEXT);
+	ck_assert_ptr_nonnull(strstr(text, "└ 40% complete | 56th Security Consultative Meeting | "
+	                                   "health as of 2026-10-01 | Working groups met (2026-10-20) | "
+	                                   "<https://example.org/dstec>"));
+	atrack_free(text);
+	char *html = render(db, &o, ATRACK_REPORT_HTML);
+	ck_assert_ptr_nonnull(strstr(html, "<td class=\"n\">40%</td>"));
+	ck_assert_ptr_nonnull(strstr(html, "<a class=\"evidence\" rel=\"noopener noreferrer\" "
+	                                   "href=\"https://example.org/dstec\">evidence</a>"));
+	atrack_free(html);
+	char *md = render(db, &o, ATRACK_REPORT_MD);
+	ck_assert_ptr_nonnull(strstr(md, "| 40% | "));
+	ck_assert_ptr_nonnull(strstr(md, "| Working groups met | `https://example.org/dstec` |"));
+	atrack_free(md);
+	char *js = render(db, &o, ATRACK_REPORT_JSON);
+	ck_assert_ptr_nonnull(strstr(js, "\"percent_date\":\"2026-10-20\""));
+	ck_assert_ptr_nonnull(strstr(js, "\"evidence_url\":\"https://example.org/dstec\""));
+	atrack_free(js);
+	atrack_close(db);
+}
+END_TEST
+
+/* #19: --summary, the CSV's BOM and its rows of updates, and the health,
+ * stale and overdue filters. */
+START_TEST(test_summary_bom_updates_filters)
+{
+	atrack_db *db = report_db();
+	atrack_report_opts o = opts_today();
+	o.since = "2025-05-01";
+	o.summary_only = 1;
+	const atrack_report_format formats[] = { ATRACK_REPORT_TEXT, ATRACK_REPORT_MD,
+	                                         ATRACK_REPORT_HTML, ATRACK_REPORT_JSON };
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		char *out = render(db, &o, formats[i]);
+		ck_assert_msg(strstr(out, "By line of effort") || strstr(out, "by_section"), "%s", out);
+		ck_assert_msg(!strstr(out, "Initiatives\n") && !strstr(out, "initiatives\":") &&
+		              !strstr(out, "id=\"initiatives\"") && !strstr(out, "## Initiatives") &&
+		              !strstr(out, "Changes since 2025") && !strstr(out, "\"changes\""),
+		              "format %d has more than the summary", (int)formats[i]);
+		atrack_free(out);
+	}
+	o = opts_today();
+	o.bom = 1;
+	char *csv = render(db, &o, ATRACK_REPORT_CSV);
+	ck_assert(strncmp(csv, "\xEF\xBB\xBFid,slug,", 11) == 0);
+	atrack_free(csv);
+	o.bom = 0;
+	o.rows = ATRACK_REPORT_ROWS_UPDATES;
+	csv = render(db, &o, ATRACK_REPORT_CSV);
+	ck_assert(strncmp(csv, "update_id,initiative_id,slug,title,section,event_date,", 53) == 0);
+	ck_assert_ptr_nonnull(strstr(csv, ",2025-06-01,2025-06-03T09:00:00.000Z,bob,update,In progress,"
+	                                  "In progress,at_risk,,"));
+	int lines = 0;
+	for (const char *p = csv; (p = strstr(p, "\r\n")); p++)
+		lines++;
+	ck_assert_int_eq(lines, 1 + 7 + 5); /* header, 7 announcements, 5 updates */
+	atrack_free(csv);
+	o.rows = 7;
+	char *bad = NULL;
+	ck_assert_int_eq(atrack_report_render(db, &o, ATRACK_REPORT_CSV, &bad, NULL), ATRACK_INVALID);
+
+	struct { const char *health; int stale, overdue; unsigned int total; } cases[] = {
+		{ "on_track", 0, 0, 2 }, { "off_track", 0, 0, 1 }, { NULL, 1, 0, 5 }, { NULL, 0, 1, 1 },
+		{ "at_risk", 1, 0, 1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		o = opts_today();
+		o.health = cases[i].health;
+		o.stale_only = cases[i].stale;
+		o.overdue_only = cases[i].overdue;
+		atrack_report *r;
+		ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_OK);
+		ck_assert_uint_eq(atrack_report_group_at(r, ATRACK_REPORT_ALL, 0)->total, cases[i].total);
+		atrack_report_free(r);
+	}
+	o = opts_today();
+	o.health = "fine";
+	atrack_report *r = NULL;
+	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_INVALID);
+	ck_assert_ptr_nonnull(strstr(atrack_errmsg(db), "health 'fine'"));
+	/* An older caller's version-1 options still work. */
+	o = opts_today();
+	o.version = 1;
+	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_OK);
+	atrack_report_free(r);
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -645,6 +804,8 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_stale_one_rule);
 	tcase_add_test(tc, test_hand_added_counted);
 	tcase_add_test(tc, test_every_value_escaped);
+	tcase_add_test(tc, test_carried_forward);
+	tcase_add_test(tc, test_summary_bom_updates_filters);
 	suite_add_tcase(s, tc);
 	return s;
 }

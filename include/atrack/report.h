@@ -54,11 +54,23 @@ typedef struct atrack_report_opts {
 	const char *status;    /* a status code, or NULL for any */
 	int width;             /* text format: columns to fit; 0: 100 */
 	const char *title;     /* the report's heading; NULL: "Initiative status report" */
+	/* Version 2 appends: */
+	const char *health;    /* a health (carried forward), or NULL for any */
+	int stale_only;        /* non-zero: only the stale ones */
+	int overdue_only;      /* non-zero: only the overdue ones */
+	int summary_only;      /* non-zero: the summary, without initiatives and changes */
+	int rows;              /* CSV: ATRACK_REPORT_ROWS_INITIATIVES or _UPDATES */
+	int bom;               /* CSV: start with a UTF-8 byte order mark, for spreadsheets */
 } atrack_report_opts;
 
-#define ATRACK_REPORT_OPTS_VERSION 1
+#define ATRACK_REPORT_ROWS_INITIATIVES 0 /* one record per initiative */
+#define ATRACK_REPORT_ROWS_UPDATES 1     /* one record per update of those initiatives */
+
+/* Version 1 (without the fields after `title`) is still accepted. */
+#define ATRACK_REPORT_OPTS_VERSION 2
 #define ATRACK_REPORT_OPTS_INIT \
-	{ ATRACK_REPORT_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL }
+	{ ATRACK_REPORT_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, \
+	  NULL, 0, 0, 0, 0, 0 }
 
 /* ---- The report as data ------------------------------------------------- */
 
@@ -170,6 +182,17 @@ typedef struct atrack_report_row {
 	const char *target_date;    /* NULL when none */
 	bool overdue;
 	bool stale;
+	/* Appended after the first release: what a briefing needs besides. */
+	const char *meeting_name;   /* the meeting's name, NULL when none */
+	const char *latest_note;    /* the latest note given by any update, or NULL */
+	const char *latest_note_date;
+	const char *evidence_url;   /* the evidence of that update, or NULL */
+	/* health and percent_complete are carried forward from the latest
+	 * update that gave one; these say which (0 / NULL when none did). */
+	int64_t health_update_id;
+	const char *health_date;
+	int64_t percent_update_id;
+	const char *percent_date;
 } atrack_report_row;
 
 /*
@@ -206,6 +229,13 @@ typedef struct atrack_report_change {
 	const char *to_status;
 	const char *health;         /* NULL when not given */
 	const char *note;           /* NULL when none */
+	/* Appended after the first release. */
+	const char *from_status_label; /* NULL for ATRACK_CHANGE_NEW */
+	const char *to_status_label;
+	const char *from_health;    /* in force before it (carried), or NULL */
+	int from_percent;           /* in force before it, or -1 */
+	int to_percent;             /* given by it, or -1 */
+	const char *evidence_url;   /* NULL when none */
 } atrack_report_change;
 
 /*

@@ -83,7 +83,16 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	const char *section = NULL, *framework = NULL, *meeting = NULL, *party = NULL;
 	const char *status = NULL, *title = NULL;
 	long stale_days = 0, width = 0;
+	/* Options the report gained for briefings (#19). */
+	const char *health = NULL, *rows = "initiatives";
+	bool summary = false, bom = false, only_stale = false, only_overdue = false;
 	const cli_opt opts[] = {
+		{ "summary", 0, CLI_FLAG, &summary, NULL, "only the summary, without initiatives and changes" },
+		{ "bom", 0, CLI_FLAG, &bom, NULL, "csv: start with a UTF-8 byte order mark (for spreadsheets)" },
+		{ "rows", 0, CLI_STRING, &rows, "ROWS", "csv: initiatives (default) or updates" },
+		{ "health", 0, CLI_STRING, &health, "HEALTH", "only initiatives with this health (on_track, at_risk, off_track)" },
+		{ "stale", 0, CLI_FLAG, &only_stale, NULL, "only the stale ones" },
+		{ "overdue", 0, CLI_FLAG, &only_overdue, NULL, "only the overdue ones" },
 		{ "format", 'f', CLI_STRING, &format_name, "FORMAT", "text (default), md, html, csv or json" },
 		{ "output", 'o', CLI_STRING, &output, "FILE", "write to FILE (atomically) instead of stdout" },
 		{ "since", 0, CLI_STRING, &since, "DATE", "also list what changed after DATE (YYYY-MM-DD)" },
@@ -120,6 +129,18 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	o.stale_days = (int)stale_days;
 	o.status = status;
 	o.title = title;
+	o.health = health;
+	o.summary_only = summary;
+	o.bom = bom;
+	o.stale_only = only_stale;
+	o.overdue_only = only_overdue;
+	if (strcmp(rows, "initiatives") == 0)
+		o.rows = ATRACK_REPORT_ROWS_INITIATIVES;
+	else if (strcmp(rows, "updates") == 0)
+		o.rows = ATRACK_REPORT_ROWS_UPDATES;
+	else
+		return cli_fail(ctx, CLI_EXIT_USAGE, "report: --rows takes initiatives or updates, "
+		                "not '%s'", rows);
 	o.width = width ? (int)width : (!output ? terminal_columns() : 0);
 	if ((rc = resolve_filter(ctx, ATRACK_KIND_SECTION, section, &o.section_id)) != CLI_CONTINUE ||
 	    (rc = resolve_filter(ctx, ATRACK_KIND_FRAMEWORK, framework, &o.framework_id)) != CLI_CONTINUE ||

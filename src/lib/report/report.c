@@ -68,7 +68,7 @@ static int check_date(atrack_db *db, const char *what, const char *value)
 
 static int check_opts(atrack_db *db, const atrack_report_opts *o)
 {
-	if (o->version != ATRACK_REPORT_OPTS_VERSION)
+	if (o->version != 1 && o->version != ATRACK_REPORT_OPTS_VERSION)
 		return atr_error(db, ATRACK_INVALID, "report: unknown options version %u", o->version);
 	int rc = check_date(db, "since", o->since);
 	if (rc == ATRACK_OK)
@@ -80,6 +80,15 @@ static int check_opts(atrack_db *db, const atrack_report_opts *o)
 	if (o->stale_days < 0)
 		return atr_error(db, ATRACK_INVALID, "report: stale days must not be negative (%d)",
 		                 o->stale_days);
+	if (o->version >= 2) {
+		if (o->health && strcmp(o->health, "on_track") != 0 && strcmp(o->health, "at_risk") != 0
+		    && strcmp(o->health, "off_track") != 0)
+			return atr_error(db, ATRACK_INVALID, "report: health '%s' is not one of on_track, "
+			                 "at_risk, off_track", o->health);
+		if (o->rows != ATRACK_REPORT_ROWS_INITIATIVES && o->rows != ATRACK_REPORT_ROWS_UPDATES)
+			return atr_error(db, ATRACK_INVALID, "report: rows %d is not initiatives (0) or "
+			                 "updates (1)", o->rows);
+	}
 	if (o->width < 0)
 		return atr_error(db, ATRACK_INVALID, "report: width must not be negative (%d)", o->width);
 	return ATRACK_OK;
@@ -109,6 +118,9 @@ void atr_report_bind(const atrack_report *r, sqlite3_stmt *stmt)
 	bind_text_param(stmt, ":bound", r->has_as_of ? r->as_of : "9999-12-31");
 	bind_text_param(stmt, ":since", r->since[0] ? r->since : "9999-12-31");
 	bind_text_param(stmt, ":status", r->status);
+	bind_text_param(stmt, ":health", r->health);
+	atr_report_bind_int(stmt, ":stale_only", r->stale_only);
+	atr_report_bind_int(stmt, ":overdue_only", r->overdue_only);
 	atr_report_bind_int(stmt, ":stale", r->stale_days);
 	atr_report_bind_int(stmt, ":section", r->section_id);
 	atr_report_bind_int(stmt, ":meeting", r->meeting_id);
@@ -293,7 +305,15 @@ int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_rep
 	r->width = o->width ? o->width : 100;
 	r->title = atr_strdup(o->title ? o->title : "Initiative status report");
 	r->status = o->status ? atr_strdup(o->status) : NULL;
-	if (!r->title || (o->status && !r->status)) {
+	if (o->version >= 2) {
+		r->health = o->health ? atr_strdup(o->health) : NULL;
+		r->stale_only = o->stale_only != 0;
+		r->overdue_only = o->overdue_only != 0;
+		r->summary_only = o->summary_only != 0;
+		r->rows = o->rows;
+		r->bom = o->bom != 0;
+	}
+	if (!r->title || (o->status && !r->status) || (o->version >= 2 && o->health && !r->health)) {
 		atrack_report_free(r);
 		return atr_error(db, ATRACK_NOMEM, "out of memory");
 	}
@@ -335,6 +355,7 @@ void atrack_report_free(atrack_report *r)
 	atr_free(r->statuses);
 	atr_free(r->title);
 	atr_free(r->status);
+	atr_free(r->health);
 	atr_free(r);
 }
 

@@ -46,7 +46,11 @@ static const char style[] =
 	".timeline svg{width:100%;height:auto;display:block}"
 	".tl{list-style:none;padding:0;margin:8px 0}.tl li{padding:4px 0;border-bottom:1px dotted "
 	"var(--line)}.tl time{display:inline-block;width:92px;color:var(--muted)}"
-	"#changes td:first-child{white-space:nowrap}"
+	"#changes td:first-child,td.d,time{white-space:nowrap}"
+	"table.initiatives{table-layout:auto;font-size:13px}td{overflow-wrap:break-word}.flag{white-space:nowrap}"
+	".hbars{display:grid;grid-template-columns:minmax(160px,30%) 1fr;gap:6px 14px;"
+	"align-items:center;margin-bottom:8px}.hbars svg{width:100%;height:22px;display:block}"
+	".hbars .label{font-weight:600}.hbars .label small{font-weight:400;color:var(--muted)}"
 	"footer{margin-top:30px;color:var(--muted);font-size:12px}"
 	"@media print{body{max-width:none;padding:0;font-size:10pt}"
 	"h2{break-after:avoid}tr,.kpi,.bars,.timeline svg{break-inside:avoid}"
@@ -54,8 +58,14 @@ static const char style[] =
 	"@page{margin:15mm}}";
 
 /* A colour per status, so a bar reads without its legend: known codes get
- * colours people expect; codes users added take a grey. */
-static const char *status_colour(const char *code)
+ * colours people expect; codes users added take the next of a palette
+ * distinct from those (by their place in the vocabulary), so no two
+ * statuses share a colour. */
+static const char *const extra_colours[] = {
+	"#8e44ad", "#d35400", "#16a085", "#c0392b", "#7f8c8d", "#2c3e50", "#f39c12", "#27ae60",
+};
+
+static const char *status_colour(const atrack_report *r, const char *code)
 {
 	static const struct { const char *code, *colour; } colours[] = {
 		{ "announced", "#8e9aaf" }, { "planned", "#5b8def" }, { "in_progress", "#1f6fb2" },
@@ -65,6 +75,16 @@ static const char *status_colour(const char *code)
 	for (size_t i = 0; code && i < ATR_ARRAY_SIZE(colours); i++)
 		if (strcmp(colours[i].code, code) == 0)
 			return colours[i].colour;
+	size_t extra = 0;
+	for (size_t i = 0; code && i < r->status_count; i++) {
+		const char *c = r->statuses[i].code;
+		if (strcmp(c, code) == 0)
+			return extra_colours[extra % ATR_ARRAY_SIZE(extra_colours)];
+		bool known = false;
+		for (size_t k = 0; k < ATR_ARRAY_SIZE(colours); k++)
+			known |= strcmp(colours[k].code, c) == 0;
+		extra += !known;
+	}
 	return "#b0b7bf";
 }
 
@@ -135,9 +155,40 @@ static void html_kpis(atrack_report *r, atr_sink *s)
 	atr_sink_puts(s, "</section>\n");
 }
 
-/* One stacked bar: a rect per status, widths in proportion to the counts,
- * each with a <title> so a reader can hover for the number. */
-static void status_bar(atrack_report *r, atr_sink *s, const atrack_report_summary *g)
+/* The largest total among the groups of a kind: bars are drawn to this
+ * scale, so that a section of 2 is shorter than one of 20. */
+static unsigned int scale_of(atrack_report *r, atrack_report_group group)
+{
+	unsigned int most = 1;
+	for (size_t i = 0; i < atrack_report_group_count(r, group); i++) {
+		const atrack_report_summary *g = atrack_report_group_at(r, group, i);
+		if (g->total > most)
+			most = g->total;
+	}
+	return most;
+}
+
+/* One segment of a stacked bar, its count printed on it when it is wide
+ * enough (print has no hover), and in its <title> too. */
+static void segment(atr_sink *s, const char *cls, const char *code, const char *colour,
+                    double x, double w, unsigned int n, const char *label)
+{
+	atr_sink_printf(s, "<g class=\"%s\" data-status=\"", cls);
+	atr_sink_html(s, code);
+	atr_sink_printf(s, "\" data-count=\"%u\"><rect x=\"%.1f\" width=\"%.1f\" height=\"22\" "
+	                "fill=\"%s\"/>", n, x, w, colour);
+	if (w >= 24)
+		atr_sink_printf(s, "<text x=\"%.1f\" y=\"15\" font-size=\"12\" fill=\"#fff\" "
+		                "text-anchor=\"middle\">%u</text>", x + w / 2, n);
+	atr_sink_puts(s, "<title>");
+	atr_sink_html(s, label);
+	atr_sink_printf(s, ": %u</title></g>", n);
+}
+
+/* One stacked bar: a segment per status, widths in proportion to the
+ * counts on the scale of the largest group, so bars compare. */
+static void status_bar(atrack_report *r, atr_sink *s, const atrack_report_summary *g,
+                       unsigned int scale)
 {
 	atr_sink_puts(s, "<svg viewBox=\"0 0 1000 22\" preserveAspectRatio=\"none\" role=\"img\" "
 	              "aria-label=\"");
@@ -148,25 +199,77 @@ static void status_bar(atrack_report *r, atr_sink *s, const atrack_report_summar
 	for (size_t i = 0; g->total && i < r->status_count; i++) {
 		if (!g->by_status[i])
 			continue;
-		double w = 1000.0 * g->by_status[i] / g->total;
-		atr_sink_puts(s, "<rect class=\"seg\" data-status=\"");
-		atr_sink_html(s, r->statuses[i].code);
-		atr_sink_printf(s, "\" x=\"%.1f\" width=\"%.1f\" height=\"22\" fill=\"%s\"><title>",
-		                x, w, status_colour(r->statuses[i].code));
-		atr_sink_html(s, r->statuses[i].label);
-		atr_sink_printf(s, ": %u</title></rect>", g->by_status[i]);
+		double w = 1000.0 * g->by_status[i] / scale;
+		segment(s, "seg", r->statuses[i].code, status_colour(r, r->statuses[i].code), x, w,
+		        g->by_status[i], r->statuses[i].label);
 		x += w;
 	}
 	atr_sink_puts(s, "</svg>\n");
 }
 
-static void bar_row(atrack_report *r, atr_sink *s, const atrack_report_summary *g)
+/* The same for health: red, amber, green and grey for "not given". */
+static void health_bar(atr_sink *s, const atrack_report_summary *g, unsigned int scale)
+{
+	const struct { const char *code, *label, *colour; unsigned int n; } parts[] = {
+		{ "on_track", "on track", "#2e7d32", g->on_track },
+		{ "at_risk", "at risk", "#e09f1f", g->at_risk },
+		{ "off_track", "off track", "#c62828", g->off_track },
+		{ "none", "not given", "#9aa5b1", g->no_health },
+	};
+	atr_sink_puts(s, "<svg viewBox=\"0 0 1000 22\" preserveAspectRatio=\"none\" role=\"img\" "
+	              "aria-label=\"health of ");
+	atr_sink_html(s, g->name);
+	atr_sink_puts(s, "\"><rect width=\"1000\" height=\"22\" fill=\"#eef1f4\"/>");
+	double x = 0;
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(parts); i++) {
+		if (!parts[i].n)
+			continue;
+		double w = 1000.0 * parts[i].n / scale;
+		segment(s, "hseg", parts[i].code, parts[i].colour, x, w, parts[i].n, parts[i].label);
+		x += w;
+	}
+	atr_sink_puts(s, "</svg>\n");
+}
+
+static void health_rows(atrack_report *r, atr_sink *s, atrack_report_group group,
+                        const char *heading)
+{
+	size_t n = atrack_report_group_count(r, group);
+	if (n == 0)
+		return;
+	unsigned int scale = scale_of(r, group);
+	atr_sink_printf(s, "<h3>%s</h3>\n<div class=\"hbars\">\n", heading);
+	for (size_t i = 0; i < n; i++) {
+		const atrack_report_summary *g = atrack_report_group_at(r, group, i);
+		atr_sink_puts(s, "<div class=\"label\">");
+		atr_sink_html(s, g->name);
+		atr_sink_printf(s, " <small>%u · %u on track · %u at risk · %u off track</small></div>\n",
+		                g->total, g->on_track, g->at_risk, g->off_track);
+		health_bar(s, g, scale);
+	}
+	atr_sink_puts(s, "</div>\n");
+}
+
+static void html_health(atrack_report *r, atr_sink *s)
+{
+	atr_sink_puts(s, "<section id=\"health\">\n<h2>Health</h2>\n");
+	health_rows(r, s, ATRACK_REPORT_SECTION, "By line of effort");
+	health_rows(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
+	atr_sink_puts(s, "<ul class=\"legend\"><li><span class=\"sw\" style=\"background:#2e7d32\">"
+	              "</span>on track</li><li><span class=\"sw\" style=\"background:#e09f1f\"></span>"
+	              "at risk</li><li><span class=\"sw\" style=\"background:#c62828\"></span>off "
+	              "track</li><li><span class=\"sw\" style=\"background:#9aa5b1\"></span>not given"
+	              "</li></ul>\n</section>\n");
+}
+
+static void bar_row(atrack_report *r, atr_sink *s, const atrack_report_summary *g,
+                    unsigned int scale)
 {
 	atr_sink_puts(s, "<div class=\"label\">");
 	atr_sink_html(s, g->name);
 	atr_sink_printf(s, " <small>%u · %d%% completed</small></div>\n", g->total,
 	                atr_percent(g->completed, g->total));
-	status_bar(r, s, g);
+	status_bar(r, s, g, scale);
 }
 
 static void legend(atrack_report *r, atr_sink *s)
@@ -174,7 +277,7 @@ static void legend(atrack_report *r, atr_sink *s)
 	atr_sink_puts(s, "<ul class=\"legend\">");
 	for (size_t i = 0; i < r->status_count; i++) {
 		atr_sink_printf(s, "<li><span class=\"sw\" style=\"background:%s\"></span>",
-		                status_colour(r->statuses[i].code));
+		                status_colour(r, r->statuses[i].code));
 		atr_sink_html(s, r->statuses[i].label);
 		atr_sink_puts(s, "</li>");
 	}
@@ -185,9 +288,11 @@ static void html_bars(atrack_report *r, atr_sink *s)
 {
 	atr_sink_puts(s, "<section id=\"status-bars\">\n<h2>Status by line of effort</h2>\n"
 	              "<div class=\"bars\">\n");
-	bar_row(r, s, atrack_report_group_at(r, ATRACK_REPORT_ALL, 0));
+	const atrack_report_summary *all = atrack_report_group_at(r, ATRACK_REPORT_ALL, 0);
+	unsigned int scale = all->total ? all->total : 1;
+	bar_row(r, s, all, scale);
 	for (size_t i = 0; i < atrack_report_group_count(r, ATRACK_REPORT_SECTION); i++)
-		bar_row(r, s, atrack_report_group_at(r, ATRACK_REPORT_SECTION, i));
+		bar_row(r, s, atrack_report_group_at(r, ATRACK_REPORT_SECTION, i), scale);
 	atr_sink_puts(s, "</div>\n");
 	legend(r, s);
 	atr_sink_puts(s, "</section>\n");
@@ -222,9 +327,9 @@ static void html_group_table(atrack_report *r, atr_sink *s, atrack_report_group 
 	atr_sink_puts(s, "</tbody>\n</table>\n");
 }
 
-static void badge(atr_sink *s, const char *code, const char *label)
+static void badge(const atrack_report *r, atr_sink *s, const char *code, const char *label)
 {
-	atr_sink_printf(s, "<span class=\"badge\" style=\"background:%s\">", status_colour(code));
+	atr_sink_printf(s, "<span class=\"badge\" style=\"background:%s\">", status_colour(r, code));
 	atr_sink_html(s, label ? label : code);
 	atr_sink_puts(s, "</span>");
 }
@@ -238,10 +343,10 @@ static int html_latest(atrack_report *r, const atrack_report_change *c, atr_sink
 	atr_sink_html(s, c->title);
 	atr_sink_puts(s, "</b> ");
 	if (c->kind == ATRACK_CHANGE_TRANSITION) {
-		badge(s, c->from_status, NULL);
+		badge(r, s, c->from_status, NULL);
 		atr_sink_puts(s, " → ");
 	}
-	badge(s, c->to_status, NULL);
+	badge(r, s, c->to_status, NULL);
 	atr_sink_puts(s, " <span class=\"slug\">by ");
 	atr_sink_html(s, c->author);
 	atr_sink_puts(s, "</span>");
@@ -272,17 +377,25 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 	                "aria-label=\"updates in the year to ", width, height);
 	atr_sink_html(s, r->as_of);
 	atr_sink_puts(s, "\">\n");
-	/* Month ticks along the top, lanes one per line of effort. */
-	for (int k = 0; k <= 12; k++) {
-		double x = left + k * (width - left - right) / 12.0;
-		atr_sink_printf(s, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e7eb\"/>",
-		                x, top - 6, x, height - 6);
+	/* A tick and a label at the first of each month in the year. */
+	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+	                                      "Aug", "Sep", "Oct", "Nov", "Dec" };
+	int y0 = 0, m0 = 0;
+	if (sscanf(r->as_of, "%4d-%2d", &y0, &m0) != 2 || m0 < 1 || m0 > 12)
+		y0 = 1970, m0 = 1;
+	for (int k = 0; k < 13; k++) {
+		int m = (m0 - 1 + k) % 12, y = y0 - 1 + (m0 - 1 + k) / 12;
+		char first[24];
+		snprintf(first, sizeof first, "%04d-%02d-01", y, m + 1);
+		long day = day_number(first);
+		if (day <= start || day > end)
+			continue;
+		double x = left + (double)(day - start) * scale;
+		atr_sink_printf(s, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e7eb\"/>"
+		                "<text class=\"month\" x=\"%.1f\" y=\"16\" font-size=\"11\" fill=\"#5b6876\" "
+		                "text-anchor=\"middle\">%s%s%.0d</text>\n", x, top - 6, x, height - 6, x,
+		                months[m], m == 0 ? " " : "", m == 0 ? y % 100 : 0);
 	}
-	atr_sink_printf(s, "<text x=\"%d\" y=\"16\" font-size=\"12\" fill=\"#5b6876\">%s</text>"
-	                "<text x=\"%d\" y=\"16\" font-size=\"12\" fill=\"#5b6876\" "
-	                "text-anchor=\"end\">", left, "one year earlier", width - right);
-	atr_sink_html(s, r->as_of);
-	atr_sink_puts(s, "</text>\n");
 	for (size_t i = 0; i < lanes; i++) {
 		const atrack_report_summary *g = atrack_report_group_at(r, ATRACK_REPORT_SECTION, i);
 		int y = top + (int)i * lane_h + lane_h / 2;
@@ -304,7 +417,7 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 		int y = top + (int)lane * lane_h + lane_h / 2;
 		atr_sink_printf(s, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%d\" r=\"%d\" fill=\"%s\" "
 		                "stroke=\"#fff\"><title>", x, y,
-		                c->kind == ATRACK_CHANGE_UPDATE ? 5 : 7, status_colour(c->to_status));
+		                c->kind == ATRACK_CHANGE_UPDATE ? 5 : 7, status_colour(r, c->to_status));
 		atr_sink_html(s, c->event_date);
 		atr_sink_puts(s, " ");
 		atr_sink_html(s, c->title);
@@ -325,13 +438,34 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 		return ATRACK_OK;
 	}
 
+	/* With --since the changes are listed below: not twice. */
+	if (r->since[0]) {
+		atr_sink_puts(s, "</section>\n");
+		return ATRACK_OK;
+	}
 	atr_sink_printf(s, "<h3>Latest updates</h3>\n<ol class=\"tl\">\n");
 	rc = atr_report_each_change(r, TIMELINE_LIST, html_latest, s, NULL);
 	atr_sink_puts(s, "</ol>\n</section>\n");
 	return rc;
 }
 
-static void initiative_row(atr_sink *s, const atrack_report_row *row)
+/* An evidence URL: a link only for http(s), which opens outside the page
+ * and tells the site nothing; any other scheme is shown as text. */
+static void evidence(atr_sink *s, const char *url)
+{
+	bool web = strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
+	if (web) {
+		atr_sink_puts(s, "<a class=\"evidence\" rel=\"noopener noreferrer\" href=\"");
+		atr_sink_html(s, url);
+		atr_sink_puts(s, "\">evidence</a>");
+	} else {
+		atr_sink_puts(s, "<span class=\"evidence\">");
+		atr_sink_html(s, url);
+		atr_sink_puts(s, "</span>");
+	}
+}
+
+static void initiative_row(const atrack_report *r, atr_sink *s, const atrack_report_row *row)
 {
 	atr_sink_printf(s, "<tr id=\"i-%lld\"><td><b>", (long long)row->id);
 	atr_sink_html(s, row->title);
@@ -340,7 +474,7 @@ static void initiative_row(atr_sink *s, const atrack_report_row *row)
 	atr_sink_puts(s, "</span></td><td>");
 	atr_sink_html(s, row->frameworks);
 	atr_sink_puts(s, "</td><td>");
-	badge(s, row->status, row->status_label);
+	badge(r, s, row->status, row->status_label);
 	atr_sink_puts(s, "</td><td");
 	/* Only a known health names a class; any other text is only shown. */
 	static const char *const known[] = { "on_track", "at_risk", "off_track" };
@@ -349,7 +483,14 @@ static void initiative_row(atr_sink *s, const atrack_report_row *row)
 			atr_sink_printf(s, " class=\"health-%s\"", known[i]);
 	atr_sink_puts(s, ">");
 	atr_sink_html(s, atr_health_words(row->health));
+	atr_sink_puts(s, "</td><td class=\"n\">");
+	if (row->percent_complete >= 0)
+		atr_sink_printf(s, "%d%%", row->percent_complete);
+	atr_sink_puts(s, "</td><td class=\"d\">");
+	atr_sink_html(s, row->target_date);
 	atr_sink_puts(s, "</td><td>");
+	atr_sink_html(s, row->meeting_name);
+	atr_sink_puts(s, "</td><td class=\"d\">");
 	atr_sink_html(s, row->last_update);
 	atr_sink_printf(s, "</td><td class=\"n\">%d</td><td>", row->days_since);
 	if (row->overdue)
@@ -357,7 +498,11 @@ static void initiative_row(atr_sink *s, const atrack_report_row *row)
 	if (row->stale)
 		atr_sink_puts(s, "<span class=\"flag\">STALE</span>");
 	atr_sink_puts(s, "</td><td class=\"note\">");
-	atr_sink_html(s, row->note);
+	atr_sink_html(s, row->latest_note);
+	if (row->evidence_url) {
+		atr_sink_puts(s, " ");
+		evidence(s, row->evidence_url);
+	}
 	atr_sink_puts(s, "</td></tr>\n");
 }
 
@@ -376,13 +521,14 @@ static int html_initiatives(atrack_report *r, atr_sink *s)
 			atr_sink_puts(s, first ? "<h3>" : "</tbody>\n</table>\n<h3>");
 			atr_sink_html(s, row->section_title ? row->section_title : "(no section)");
 			atr_sink_puts(s, "</h3>\n<table class=\"initiatives\">\n<thead><tr><th>Initiative</th>"
-			              "<th>Frameworks</th><th>Status</th><th>Health</th><th>Last update</th>"
+			              "<th>Frameworks</th><th>Status</th><th>Health</th><th class=\"n\">%</th>"
+			              "<th>Target</th><th>Meeting</th><th>Last update</th>"
 			              "<th class=\"n\">Days</th><th>Flags</th><th>Latest note</th></tr>"
 			              "</thead>\n<tbody>\n");
 			section = row->section_id;
 			first = false;
 		}
-		initiative_row(s, row);
+		initiative_row(r, s, row);
 	}
 	atr_sink_puts(s, first ? "<p>No initiative matches.</p>\n" : "</tbody>\n</table>\n");
 	atr_sink_puts(s, "</section>\n");
@@ -401,16 +547,40 @@ static int html_change(atrack_report *r, const atrack_report_change *c, atr_sink
 	if (c->kind == ATRACK_CHANGE_NEW)
 		atr_sink_puts(s, "new: ");
 	if (c->kind == ATRACK_CHANGE_TRANSITION) {
-		badge(s, c->from_status, NULL);
+		badge(r, s, c->from_status, c->from_status_label);
 		atr_sink_puts(s, " → ");
 	}
-	badge(s, c->to_status, NULL);
+	badge(r, s, c->to_status, c->to_status_label);
+	atr_buf what = ATR_BUF_INIT;
+	atrack_report_change only = *c;
+	only.kind = ATRACK_CHANGE_UPDATE; /* the status is in the badges */
+	atr_change_words(&only, "→", &what);
+	const char *rest = what.data ? strchr(what.data, ';') : NULL;
+	if (rest) {
+		atr_sink_puts(s, "<br><span class=\"slug\">");
+		atr_sink_html(s, rest + 2);
+		atr_sink_puts(s, "</span>");
+	}
+	if (atr_buf_failed(&what))
+		s->failed = true;
+	atr_buf_clear(&what);
 	atr_sink_puts(s, "</td><td>");
 	atr_sink_html(s, c->author);
-	atr_sink_puts(s, "</td><td>");
-	atr_sink_html(s, c->recorded_at);
+	atr_sink_puts(s, "</td><td class=\"d\">");
+	/* The day it was written down, not a raw timestamp. */
+	char day[11] = "";
+	if (c->recorded_at) {
+		size_t n = strnlen(c->recorded_at, 10);
+		memcpy(day, c->recorded_at, n);
+		day[n] = '\0';
+	}
+	atr_sink_html(s, day);
 	atr_sink_puts(s, "</td><td>");
 	atr_sink_html(s, c->note);
+	if (c->evidence_url) {
+		atr_sink_puts(s, " ");
+		evidence(s, c->evidence_url);
+	}
 	atr_sink_puts(s, "</td></tr>\n");
 	return ATRACK_OK;
 }
@@ -433,6 +603,15 @@ int atr_report_html(atrack_report *r, atr_sink *s)
 	html_head(r, s);
 	html_kpis(r, s);
 	html_bars(r, s);
+	html_health(r, s);
+	if (r->summary_only) {
+		atr_sink_puts(s, "<section id=\"summary\">\n<h2>Summary</h2>\n");
+		html_group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
+		html_group_table(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
+		html_group_table(r, s, ATRACK_REPORT_MEETING, "By meeting");
+		atr_sink_puts(s, "</section>\n</body>\n</html>\n");
+		return ATRACK_OK;
+	}
 	int rc = html_timeline(r, s);
 	if (rc == ATRACK_OK)
 		rc = html_changes(r, s);

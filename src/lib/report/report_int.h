@@ -29,6 +29,9 @@ struct atrack_report {
 	int stale_days;
 	int64_t section_id, framework_id, meeting_id, party_id;
 	char *status;          /* NULL for any */
+	char *health;          /* NULL for any */
+	bool stale_only, overdue_only, summary_only, bom;
+	int rows;              /* ATRACK_REPORT_ROWS_* */
 	int width;
 	atrack_report_status *statuses;
 	size_t status_count;
@@ -75,6 +78,14 @@ int atr_text_width(const char *text);
 int atr_percent(unsigned int part, unsigned int whole);
 /* A health code as words: "on track"; "" for NULL. */
 const char *atr_health_words(const char *health);
+/* A row's briefing details as one line of plain (unescaped) text: "40%
+ * complete", target date and overdue, meeting, where health came from,
+ * latest note and its date, evidence URL; parts joined by `sep`. The
+ * caller escapes the result for its format. */
+void atr_row_details(const atrack_report_row *row, const char *sep, atr_buf *b);
+/* A change in words, labels not codes: "Announced -> Ongoing; on track ->
+ * at risk; 20% -> 40%" with `arrow` between. Unescaped, as above. */
+void atr_change_words(const atrack_report_change *c, const char *arrow, atr_buf *b);
 /* A change kind as a word: "new", "status", "update". */
 const char *atr_change_word(atrack_report_change_kind kind);
 
@@ -83,6 +94,10 @@ const char *atr_change_word(atrack_report_change_kind kind);
  * integer parameter by name, when the statement has it. */
 void atr_report_bind(const atrack_report *r, sqlite3_stmt *stmt);
 void atr_report_bind_int(sqlite3_stmt *stmt, const char *name, int64_t value);
+
+/* An iterator over every update of the report's initiatives up to its
+ * day, oldest first, read with atrack_iter_report_change. */
+int atr_report_updates(atrack_report *r, atrack_iter **out);
 
 /* Call `each` on every change since the report's `since` (limit 0) or on
  * the `limit` latest of the timeline (limit > 0), the way a _foreach does:

@@ -240,6 +240,60 @@ const char *atr_health_words(const char *health)
 	return health;
 }
 
+void atr_row_details(const atrack_report_row *row, const char *sep, atr_buf *b)
+{
+	const char *gap = "";
+	if (row->percent_complete >= 0) {
+		atr_buf_printf(b, "%d%% complete", row->percent_complete);
+		gap = sep;
+	}
+	if (row->target_date) {
+		atr_buf_printf(b, "%starget %s%s", gap, row->target_date, row->overdue ? " (overdue)" : "");
+		gap = sep;
+	}
+	if (row->meeting_name) {
+		atr_buf_printf(b, "%s%s", gap, row->meeting_name);
+		gap = sep;
+	}
+	if (row->health_date && row->health_update_id != row->update_id) {
+		atr_buf_printf(b, "%shealth as of %s", gap, row->health_date);
+		gap = sep;
+	}
+	if (row->latest_note && *row->latest_note) {
+		atr_buf_printf(b, "%s%s", gap, row->latest_note);
+		if (row->latest_note_date && strcmp(row->latest_note_date, row->last_update) != 0)
+			atr_buf_printf(b, " (%s)", row->latest_note_date);
+		gap = sep;
+	}
+	if (row->evidence_url)
+		atr_buf_printf(b, "%s<%s>", gap, row->evidence_url);
+}
+
+void atr_change_words(const atrack_report_change *c, const char *arrow, atr_buf *b)
+{
+	const char *to = c->to_status_label ? c->to_status_label : c->to_status;
+	if (c->kind == ATRACK_CHANGE_TRANSITION)
+		atr_buf_printf(b, "%s %s %s", c->from_status_label ? c->from_status_label
+		               : c->from_status, arrow, to);
+	else if (c->kind == ATRACK_CHANGE_NEW)
+		atr_buf_printf(b, "new, %s", to);
+	else
+		atr_buf_printf(b, "still %s", to);
+	if (c->health && (!c->from_health || strcmp(c->health, c->from_health) != 0)) {
+		if (c->from_health)
+			atr_buf_printf(b, "; %s %s %s", atr_health_words(c->from_health), arrow,
+			               atr_health_words(c->health));
+		else
+			atr_buf_printf(b, "; %s", atr_health_words(c->health));
+	}
+	if (c->to_percent >= 0 && c->to_percent != c->from_percent) {
+		if (c->from_percent >= 0)
+			atr_buf_printf(b, "; %d%% %s %d%%", c->from_percent, arrow, c->to_percent);
+		else
+			atr_buf_printf(b, "; %d%%", c->to_percent);
+	}
+}
+
 const char *atr_change_word(atrack_report_change_kind kind)
 {
 	switch (kind) {

@@ -17,7 +17,8 @@ static const char rows_sql[] = REPORT_BASE
 	"                  WHERE x.initiative_id = b.id), ''),"
 	"       m.slug, b.status, b.status_label, b.is_terminal, b.health, b.percent_complete,"
 	"       b.update_id, b.last_update, b.days_since, b.note, b.author, b.target_date,"
-	"       b.overdue, b.stale"
+	"       b.overdue, b.stale, m.name, b.latest_note, b.latest_note_date, b.evidence_url,"
+	"       b.health_update_id, b.health_date, b.percent_update_id, b.percent_date"
 	"  FROM flagged AS b"
 	"  LEFT JOIN section AS sec ON sec.id = b.section_id"
 	"  LEFT JOIN meeting AS m ON m.id = b.meeting_id"
@@ -25,6 +26,11 @@ static const char rows_sql[] = REPORT_BASE
 
 static const char changes_sql[] = REPORT_BASE CHANGE_COLUMNS
 	" WHERE u.event_date > :since"
+	" ORDER BY u.event_date, u.id";
+
+/* Every update of the initiatives in the report up to its day, oldest
+ * first: the CSV of updates. */
+static const char updates_sql[] = REPORT_BASE CHANGE_COLUMNS
 	" ORDER BY u.event_date, u.id";
 
 /* The latest :limit updates are chosen first, so that the status before
@@ -66,6 +72,14 @@ static int load_report_row(atrack_iter *it)
 	row->target_date = atr_column_text(st, 18);
 	row->overdue = sqlite3_column_int(st, 19) != 0;
 	row->stale = sqlite3_column_int(st, 20) != 0;
+	row->meeting_name = atr_column_text(st, 21);
+	row->latest_note = atr_column_text(st, 22);
+	row->latest_note_date = atr_column_text(st, 23);
+	row->evidence_url = atr_column_text(st, 24);
+	row->health_update_id = sqlite3_column_int64(st, 25);
+	row->health_date = atr_column_text(st, 26);
+	row->percent_update_id = sqlite3_column_int64(st, 27);
+	row->percent_date = atr_column_text(st, 28);
 	if (!row->slug || !row->title || !row->frameworks || !row->status)
 		return atr_error(it->db, ATRACK_NOMEM, "out of memory");
 	return ATRACK_OK;
@@ -88,6 +102,12 @@ static int load_change(atrack_iter *it)
 	c->to_status = atr_column_text(st, 10);
 	c->health = atr_column_text(st, 11);
 	c->note = atr_column_text(st, 12);
+	c->from_status_label = atr_column_text(st, 13);
+	c->to_status_label = atr_column_text(st, 14);
+	c->from_health = atr_column_text(st, 15);
+	c->from_percent = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 16);
+	c->to_percent = sqlite3_column_type(st, 17) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 17);
+	c->evidence_url = atr_column_text(st, 18);
 	if (!c->slug || !c->title || !c->event_date || !c->to_status)
 		return atr_error(it->db, ATRACK_NOMEM, "out of memory");
 	return ATRACK_OK;
@@ -133,6 +153,12 @@ int atrack_report_timeline(atrack_report *r, int limit, atrack_iter **out)
 {
 	return report_iter(r, timeline_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
 	                   load_change, limit > 0 ? limit : 0, out);
+}
+
+int atr_report_updates(atrack_report *r, atrack_iter **out)
+{
+	return report_iter(r, updates_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
+	                   load_change, 0, out);
 }
 
 const atrack_report_change *atrack_iter_report_change(const atrack_iter *it)

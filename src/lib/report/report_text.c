@@ -137,11 +137,16 @@ static int initiatives(atrack_report *r, atr_sink *s)
 		atr_sink_puts(s, GAP);
 		atr_sink_cell(s, row->last_update, W_DATE, true);
 		atr_sink_printf(s, GAP "%*d" GAP "%s\n", W_DAYS, row->days_since, flags);
-		if (row->note && *row->note) {
+		atr_buf d = ATR_BUF_INIT;
+		atr_row_details(row, " | ", &d);
+		if (atr_buf_failed(&d))
+			s->failed = true;
+		else if (d.len) {
 			atr_sink_puts(s, GAP "  \xE2\x94\x94 ");
-			atr_sink_cell(s, row->note, r->width - 6, false);
+			atr_sink_cell(s, d.data, r->width - 6, false);
 			atr_sink_puts(s, "\n");
 		}
+		atr_buf_clear(&d);
 	}
 	if (first && rc == ATRACK_DONE)
 		atr_sink_puts(s, "(none)\n");
@@ -151,21 +156,23 @@ static int initiatives(atrack_report *r, atr_sink *s)
 
 static int text_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
 {
-	int title_w = flexible(r, 2 + W_DATE + 2 + 7 + 2 + 27 + 2 + 16);
-	char what[80];
-	if (c->kind == ATRACK_CHANGE_TRANSITION)
-		snprintf(what, sizeof what, "%s -> %s", c->from_status, c->to_status);
-	else
-		snprintf(what, sizeof what, "%s", c->to_status);
+	int title_w = flexible(r, 2 + W_DATE + 2 + 7 + 2 + 16);
 	atr_sink_puts(s, GAP);
 	atr_sink_cell(s, c->event_date, W_DATE, true);
 	atr_sink_printf(s, GAP "%-7s" GAP, atr_change_word(c->kind));
 	atr_sink_cell(s, c->title, title_w, true);
-	atr_sink_puts(s, GAP);
-	atr_sink_cell(s, what, 27, true);
 	atr_sink_puts(s, GAP "by ");
 	atr_sink_cell(s, c->author, 13, false);
 	atr_sink_puts(s, "\n");
+	/* The change itself on its own line, so a long one is never cut. */
+	atr_buf what = ATR_BUF_INIT;
+	atr_change_words(c, "->", &what);
+	if (atr_buf_failed(&what))
+		s->failed = true;
+	atr_sink_repeat(s, " ", 4 + W_DATE);
+	atr_sink_cell(s, what.data, r->width - 4 - W_DATE, false);
+	atr_sink_puts(s, "\n");
+	atr_buf_clear(&what);
 	if (c->note && *c->note) {
 		atr_sink_repeat(s, " ", 4 + W_DATE);
 		atr_sink_cell(s, c->note, r->width - 4 - W_DATE, false);
@@ -193,6 +200,8 @@ int atr_report_text(atrack_report *r, atr_sink *s)
 	group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
 	group_table(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
 	group_table(r, s, ATRACK_REPORT_MEETING, "By meeting");
+	if (r->summary_only)
+		return ATRACK_OK;
 	int rc = initiatives(r, s);
 	if (rc == ATRACK_OK)
 		rc = changes(r, s);
