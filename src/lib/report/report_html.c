@@ -57,52 +57,6 @@ static const char style[] =
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
 	"@page{margin:15mm}}";
 
-/* A colour per status, so a bar reads without its legend: known codes get
- * colours people expect; codes users added take the next of a palette
- * distinct from those (by their place in the vocabulary), so no two
- * statuses share a colour. */
-static const char *const extra_colours[] = {
-	"#8e44ad", "#d35400", "#16a085", "#c0392b", "#7f8c8d", "#2c3e50", "#f39c12", "#27ae60",
-};
-
-static const char *status_colour(const atrack_report *r, const char *code)
-{
-	static const struct { const char *code, *colour; } colours[] = {
-		{ "announced", "#8e9aaf" }, { "planned", "#5b8def" }, { "in_progress", "#1f6fb2" },
-		{ "ongoing", "#2a9d8f" }, { "stalled", "#e09f1f" }, { "completed", "#2e7d32" },
-		{ "cancelled", "#6d6d6d" },
-	};
-	for (size_t i = 0; code && i < ATR_ARRAY_SIZE(colours); i++)
-		if (strcmp(colours[i].code, code) == 0)
-			return colours[i].colour;
-	size_t extra = 0;
-	for (size_t i = 0; code && i < r->status_count; i++) {
-		const char *c = r->statuses[i].code;
-		if (strcmp(c, code) == 0)
-			return extra_colours[extra % ATR_ARRAY_SIZE(extra_colours)];
-		bool known = false;
-		for (size_t k = 0; k < ATR_ARRAY_SIZE(colours); k++)
-			known |= strcmp(colours[k].code, c) == 0;
-		extra += !known;
-	}
-	return "#b0b7bf";
-}
-
-/* Days since 1970-01-01 of a valid "YYYY-MM-DD" (H. Hinnant's algorithm),
- * to place updates on the timeline. */
-static long day_number(const char *date)
-{
-	int y = 0, m = 0, d = 0;
-	if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return 0;
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static void html_head(atrack_report *r, atr_sink *s)
 {
 	atr_sink_puts(s, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -155,149 +109,6 @@ static void html_kpis(atrack_report *r, atr_sink *s)
 	atr_sink_puts(s, "</section>\n");
 }
 
-/* The largest total among the groups of a kind: bars are drawn to this
- * scale, so that a section of 2 is shorter than one of 20. */
-static unsigned int scale_of(atrack_report *r, atrack_report_group group)
-{
-	unsigned int most = 1;
-	for (size_t i = 0; i < atrack_report_group_count(r, group); i++) {
-		const atrack_report_summary *g = atrack_report_group_at(r, group, i);
-		if (g->total > most)
-			most = g->total;
-	}
-	return most;
-}
-
-/* One segment of a stacked bar, its count printed on it when it is wide
- * enough (print has no hover), and in its <title> too. */
-static void segment(atr_sink *s, const char *cls, const char *code, const char *colour,
-                    double x, double w, unsigned int n, const char *label)
-{
-	atr_sink_printf(s, "<g class=\"%s\" data-status=\"", cls);
-	atr_sink_html(s, code);
-	atr_sink_printf(s, "\" data-count=\"%u\"><rect x=\"%.1f\" width=\"%.1f\" height=\"22\" "
-	                "fill=\"%s\"/>", n, x, w, colour);
-	if (w >= 24)
-		atr_sink_printf(s, "<text x=\"%.1f\" y=\"15\" font-size=\"12\" fill=\"#fff\" "
-		                "text-anchor=\"middle\">%u</text>", x + w / 2, n);
-	atr_sink_puts(s, "<title>");
-	atr_sink_html(s, label);
-	atr_sink_printf(s, ": %u</title></g>", n);
-}
-
-/* One stacked bar: a segment per status, widths in proportion to the
- * counts on the scale of the largest group, so bars compare. */
-static void status_bar(atrack_report *r, atr_sink *s, const atrack_report_summary *g,
-                       unsigned int scale)
-{
-	atr_sink_puts(s, "<svg viewBox=\"0 0 1000 22\" preserveAspectRatio=\"none\" role=\"img\" "
-	              "aria-label=\"");
-	atr_sink_html(s, g->name);
-	atr_sink_printf(s, ": %u initiatives\">", g->total);
-	atr_sink_puts(s, "<rect width=\"1000\" height=\"22\" fill=\"#eef1f4\"/>");
-	double x = 0;
-	for (size_t i = 0; g->total && i < r->status_count; i++) {
-		if (!g->by_status[i])
-			continue;
-		double w = 1000.0 * g->by_status[i] / scale;
-		segment(s, "seg", r->statuses[i].code, status_colour(r, r->statuses[i].code), x, w,
-		        g->by_status[i], r->statuses[i].label);
-		x += w;
-	}
-	atr_sink_puts(s, "</svg>\n");
-}
-
-/* The same for health: red, amber, green and grey for "not given". */
-static void health_bar(atr_sink *s, const atrack_report_summary *g, unsigned int scale)
-{
-	const struct { const char *code, *label, *colour; unsigned int n; } parts[] = {
-		{ "on_track", "on track", "#2e7d32", g->on_track },
-		{ "at_risk", "at risk", "#e09f1f", g->at_risk },
-		{ "off_track", "off track", "#c62828", g->off_track },
-		{ "none", "not given", "#9aa5b1", g->no_health },
-	};
-	atr_sink_puts(s, "<svg viewBox=\"0 0 1000 22\" preserveAspectRatio=\"none\" role=\"img\" "
-	              "aria-label=\"health of ");
-	atr_sink_html(s, g->name);
-	atr_sink_puts(s, "\"><rect width=\"1000\" height=\"22\" fill=\"#eef1f4\"/>");
-	double x = 0;
-	for (size_t i = 0; i < ATR_ARRAY_SIZE(parts); i++) {
-		if (!parts[i].n)
-			continue;
-		double w = 1000.0 * parts[i].n / scale;
-		segment(s, "hseg", parts[i].code, parts[i].colour, x, w, parts[i].n, parts[i].label);
-		x += w;
-	}
-	atr_sink_puts(s, "</svg>\n");
-}
-
-static void health_rows(atrack_report *r, atr_sink *s, atrack_report_group group,
-                        const char *heading)
-{
-	size_t n = atrack_report_group_count(r, group);
-	if (n == 0)
-		return;
-	unsigned int scale = scale_of(r, group);
-	atr_sink_printf(s, "<h3>%s</h3>\n<div class=\"hbars\">\n", heading);
-	for (size_t i = 0; i < n; i++) {
-		const atrack_report_summary *g = atrack_report_group_at(r, group, i);
-		atr_sink_puts(s, "<div class=\"label\">");
-		atr_sink_html(s, g->name);
-		atr_sink_printf(s, " <small>%u · %u on track · %u at risk · %u off track</small></div>\n",
-		                g->total, g->on_track, g->at_risk, g->off_track);
-		health_bar(s, g, scale);
-	}
-	atr_sink_puts(s, "</div>\n");
-}
-
-static void html_health(atrack_report *r, atr_sink *s)
-{
-	atr_sink_puts(s, "<section id=\"health\">\n<h2>Health</h2>\n");
-	health_rows(r, s, ATRACK_REPORT_SECTION, "By line of effort");
-	health_rows(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
-	atr_sink_puts(s, "<ul class=\"legend\"><li><span class=\"sw\" style=\"background:#2e7d32\">"
-	              "</span>on track</li><li><span class=\"sw\" style=\"background:#e09f1f\"></span>"
-	              "at risk</li><li><span class=\"sw\" style=\"background:#c62828\"></span>off "
-	              "track</li><li><span class=\"sw\" style=\"background:#9aa5b1\"></span>not given"
-	              "</li></ul>\n</section>\n");
-}
-
-static void bar_row(atrack_report *r, atr_sink *s, const atrack_report_summary *g,
-                    unsigned int scale)
-{
-	atr_sink_puts(s, "<div class=\"label\">");
-	atr_sink_html(s, g->name);
-	atr_sink_printf(s, " <small>%u · %d%% completed</small></div>\n", g->total,
-	                atr_percent(g->completed, g->total));
-	status_bar(r, s, g, scale);
-}
-
-static void legend(atrack_report *r, atr_sink *s)
-{
-	atr_sink_puts(s, "<ul class=\"legend\">");
-	for (size_t i = 0; i < r->status_count; i++) {
-		atr_sink_printf(s, "<li><span class=\"sw\" style=\"background:%s\"></span>",
-		                status_colour(r, r->statuses[i].code));
-		atr_sink_html(s, r->statuses[i].label);
-		atr_sink_puts(s, "</li>");
-	}
-	atr_sink_puts(s, "</ul>\n");
-}
-
-static void html_bars(atrack_report *r, atr_sink *s)
-{
-	atr_sink_puts(s, "<section id=\"status-bars\">\n<h2>Status by line of effort</h2>\n"
-	              "<div class=\"bars\">\n");
-	const atrack_report_summary *all = atrack_report_group_at(r, ATRACK_REPORT_ALL, 0);
-	unsigned int scale = all->total ? all->total : 1;
-	bar_row(r, s, all, scale);
-	for (size_t i = 0; i < atrack_report_group_count(r, ATRACK_REPORT_SECTION); i++)
-		bar_row(r, s, atrack_report_group_at(r, ATRACK_REPORT_SECTION, i), scale);
-	atr_sink_puts(s, "</div>\n");
-	legend(r, s);
-	atr_sink_puts(s, "</section>\n");
-}
-
 static void html_group_table(atrack_report *r, atr_sink *s, atrack_report_group group,
                              const char *heading)
 {
@@ -329,7 +140,8 @@ static void html_group_table(atrack_report *r, atr_sink *s, atrack_report_group 
 
 static void badge(const atrack_report *r, atr_sink *s, const char *code, const char *label)
 {
-	atr_sink_printf(s, "<span class=\"badge\" style=\"background:%s\">", status_colour(r, code));
+	atr_sink_printf(s, "<span class=\"badge\" style=\"background:%s\">",
+	                atr_html_status_colour(r, code));
 	atr_sink_html(s, label ? label : code);
 	atr_sink_puts(s, "</span>");
 }
@@ -368,7 +180,7 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 	size_t lanes = atrack_report_group_count(r, ATRACK_REPORT_SECTION);
 	const int left = 210, right = 20, width = 1000, lane_h = 34, top = 28;
 	int height = top + (int)(lanes ? lanes : 1) * lane_h + 10;
-	long end = day_number(r->as_of), start = end - 365;
+	long end = atr_html_day_number(r->as_of), start = end - 365;
 	double scale = (double)(width - left - right) / 365.0;
 	atr_sink_puts(s, "<section class=\"timeline\" id=\"timeline\">\n<h2>Timeline of updates "
 	              "(the year to ");
@@ -387,7 +199,7 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 		int m = (m0 - 1 + k) % 12, y = y0 - 1 + (m0 - 1 + k) / 12;
 		char first[24];
 		snprintf(first, sizeof first, "%04d-%02d-01", y, m + 1);
-		long day = day_number(first);
+		long day = atr_html_day_number(first);
 		if (day <= start || day > end)
 			continue;
 		double x = left + (double)(day - start) * scale;
@@ -413,11 +225,12 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 			if (strcmp(atrack_report_group_at(r, ATRACK_REPORT_SECTION, i)->name,
 			           c->section_title ? c->section_title : "(no section)") == 0)
 				lane = i;
-		double x = left + (double)(day_number(c->event_date) - start) * scale;
+		double x = left + (double)(atr_html_day_number(c->event_date) - start) * scale;
 		int y = top + (int)lane * lane_h + lane_h / 2;
 		atr_sink_printf(s, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%d\" r=\"%d\" fill=\"%s\" "
 		                "stroke=\"#fff\"><title>", x, y,
-		                c->kind == ATRACK_CHANGE_UPDATE ? 5 : 7, status_colour(r, c->to_status));
+		                c->kind == ATRACK_CHANGE_UPDATE ? 5 : 7,
+		                atr_html_status_colour(r, c->to_status));
 		atr_sink_html(s, c->event_date);
 		atr_sink_puts(s, " ");
 		atr_sink_html(s, c->title);
@@ -432,7 +245,7 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 	if (rc != ATRACK_DONE)
 		return rc;
 	atr_sink_puts(s, "</svg>\n");
-	legend(r, s);
+	atr_html_legend(r, s);
 	if (dots == 0) {
 		atr_sink_puts(s, "<p>No update in the year.</p>\n</section>\n");
 		return ATRACK_OK;
@@ -602,8 +415,8 @@ int atr_report_html(atrack_report *r, atr_sink *s)
 {
 	html_head(r, s);
 	html_kpis(r, s);
-	html_bars(r, s);
-	html_health(r, s);
+	atr_html_bars(r, s);
+	atr_html_health(r, s);
 	if (r->summary_only) {
 		atr_sink_puts(s, "<section id=\"summary\">\n<h2>Summary</h2>\n");
 		html_group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");

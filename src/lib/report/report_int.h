@@ -107,6 +107,16 @@ typedef int (*atr_change_fn)(atrack_report *r, const atrack_report_change *c, at
 int atr_report_each_change(atrack_report *r, int limit, atr_change_fn each, atr_sink *s,
                            unsigned int *count);
 
+/* The HTML report's charts (report_html_charts.c): the colour of a status
+ * (one of its own for each in the vocabulary), days since 1970-01-01 of a
+ * "YYYY-MM-DD" (0 when it is not one), the legend of statuses, the status
+ * bars, and the health view. */
+const char *atr_html_status_colour(const atrack_report *r, const char *code);
+long atr_html_day_number(const char *date);
+void atr_html_legend(atrack_report *r, atr_sink *s);
+void atr_html_bars(atrack_report *r, atr_sink *s);
+void atr_html_health(atrack_report *r, atr_sink *s);
+
 /* The renderers, one file each. They read the report only through the
  * public data API, so a program linking libatrack sees the same report. */
 int atr_report_text(atrack_report *r, atr_sink *s);
