@@ -118,6 +118,15 @@ typedef struct cli_table cli_table;
 cli_table *cli_table_new(int columns, const char *const *headers);
 void cli_table_row(cli_table *t, const char *const *cells);
 int cli_table_print(cli_table *t, FILE *out);
+/* How `t` fits a narrow terminal: drop[c] 0 keeps column c, a higher
+ * number is left out sooner (columns 2 and up go before any is cut; 1 only
+ * when cutting cannot fit); date columns are never cut. `wide`: never fit.
+ * `drop` is borrowed until the table is printed; NULL drops none. */
+void cli_table_fit(cli_table *t, const unsigned char *drop, bool wide);
+/* Whether the locale (LC_ALL, LC_CTYPE, LANG) is not UTF-8: then every
+ * human-readable output is ASCII ("~" for "…", "?" for what it cannot
+ * show). */
+bool cli_ascii(void);
 void cli_table_free(cli_table *t);
 
 /* The one guard of every human-readable output against terminal escapes:
@@ -195,6 +204,10 @@ void cli_print_members(atrack_kind kind, const void *row);
  * members of `extra` (taken; may be NULL) and the rows under `plural`. */
 int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
                    const char *const *columns, const char *const *headers, json_t *extra);
+/* The same, the table fitted as cli_table_fit says. */
+int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
+                       const char *const *columns, const char *const *headers, json_t *extra,
+                       const unsigned char *drop, bool wide);
 
 /* The end of a part of `show` (links, participants) after its iterator
  * stopped with `rc`: the array goes into `doc` under `key` (JSON), or the

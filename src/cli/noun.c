@@ -102,6 +102,13 @@ static const char *cell_text(const void *row, const char *name, atrack_kind kind
 int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
                    const char *const *columns, const char *const *headers, json_t *extra)
 {
+	return cli_print_rows_fit(ctx, it, kind, plural, columns, headers, extra, NULL, false);
+}
+
+int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
+                       const char *const *columns, const char *const *headers, json_t *extra,
+                       const unsigned char *drop, bool wide)
+{
 	json_t *array = NULL;
 	cli_table *table = NULL;
 	int ncol = 0;
@@ -111,6 +118,7 @@ int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *
 		array = json_array();
 	else
 		table = cli_table_new(ncol, headers ? headers : columns);
+	cli_table_fit(table, drop, wide);
 	int rc;
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const void *row = atrack_iter_entity(it);

@@ -24,7 +24,10 @@ for case_dir in "$root"/cases/*/; do
 	work=$(mktemp -d)
 	db="$work/atrack.db"
 	export HOME="$work/home" ATRACK_DB="$db" ATRACK_AUTHOR="tester" XDG_DATA_HOME=
-	unset COLUMNS
+	# Output is fitted to $COLUMNS and is ASCII outside UTF-8 locales: the
+	# cases expect a UTF-8 locale and no width unless they set them.
+	unset COLUMNS LC_ALL LC_CTYPE
+	export LANG=C.UTF-8
 	mkdir -p "$HOME"
 
 	# A case whose setup fails has not been tested: it counts as failed,

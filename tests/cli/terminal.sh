@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# terminal.sh - the board and tables in a terminal: at COLUMNS=80 the board
+# keeps its id, slug, status, health, last update and title columns, drops
+# the rest by priority rather than cutting every column, never cuts a
+# date, fits 80 columns; --wide shows every column; LANG=C gives ASCII
+# only (no "…", no Hangul bytes).
+# Usage: terminal.sh ATRACK_BINARY
+set -u
+atrack=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME="$work" ATRACK_DB="$work/a.db" XDG_DATA_HOME= ATRACK_AUTHOR=tester
+unset LC_ALL LC_CTYPE
+fail() { echo "FAIL: $*"; exit 1; }
+run() { "$atrack" "$@" || fail "atrack $*: exit $?"; }
+
+run init >/dev/null
+run initiative add --title "Enhancing extended deterrence cooperation through the Nuclear Consultative Group's workstreams" \
+	--slug enhancing-extended-deterrence-cooperation-through-ncg --target-date 2025-06-30 \
+	--created-at 2024-10-30T09:00:00.000Z >/dev/null
+run initiative add --title "김용현 Kim Yong Hyun 국방부 장관 회담 후속 조치" --slug kim-follow-up \
+	--created-at 2026-11-20T09:00:00.000Z >/dev/null
+
+COLUMNS=80 LANG=C run status >"$work/board"
+head -1 "$work/board" | grep -qx 'id  initiative *status *health *last update *title' ||
+	fail "80 columns: header is not id, initiative, status, health, last update, title: $(head -1 "$work/board")"
+grep -qx '1   enhancing-extended-d~  announced  -       2024-10-30   Enhancing extended d~' "$work/board" ||
+	fail "80 columns: row 1 wrong: $(cat "$work/board")"
+grep -q '2024-10-30' "$work/board" || fail "80 columns: a date was cut"
+grep -q '2026-11-20' "$work/board" || fail "80 columns: a date was cut"
+while IFS= read -r line; do
+	[ "${#line}" -le 80 ] || fail "80 columns: line of ${#line}: $line"
+done <"$work/board"
+if LC_ALL=C grep -q '[^ -~]' "$work/board"; then fail "LANG=C: non-ASCII output: $(cat -v "$work/board")"; fi
+grep -qx '2   kim-follow-up          announced  -       2026-11-20   ??? Kim Yong Hyun ??~' "$work/board" || fail "LANG=C: Hangul not shown as ?: $(cat "$work/board")"
+
+COLUMNS=80 LANG=C run status --wide >"$work/wide"
+head -1 "$work/wide" | grep -q 'days  target      overdue  stale  meeting  title' ||
+	fail "--wide: not every column: $(head -1 "$work/wide")"
+grep -q "Nuclear Consultative Group's workstreams$" "$work/wide" || fail "--wide: title cut"
+
+COLUMNS=80 LANG=C.UTF-8 run status >"$work/utf8"
+grep -q '김용현 Kim Yong Hyun' "$work/utf8" || fail "UTF-8: Hangul lost"
+grep -q '…' "$work/utf8" || fail "UTF-8: a cut title ends without …"
+echo "terminal: the board fits 80 columns, drops columns by priority, ASCII under LANG=C"
