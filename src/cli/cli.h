@@ -95,6 +95,12 @@ int cli_open_db(cli_ctx *ctx);
 int cli_start(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
               const cli_usage *usage, char ***out_args, int *out_nargs);
 
+/* Resolve `ref` (slug or id) of `kind` as atrack_resolve does, else as a
+ * unique prefix of a slug; when nothing or several match, the nearest
+ * slugs go to stderr and the library's NOTFOUND comes back (its message
+ * in atrack_errmsg). resolve.c. */
+int cli_resolve(cli_ctx *ctx, atrack_kind kind, const char *ref, int64_t *id);
+
 /* ---- Output -------------------------------------------------------------- */
 
 /* `atrack: <message>` on stderr (and a JSON error object on stdout with

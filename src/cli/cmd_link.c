@@ -20,7 +20,7 @@ static int resolve_thing(cli_ctx *ctx, const char *kind_name, const char *ref,
 		return cli_fail(ctx, CLI_EXIT_USAGE, "%s: '%s' is not a kind of thing (initiative, "
 		                "framework, party, exercise, document, focus-area, meeting)",
 		                ctx->command, kind_name);
-	int rc = atrack_resolve(ctx->db, *kind, ref, id);
+	int rc = cli_resolve(ctx, *kind, ref, id);
 	if (rc != ATRACK_OK)
 		return cli_fail_lib(ctx, rc, NULL);
 	return CLI_CONTINUE;

@@ -18,7 +18,7 @@ static int resolve_filter(cli_ctx *ctx, atrack_kind kind, const char *ref, int64
 {
 	if (!ref)
 		return CLI_CONTINUE;
-	int rc = atrack_resolve(ctx->db, kind, ref, id);
+	int rc = cli_resolve(ctx, kind, ref, id);
 	return rc == ATRACK_OK ? CLI_CONTINUE : cli_fail_lib(ctx, rc, "report");
 }
 

@@ -80,7 +80,7 @@ static int print_update(cli_ctx *ctx, int64_t id, const char *verb)
  * "not found" exit after a message. */
 static int resolve(cli_ctx *ctx, atrack_kind kind, const char *ref, int64_t *id)
 {
-	int rc = atrack_resolve(ctx->db, kind, ref, id);
+	int rc = cli_resolve(ctx, kind, ref, id);
 	if (rc != ATRACK_OK)
 		return cli_fail_lib(ctx, rc, ctx->command);
 	return CLI_CONTINUE;

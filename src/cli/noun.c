@@ -241,7 +241,7 @@ static int apply_members(cli_ctx *ctx, const member_opts *m, void *in, unsigned 
 		} else if (f->type == ATRACK_FIELD_REF) {
 			int64_t id = 0;
 			if (*v) {
-				int rc = atrack_resolve(ctx->db, f->ref, v, &id);
+				int rc = cli_resolve(ctx, f->ref, v, &id);
 				if (rc != ATRACK_OK)
 					return cli_fail_lib(ctx, rc, m->names[i]);
 			}
@@ -286,7 +286,7 @@ static int parse_and_load(cli_ctx *ctx, const cli_noun *noun, int argc, char **a
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int64_t id;
-	int lrc = atrack_resolve(ctx->db, noun->kind, args[0], &id);
+	int lrc = cli_resolve(ctx, noun->kind, args[0], &id);
 	if (lrc == ATRACK_OK)
 		lrc = atrack_entity_get(ctx->db, noun->kind, id, out);
 	if (lrc != ATRACK_OK)
@@ -346,7 +346,7 @@ static int verb_list(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 			return cli_fail(ctx, CLI_EXIT_USAGE, "%s: give only one filter (--%s or --%s)",
 			                usage->name, atrack_kind_name(opts.of_kind), m.names[i]);
 		opts.of_kind = m.fields[i]->ref;
-		int lrc = atrack_resolve(ctx->db, opts.of_kind, m.values[i], &opts.of_id);
+		int lrc = cli_resolve(ctx, opts.of_kind, m.values[i], &opts.of_id);
 		if (lrc != ATRACK_OK)
 			return cli_fail_lib(ctx, lrc, m.names[i]);
 	}
@@ -455,7 +455,7 @@ static int verb_add_edit(cli_ctx *ctx, const cli_noun *noun, int argc, char **ar
 		return rc;
 	int64_t id = 0;
 	if (!adding) {
-		int lrc = atrack_resolve(ctx->db, noun->kind, args[0], &id);
+		int lrc = cli_resolve(ctx, noun->kind, args[0], &id);
 		if (lrc != ATRACK_OK)
 			return cli_fail_lib(ctx, lrc, NULL);
 	}

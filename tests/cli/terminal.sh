@@ -43,3 +43,17 @@ COLUMNS=80 LANG=C.UTF-8 run status >"$work/utf8"
 grep -q '김용현 Kim Yong Hyun' "$work/utf8" || fail "UTF-8: Hangul lost"
 grep -q '…' "$work/utf8" || fail "UTF-8: a cut title ends without …"
 echo "terminal: the board fits 80 columns, drops columns by priority, ASCII under LANG=C"
+
+# A unique prefix of a slug names the thing; a miss suggests the nearest.
+run initiative add --title "Enhancing alliance science" --slug enhancing-alliance-science >/dev/null
+"$atrack" initiative show enhancing-ext >"$work/show" 2>"$work/err" || fail "prefix: exit $?: $(cat "$work/err")"
+grep -q '^slug               enhancing-extended-deterrence-cooperation-through-ncg$' "$work/show" ||
+	fail "prefix: wrong initiative: $(head -3 "$work/show")"
+"$atrack" initiative show enhancing >/dev/null 2>"$work/err" && fail "ambiguous prefix accepted"
+grep -qx "atrack: 'enhancing' starts several: enhancing-extended-deterrence-cooperation-through-ncg, enhancing-alliance-science" "$work/err" ||
+	grep -qx "atrack: 'enhancing' starts several: enhancing-alliance-science, enhancing-extended-deterrence-cooperation-through-ncg" "$work/err" ||
+	fail "ambiguous prefix: $(cat "$work/err")"
+"$atrack" initiative show kim-folow-up >/dev/null 2>"$work/err"
+[ $? = 3 ] || fail "a miss is not exit 3"
+grep -qx "atrack: no 'kim-folow-up'; did you mean kim-follow-up?" "$work/err" || fail "no suggestion: $(cat "$work/err")"
+echo "terminal: slug prefixes and suggestions"
