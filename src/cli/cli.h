@@ -278,6 +278,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv);
 int cmd_status_code(cli_ctx *ctx, int argc, char **argv);
 int cmd_unlink(cli_ctx *ctx, int argc, char **argv);
 int cmd_update(cli_ctx *ctx, int argc, char **argv);
+int cmd_note(cli_ctx *ctx, int argc, char **argv);
 
 /* `atrack import --format json FILE` (cmd_export.c). */
 int cli_import_json(cli_ctx *ctx, const char *path, bool dry_run, bool keep_existing);

@@ -57,3 +57,16 @@ grep -qx "atrack: 'enhancing' starts several: enhancing-extended-deterrence-coop
 [ $? = 3 ] || fail "a miss is not exit 3"
 grep -qx "atrack: no 'kim-folow-up'; did you mean kim-follow-up?" "$work/err" || fail "no suggestion: $(cat "$work/err")"
 echo "terminal: slug prefixes and suggestions"
+
+# A note without a status change keeps the current status; relative dates.
+run update add kim-follow-up --status planned --date 2026-11-25 >/dev/null
+run note kim-follow-up "Working level talks held" --date yesterday --health on_track >"$work/out"
+yesterday=$(date -u -d yesterday +%F)
+grep -qx "added update [0-9]*: kim-follow-up planned on $yesterday" "$work/out" ||
+	fail "note: $(cat "$work/out")"
+run update add kim-follow-up --note "Follow-up visit" --date -3d >"$work/out"
+grep -qx "added update [0-9]*: kim-follow-up planned on $(date -u -d '3 days ago' +%F)" "$work/out" ||
+	fail "update add --note alone: $(cat "$work/out")"
+"$atrack" update add kim-follow-up --date today >/dev/null 2>&1 && fail "update add with neither status nor note accepted"
+LANG=C.UTF-8 run --json initiative show kim-follow-up | grep -q '"status": "planned"' || fail "note changed the status"
+echo "terminal: notes keep the status; relative dates"
