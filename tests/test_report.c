@@ -783,6 +783,32 @@ START_TEST(test_summary_bom_updates_filters)
 }
 END_TEST
 
+/* #19: completed vs open at the end of each month, in text and SVG.
+ * Initiative 3 completed on 2025-03-15; all seven were announced on
+ * 2024-10-30, so no month before that has a line. */
+START_TEST(test_burndown)
+{
+	atrack_db *db = report_db();
+	atrack_report_opts o = opts_today();
+	o.as_of = "2025-04-30";
+	char *text = render(db, &o, ATRACK_REPORT_TEXT);
+	ck_assert_ptr_nonnull(strstr(text, "\nProgress by month (completed #, open .)\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\n  2024-10          0      7  .......\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\n  2025-02          0      7  .......\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\n  2025-03          1      6  #......\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\n  2025-04          1      6  #......\n"));
+	ck_assert_ptr_null(strstr(text, "\n  2024-09 "));
+	atrack_free(text);
+	char *html = render(db, &o, ATRACK_REPORT_HTML);
+	ck_assert_ptr_nonnull(strstr(html, "<section id=\"burndown\">"));
+	ck_assert_ptr_nonnull(strstr(html, "<g class=\"done\" data-month=\"2025-03\" data-count=\"1\">"));
+	ck_assert_ptr_nonnull(strstr(html, "<g class=\"open\" data-month=\"2025-02\" data-count=\"7\">"));
+	ck_assert_ptr_null(strstr(html, "data-month=\"2024-09\""));
+	atrack_free(html);
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -806,6 +832,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_every_value_escaped);
 	tcase_add_test(tc, test_carried_forward);
 	tcase_add_test(tc, test_summary_bom_updates_filters);
+	tcase_add_test(tc, test_burndown);
 	suite_add_tcase(s, tc);
 	return s;
 }

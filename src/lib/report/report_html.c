@@ -417,6 +417,9 @@ int atr_report_html(atrack_report *r, atr_sink *s)
 	html_kpis(r, s);
 	atr_html_bars(r, s);
 	atr_html_health(r, s);
+	int rc = atr_html_burndown(r, s);
+	if (rc != ATRACK_OK)
+		return rc;
 	if (r->summary_only) {
 		atr_sink_puts(s, "<section id=\"summary\">\n<h2>Summary</h2>\n");
 		html_group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
@@ -425,7 +428,7 @@ int atr_report_html(atrack_report *r, atr_sink *s)
 		atr_sink_puts(s, "</section>\n</body>\n</html>\n");
 		return ATRACK_OK;
 	}
-	int rc = html_timeline(r, s);
+	rc = html_timeline(r, s);
 	if (rc == ATRACK_OK)
 		rc = html_changes(r, s);
 	if (rc == ATRACK_OK)

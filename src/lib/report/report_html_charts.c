@@ -199,3 +199,67 @@ void atr_html_bars(atrack_report *r, atr_sink *s)
 	atr_sink_puts(s, "</section>\n");
 }
 
+
+/* ---- Burndown ----------------------------------------------------------- */
+
+typedef struct months {
+	struct { char month[8]; unsigned int completed, open; } bar[12];
+	size_t count;
+} months;
+
+static int collect_month(void *payload, const char *month, unsigned int completed,
+                         unsigned int open)
+{
+	months *m = payload;
+	if (m->count < ATR_ARRAY_SIZE(m->bar)) {
+		snprintf(m->bar[m->count].month, sizeof m->bar[m->count].month, "%s", month);
+		m->bar[m->count].completed = completed;
+		m->bar[m->count].open = open;
+		m->count++;
+	}
+	return ATRACK_OK;
+}
+
+int atr_html_burndown(atrack_report *r, atr_sink *s)
+{
+	months m = { .count = 0 };
+	int rc = atr_report_each_month(r, collect_month, &m);
+	if (rc != ATRACK_OK)
+		return rc;
+	unsigned int most = 1;
+	for (size_t i = 0; i < m.count; i++)
+		if (m.bar[i].completed + m.bar[i].open > most)
+			most = m.bar[i].completed + m.bar[i].open;
+	const int width = 1000, height = 200, base = 170, top = 20, left = 30;
+	double slot = m.count ? (double)(width - left) / (double)m.count : 1;
+	atr_sink_printf(s, "<section id=\"burndown\">\n<h2>Progress by month</h2>\n"
+	                "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"completed and open "
+	                "initiatives at the end of each month\" style=\"width:100%%;height:auto\">\n",
+	                width, height);
+	for (size_t i = 0; i < m.count; i++) {
+		double x = left + slot * (double)i + slot * 0.15, w = slot * 0.33;
+		const struct { const char *cls, *colour; unsigned int n; } pair[] = {
+			{ "done", "#2e7d32", m.bar[i].completed }, { "open", "#1f6fb2", m.bar[i].open },
+		};
+		for (size_t k = 0; k < 2; k++) {
+			double h = (double)(base - top) * pair[k].n / most;
+			double bx = x + (double)k * w;
+			atr_sink_printf(s, "<g class=\"%s\" data-month=\"", pair[k].cls);
+			atr_sink_html(s, m.bar[i].month);
+			atr_sink_printf(s, "\" data-count=\"%u\"><rect x=\"%.1f\" y=\"%.1f\" "
+			                "width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/><text x=\"%.1f\" "
+			                "y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" "
+			                "fill=\"#1d2733\">%u</text></g>", pair[k].n, bx, base - h, w, h,
+			                pair[k].colour, bx + w / 2, base - h - 3, pair[k].n);
+		}
+		atr_sink_printf(s, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"#5b6876\" "
+		                "text-anchor=\"middle\">", x + w, base + 16);
+		atr_sink_html(s, m.bar[i].month);
+		atr_sink_puts(s, "</text>\n");
+	}
+	atr_sink_printf(s, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#c9d1d9\"/>\n"
+	                "</svg>\n<ul class=\"legend\"><li><span class=\"sw\" style=\"background:"
+	                "#2e7d32\"></span>completed</li><li><span class=\"sw\" style=\"background:"
+	                "#1f6fb2\"></span>open</li></ul>\n</section>\n", left, base, width, base);
+	return ATRACK_OK;
+}

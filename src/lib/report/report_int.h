@@ -99,6 +99,14 @@ void atr_report_bind_int(sqlite3_stmt *stmt, const char *name, int64_t value);
  * day, oldest first, read with atrack_iter_report_change. */
 int atr_report_updates(atrack_report *r, atrack_iter **out);
 
+/* The burndown: for each of the 12 months up to the report's day, oldest
+ * first, how many of the report's initiatives were completed and how many
+ * open at its end ("YYYY-MM"); a month before any initiative existed has
+ * no call. A non-zero return from `each` stops and is handed back. */
+typedef int (*atr_month_fn)(void *payload, const char *month, unsigned int completed,
+                            unsigned int open);
+int atr_report_each_month(atrack_report *r, atr_month_fn each, void *payload);
+
 /* Call `each` on every change since the report's `since` (limit 0) or on
  * the `limit` latest of the timeline (limit > 0), the way a _foreach does:
  * a non-zero return from `each` stops and is handed back. *count (may be
@@ -116,6 +124,8 @@ long atr_html_day_number(const char *date);
 void atr_html_legend(atrack_report *r, atr_sink *s);
 void atr_html_bars(atrack_report *r, atr_sink *s);
 void atr_html_health(atrack_report *r, atr_sink *s);
+/* The burndown as SVG: completed and open at each month's end. */
+int atr_html_burndown(atrack_report *r, atr_sink *s);
 
 /* The renderers, one file each. They read the report only through the
  * public data API, so a program linking libatrack sees the same report. */

@@ -155,6 +155,40 @@ int atrack_report_timeline(atrack_report *r, int limit, atrack_iter **out)
 	                   load_change, limit > 0 ? limit : 0, out);
 }
 
+/* Completed and open at the end of each of the 12 months to the report's
+ * day (the last month ends on that day): one seek per initiative and
+ * month on progress_update_latest. */
+static const char months_sql[] = REPORT_BASE
+	", months(k, m_end) AS (SELECT 0, :ref UNION ALL"
+	"   SELECT k + 1, date(m_end, 'start of month', '-1 day') FROM months WHERE k < 11)"
+	" SELECT strftime('%Y-%m', m.m_end), coalesce(sum(s.code = 'completed'), 0),"
+	"        coalesce(sum(s.is_terminal = 0), 0)"
+	"   FROM months AS m CROSS JOIN flagged AS b"
+	"   JOIN progress_update AS u ON u.id = (SELECT p.id FROM progress_update AS p"
+	"         WHERE p.initiative_id = b.id AND p.event_date <= m.m_end"
+	"         ORDER BY p.event_date DESC, p.id DESC LIMIT 1)"
+	"   JOIN status_code AS s ON s.id = u.status_id"
+	"  GROUP BY m.k ORDER BY m.k DESC";
+
+int atr_report_each_month(atrack_report *r, atr_month_fn each, void *payload)
+{
+	sqlite3_stmt *stmt;
+	int rc = atr_prepare(r->db, months_sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	atr_report_bind(r, stmt);
+	int src;
+	while ((src = sqlite3_step(stmt)) == SQLITE_ROW && rc == ATRACK_OK) {
+		const char *month = atr_column_text(stmt, 0);
+		rc = each(payload, month ? month : "", (unsigned int)sqlite3_column_int64(stmt, 1),
+		          (unsigned int)sqlite3_column_int64(stmt, 2));
+	}
+	if (rc == ATRACK_OK && src != SQLITE_DONE && src != SQLITE_ROW)
+		rc = atr_sql_error(r->db, src, "report: cannot count the months");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int atr_report_updates(atrack_report *r, atrack_iter **out)
 {
 	return report_iter(r, updates_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),

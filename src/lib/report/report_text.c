@@ -194,15 +194,54 @@ static int changes(atrack_report *r, atr_sink *s)
 	return rc;
 }
 
+/* A month of the burndown: the counts, and a bar of '#' (completed) and
+ * '.' (open), one character per initiative up to the room there is. */
+typedef struct text_out {
+	atrack_report *r;
+	atr_sink *s;
+} text_out;
+
+static int text_month(void *payload, const char *month, unsigned int completed,
+                      unsigned int open)
+{
+	atrack_report *r = ((text_out *)payload)->r;
+	atr_sink *s = ((text_out *)payload)->s;
+	int room = r->width - 32;
+	unsigned int total = completed + open;
+	int done_w = 0, open_w = 0;
+	if (total && room > 0) {
+		double scale = total > (unsigned int)room ? (double)room / total : 1.0;
+		done_w = (int)(completed * scale + 0.5);
+		open_w = (int)(open * scale + 0.5);
+	}
+	atr_sink_puts(s, GAP);
+	atr_sink_cell(s, month, 7, true);
+	atr_sink_printf(s, GAP "%9u" GAP "%5u" GAP, completed, open);
+	atr_sink_repeat(s, "#", done_w);
+	atr_sink_repeat(s, ".", open_w);
+	atr_sink_puts(s, "\n");
+	return ATRACK_OK;
+}
+
+static int burndown(atrack_report *r, atr_sink *s)
+{
+	atr_sink_puts(s, "\nProgress by month (completed #, open .)\n");
+	rule(s, r, "-");
+	atr_sink_puts(s, GAP "month  " GAP "completed" GAP " open\n");
+	text_out out = { r, s };
+	return atr_report_each_month(r, text_month, &out);
+}
+
 int atr_report_text(atrack_report *r, atr_sink *s)
 {
 	headline(r, s);
 	group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
 	group_table(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
 	group_table(r, s, ATRACK_REPORT_MEETING, "By meeting");
-	if (r->summary_only)
-		return ATRACK_OK;
-	int rc = initiatives(r, s);
+	int rc = burndown(r, s);
+	if (rc != ATRACK_OK || r->summary_only)
+		return rc;
+	rc = initiatives(r, s);
 	if (rc == ATRACK_OK)
 		rc = changes(r, s);
 	return rc;
