@@ -70,3 +70,21 @@ grep -qx "added update [0-9]*: kim-follow-up planned on $(date -u -d '3 days ago
 "$atrack" update add kim-follow-up --date today >/dev/null 2>&1 && fail "update add with neither status nor note accepted"
 LANG=C.UTF-8 run --json initiative show kim-follow-up | grep -q '"status": "planned"' || fail "note changed the status"
 echo "terminal: notes keep the status; relative dates"
+
+# status-code edit and rm; rm is refused while in use, and for built-ins.
+run status-code add on_hold --label "On hold" >/dev/null
+run status-code edit on_hold --label "Paused" --order 35 >/dev/null
+LANG=C.UTF-8 run status-code list | grep -qE '^on_hold +Paused +35 +no +no$' || fail "status-code edit did not take"
+run update add kim-follow-up --status on_hold --date 2026-11-26 >/dev/null
+before=$(LANG=C.UTF-8 "$atrack" --json status-code list; sha256sum <"$ATRACK_DB")
+"$atrack" status-code rm on_hold 2>"$work/err"; rc=$?
+[ $rc = 5 ] || fail "status-code rm of a code in use: exit $rc"
+grep -qx "atrack: status-code rm: status 'on_hold' is used by 1 update" "$work/err" || fail "rm in use: $(cat "$work/err")"
+"$atrack" status-code rm completed 2>"$work/err"; rc=$?
+[ $rc = 5 ] || fail "status-code rm of a built-in: exit $rc"
+after=$(LANG=C.UTF-8 "$atrack" --json status-code list; sha256sum <"$ATRACK_DB")
+[ "$before" = "$after" ] || fail "a refused rm changed the database"
+run status-code add spare --label Spare >/dev/null
+run status-code rm spare | grep -qx "removed status 'spare'" || fail "rm of an unused code"
+"$atrack" status-code rm spare 2>/dev/null; [ $? = 3 ] || fail "rm of a removed code is not exit 3"
+echo "terminal: status-code edit and rm"
