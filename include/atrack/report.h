@@ -61,6 +61,8 @@ typedef struct atrack_report_opts {
 	int summary_only;      /* non-zero: the summary, without initiatives and changes */
 	int rows;              /* CSV: ATRACK_REPORT_ROWS_INITIATIVES or _UPDATES */
 	int bom;               /* CSV: start with a UTF-8 byte order mark, for spreadsheets */
+	int ascii;             /* text: ASCII only ("~" for a cut, "?" for other characters),
+	                          for a terminal whose locale is not UTF-8 */
 } atrack_report_opts;
 
 #define ATRACK_REPORT_ROWS_INITIATIVES 0 /* one record per initiative */
@@ -70,7 +72,7 @@ typedef struct atrack_report_opts {
 #define ATRACK_REPORT_OPTS_VERSION 2
 #define ATRACK_REPORT_OPTS_INIT \
 	{ ATRACK_REPORT_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, \
-	  NULL, 0, 0, 0, 0, 0 }
+	  NULL, 0, 0, 0, 0, 0, 0 }
 
 /* ---- The report as data ------------------------------------------------- */
 

@@ -133,6 +133,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	o.summary_only = summary;
 	o.bom = bom;
 	o.stale_only = only_stale;
+	o.ascii = format == ATRACK_REPORT_TEXT && !output && cli_ascii();
 	o.overdue_only = only_overdue;
 	if (strcmp(rows, "initiatives") == 0)
 		o.rows = ATRACK_REPORT_ROWS_INITIATIVES;

@@ -88,3 +88,14 @@ run status-code add spare --label Spare >/dev/null
 run status-code rm spare | grep -qx "removed status 'spare'" || fail "rm of an unused code"
 "$atrack" status-code rm spare 2>/dev/null; [ $? = 3 ] || fail "rm of a removed code is not exit 3"
 echo "terminal: status-code edit and rm"
+
+# The text report follows the locale too, and fits $COLUMNS.
+COLUMNS=80 LANG=C run report >"$work/report"
+if LC_ALL=C grep -q '[^ -~]' "$work/report"; then fail "LANG=C report: non-ASCII: $(grep -n '[^ -~]' "$work/report" | cat -v | head -3)"; fi
+grep -q '^    `- ' "$work/report" || fail "LANG=C report: no ASCII note marker"
+grep -q '^  ?????? Kim Yong Hyun' "$work/report" || grep -q '^  ?????? Kim' "$work/report" || fail "LANG=C report: Hangul not as ?"
+while IFS= read -r line; do
+	[ "${#line}" -le 80 ] || fail "report at 80 columns: line of ${#line}: $line"
+done <"$work/report"
+COLUMNS=80 LANG=C.UTF-8 run report | grep -q '└ ' || fail "UTF-8 report lost its └"
+echo "terminal: the text report is ASCII under LANG=C"

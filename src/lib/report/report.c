@@ -312,6 +312,7 @@ int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_rep
 		r->summary_only = o->summary_only != 0;
 		r->rows = o->rows;
 		r->bom = o->bom != 0;
+		r->ascii = o->ascii != 0;
 	}
 	if (!r->title || (o->status && !r->status) || (o->version >= 2 && o->health && !r->health)) {
 		atrack_report_free(r);
@@ -446,7 +447,7 @@ int atrack_report_write(atrack_db *db, const atrack_report_opts *opts,
 {
 	if (!db || !db->sql || !out)
 		return ATRACK_MISUSE;
-	atr_sink sink = { out, ATR_BUF_INIT, false };
+	atr_sink sink = { out, ATR_BUF_INIT, false, false };
 	return render(db, opts, format, &sink);
 }
 
@@ -456,7 +457,7 @@ int atrack_report_render(atrack_db *db, const atrack_report_opts *opts,
 	if (!db || !db->sql || !out)
 		return ATRACK_MISUSE;
 	*out = NULL;
-	atr_sink sink = { NULL, ATR_BUF_INIT, false };
+	atr_sink sink = { NULL, ATR_BUF_INIT, false, false };
 	int rc = render(db, opts, format, &sink);
 	if (rc != ATRACK_OK) {
 		atr_buf_clear(&sink.buf);

@@ -30,7 +30,7 @@ struct atrack_report {
 	int64_t section_id, framework_id, meeting_id, party_id;
 	char *status;          /* NULL for any */
 	char *health;          /* NULL for any */
-	bool stale_only, overdue_only, summary_only, bom;
+	bool stale_only, overdue_only, summary_only, bom, ascii;
 	int rows;              /* ATRACK_REPORT_ROWS_* */
 	int width;
 	atrack_report_status *statuses;
@@ -46,6 +46,7 @@ typedef struct atr_sink {
 	FILE *file;  /* when not NULL */
 	atr_buf buf; /* otherwise */
 	bool failed;
+	bool ascii;  /* cells in ASCII only (the text report for a non-UTF-8 terminal) */
 } atr_sink;
 
 void atr_sink_write(atr_sink *s, const char *text, size_t len);

@@ -185,9 +185,9 @@ void atr_sink_plain(atr_sink *s, const char *text)
 	while (*p) {
 		unsigned int cp;
 		size_t n = next_char(p, &cp);
-		if (is_control(cp)) {
+		if (is_control(cp) || (s->ascii && cp >= 0x80)) {
 			atr_sink_write(s, (const char *)run, (size_t)(p - run));
-			atr_sink_puts(s, " ");
+			atr_sink_puts(s, is_control(cp) ? " " : "?");
 			run = p + n;
 		}
 		p += n;
@@ -209,13 +209,15 @@ void atr_sink_cell(atr_sink *s, const char *text, int width, bool pad)
 			break;
 		if (is_control(cp))
 			atr_sink_puts(s, " ");
+		else if (s->ascii && cp >= 0x80)
+			atr_sink_repeat(s, "?", w);
 		else
 			atr_sink_write(s, (const char *)p, n);
 		used += w;
 		p += n;
 	}
 	if (cut && width > 0) {
-		atr_sink_puts(s, "\xE2\x80\xA6");
+		atr_sink_puts(s, s->ascii ? "~" : "\xE2\x80\xA6");
 		used++;
 	}
 	if (pad)

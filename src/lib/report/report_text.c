@@ -43,12 +43,21 @@ static void headline(atrack_report *r, atr_sink *s)
 	atr_sink_cell(s, r->title, r->width, false);
 	atr_sink_puts(s, "\n");
 	rule(s, r, "=");
-	atr_sink_printf(s, "As of %s%s. %u initiative%s; %u completed (%d%%); %u overdue; "
-	                "%u stale (no update in %d days).\n",
-	                r->as_of, r->has_as_of ? " (from the history)" : "",
-	                all->total, all->total == 1 ? "" : "s", all->completed,
-	                atr_percent(all->completed, all->total), all->overdue, all->stale,
-	                r->stale_days);
+	/* One line when it fits the width, else broken before the stale count. */
+	atr_buf head = ATR_BUF_INIT, tail = ATR_BUF_INIT;
+	atr_buf_printf(&head, "As of %s%s. %u initiative%s; %u completed (%d%%); %u overdue;",
+	               r->as_of, r->has_as_of ? " (from the history)" : "",
+	               all->total, all->total == 1 ? "" : "s", all->completed,
+	               atr_percent(all->completed, all->total), all->overdue);
+	atr_buf_printf(&tail, "%u stale (no update in %d days).", all->stale, r->stale_days);
+	if (atr_buf_failed(&head) || atr_buf_failed(&tail))
+		s->failed = true;
+	else
+		atr_sink_printf(s, "%s%s%s\n", head.data,
+		                atr_text_width(head.data) + 1 + atr_text_width(tail.data) > r->width
+		                ? "\n" : " ", tail.data);
+	atr_buf_clear(&head);
+	atr_buf_clear(&tail);
 	atr_buf b = ATR_BUF_INIT;
 	status_list(r, all, &b);
 	atr_sink_puts(s, "Status: ");
@@ -105,6 +114,11 @@ static int initiatives(atrack_report *r, atr_sink *s)
 	if (rc != ATRACK_OK)
 		return rc;
 	int fixed = 2 + W_FRAMEWORKS + W_STATUS + W_HEALTH + W_DATE + W_DAYS + W_FLAGS + 6 * 2;
+	/* Too narrow for a readable title (80 columns): the frameworks move
+	 * from their column to the line below. */
+	bool narrow = r->width - fixed < 24;
+	if (narrow)
+		fixed -= W_FRAMEWORKS + 2;
 	int title_w = flexible(r, fixed);
 	atr_sink_puts(s, "\nInitiatives\n");
 	rule(s, r, "-");
@@ -118,8 +132,10 @@ static int initiatives(atrack_report *r, atr_sink *s)
 			              r->width, false);
 			atr_sink_puts(s, "\n" GAP);
 			atr_sink_cell(s, "initiative", title_w, true);
-			atr_sink_printf(s, GAP "%-*s" GAP "%-*s" GAP "%-*s" GAP "%-*s" GAP "%*s" GAP "%s\n",
-			                W_FRAMEWORKS, "frameworks", W_STATUS, "status", W_HEALTH, "health",
+			if (!narrow)
+				atr_sink_printf(s, GAP "%-*s", W_FRAMEWORKS, "frameworks");
+			atr_sink_printf(s, GAP "%-*s" GAP "%-*s" GAP "%-*s" GAP "%*s" GAP "%s\n",
+			                W_STATUS, "status", W_HEALTH, "health",
 			                W_DATE, "updated", W_DAYS, "days", "flags");
 			section = row->section_id;
 			first = false;
@@ -128,8 +144,10 @@ static int initiatives(atrack_report *r, atr_sink *s)
 		flags_of(row, flags);
 		atr_sink_puts(s, GAP);
 		atr_sink_cell(s, row->title, title_w, true);
-		atr_sink_puts(s, GAP);
-		atr_sink_cell(s, row->frameworks, W_FRAMEWORKS, true);
+		if (!narrow) {
+			atr_sink_puts(s, GAP);
+			atr_sink_cell(s, row->frameworks, W_FRAMEWORKS, true);
+		}
 		atr_sink_puts(s, GAP);
 		atr_sink_cell(s, row->status, W_STATUS, true);
 		atr_sink_puts(s, GAP);
@@ -138,11 +156,15 @@ static int initiatives(atrack_report *r, atr_sink *s)
 		atr_sink_cell(s, row->last_update, W_DATE, true);
 		atr_sink_printf(s, GAP "%*d" GAP "%s\n", W_DAYS, row->days_since, flags);
 		atr_buf d = ATR_BUF_INIT;
+		if (narrow && *row->frameworks)
+			atr_buf_printf(&d, "%s | ", row->frameworks);
 		atr_row_details(row, " | ", &d);
+		if (d.len >= 3 && strcmp(d.data + d.len - 3, " | ") == 0)
+			d.data[d.len -= 3] = '\0'; /* frameworks and nothing after */
 		if (atr_buf_failed(&d))
 			s->failed = true;
 		else if (d.len) {
-			atr_sink_puts(s, GAP "  \xE2\x94\x94 ");
+			atr_sink_puts(s, r->ascii ? GAP "  `- " : GAP "  \xE2\x94\x94 ");
 			atr_sink_cell(s, d.data, r->width - 6, false);
 			atr_sink_puts(s, "\n");
 		}
@@ -234,6 +256,7 @@ static int burndown(atrack_report *r, atr_sink *s)
 
 int atr_report_text(atrack_report *r, atr_sink *s)
 {
+	s->ascii = r->ascii;
 	headline(r, s);
 	group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
 	group_table(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
