@@ -322,6 +322,40 @@ START_TEST(test_burndown)
 }
 END_TEST
 
+/* #19: the initiatives listed by another key than their section. */
+START_TEST(test_group_by)
+{
+	atrack_db *db = report_db();
+	atrack_report_opts o = opts_today();
+	o.group_by = ATRACK_REPORT_BY_HEALTH;
+	o.width = 120;
+	char *text = render(db, &o, ATRACK_REPORT_TEXT);
+	const char *on = strstr(text, "\non track\n"), *risk = strstr(text, "\nat risk\n");
+	const char *off = strstr(text, "\noff track\n"), *none = strstr(text, "\nhealth not given\n");
+	ck_assert_msg(on && risk && off && none && on < risk && risk < off && off < none, "%s", text);
+	/* Under "at risk" only initiative 1 (NCG). */
+	const char *ncg = strstr(text, "  Enhancing extended deterrence");
+	ck_assert(ncg && ncg > risk && ncg < off);
+	atrack_free(text);
+	o.group_by = ATRACK_REPORT_BY_STATUS;
+	char *md = render(db, &o, ATRACK_REPORT_MD);
+	const char *announced = strstr(md, "\n### Announced\n"), *stalled = strstr(md, "\n### Stalled\n");
+	const char *completed = strstr(md, "\n### Completed\n");
+	ck_assert_msg(announced && stalled && completed && announced < stalled && stalled < completed,
+	              "%s", md);
+	atrack_free(md);
+	o.group_by = ATRACK_REPORT_BY_OVERDUE;
+	char *html = render(db, &o, ATRACK_REPORT_HTML);
+	const char *over = strstr(html, "<h3>overdue</h3>"), *not_over = strstr(html, "<h3>not overdue</h3>");
+	ck_assert(over && not_over && over < not_over);
+	atrack_free(html);
+	o.group_by = 9;
+	char *bad = NULL;
+	ck_assert_int_eq(atrack_report_render(db, &o, ATRACK_REPORT_TEXT, &bad, NULL), ATRACK_INVALID);
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *briefing_suite(void)
 {
 	Suite *s = suite_create("report_briefing");
@@ -333,6 +367,7 @@ static Suite *briefing_suite(void)
 	tcase_add_test(tc, test_carried_forward);
 	tcase_add_test(tc, test_summary_bom_updates_filters);
 	tcase_add_test(tc, test_burndown);
+	tcase_add_test(tc, test_group_by);
 	suite_add_tcase(s, tc);
 	return s;
 }

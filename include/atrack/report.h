@@ -61,9 +61,19 @@ typedef struct atrack_report_opts {
 	int summary_only;      /* non-zero: the summary, without initiatives and changes */
 	int rows;              /* CSV: ATRACK_REPORT_ROWS_INITIATIVES or _UPDATES */
 	int bom;               /* CSV: start with a UTF-8 byte order mark, for spreadsheets */
+	int group_by;          /* how the initiatives are listed: ATRACK_REPORT_BY_* */
 	int ascii;             /* text: ASCII only ("~" for a cut, "?" for other characters),
 	                          for a terminal whose locale is not UTF-8 */
 } atrack_report_opts;
+
+/* opts.group_by: the initiatives under their line of effort (the default),
+ * meeting, status, health, or stale / overdue first. */
+#define ATRACK_REPORT_BY_SECTION 0
+#define ATRACK_REPORT_BY_MEETING 1
+#define ATRACK_REPORT_BY_STATUS 2
+#define ATRACK_REPORT_BY_HEALTH 3
+#define ATRACK_REPORT_BY_STALE 4
+#define ATRACK_REPORT_BY_OVERDUE 5
 
 #define ATRACK_REPORT_ROWS_INITIATIVES 0 /* one record per initiative */
 #define ATRACK_REPORT_ROWS_UPDATES 1     /* one record per update of those initiatives */
@@ -72,7 +82,7 @@ typedef struct atrack_report_opts {
 #define ATRACK_REPORT_OPTS_VERSION 2
 #define ATRACK_REPORT_OPTS_INIT \
 	{ ATRACK_REPORT_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, \
-	  NULL, 0, 0, 0, 0, 0, 0 }
+	  NULL, 0, 0, 0, 0, 0, 0, 0 }
 
 /* ---- The report as data ------------------------------------------------- */
 
@@ -195,6 +205,10 @@ typedef struct atrack_report_row {
 	const char *health_date;
 	int64_t percent_update_id;
 	const char *percent_date;
+	/* The group the listing puts it under (opts.group_by): a key that
+	 * changes where a new group starts, and the group's heading. */
+	int64_t group_key;
+	const char *group_name;
 } atrack_report_row;
 
 /*

@@ -85,6 +85,9 @@ static int check_opts(atrack_db *db, const atrack_report_opts *o)
 		    && strcmp(o->health, "off_track") != 0)
 			return atr_error(db, ATRACK_INVALID, "report: health '%s' is not one of on_track, "
 			                 "at_risk, off_track", o->health);
+		if (o->group_by < ATRACK_REPORT_BY_SECTION || o->group_by > ATRACK_REPORT_BY_OVERDUE)
+			return atr_error(db, ATRACK_INVALID, "report: group_by %d is not one of 0..5",
+			                 o->group_by);
 		if (o->rows != ATRACK_REPORT_ROWS_INITIATIVES && o->rows != ATRACK_REPORT_ROWS_UPDATES)
 			return atr_error(db, ATRACK_INVALID, "report: rows %d is not initiatives (0) or "
 			                 "updates (1)", o->rows);
@@ -121,6 +124,7 @@ void atr_report_bind(const atrack_report *r, sqlite3_stmt *stmt)
 	bind_text_param(stmt, ":health", r->health);
 	atr_report_bind_int(stmt, ":stale_only", r->stale_only);
 	atr_report_bind_int(stmt, ":overdue_only", r->overdue_only);
+	atr_report_bind_int(stmt, ":group", r->group_by);
 	atr_report_bind_int(stmt, ":stale", r->stale_days);
 	atr_report_bind_int(stmt, ":section", r->section_id);
 	atr_report_bind_int(stmt, ":meeting", r->meeting_id);
@@ -313,6 +317,7 @@ int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_rep
 		r->rows = o->rows;
 		r->bom = o->bom != 0;
 		r->ascii = o->ascii != 0;
+		r->group_by = o->group_by;
 	}
 	if (!r->title || (o->status && !r->status) || (o->version >= 2 && o->health && !r->health)) {
 		atrack_report_free(r);

@@ -330,15 +330,15 @@ static int html_initiatives(atrack_report *r, atr_sink *s)
 	int64_t section = -1;
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_report_row *row = atrack_iter_report_row(it);
-		if (first || row->section_id != section) {
+		if (first || row->group_key != section) {
 			atr_sink_puts(s, first ? "<h3>" : "</tbody>\n</table>\n<h3>");
-			atr_sink_html(s, row->section_title ? row->section_title : "(no section)");
+			atr_sink_html(s, row->group_name);
 			atr_sink_puts(s, "</h3>\n<table class=\"initiatives\">\n<thead><tr><th>Initiative</th>"
 			              "<th>Frameworks</th><th>Status</th><th>Health</th><th class=\"n\">%</th>"
 			              "<th>Target</th><th>Meeting</th><th>Last update</th>"
 			              "<th class=\"n\">Days</th><th>Flags</th><th>Latest note</th></tr>"
 			              "</thead>\n<tbody>\n");
-			section = row->section_id;
+			section = row->group_key;
 			first = false;
 		}
 		initiative_row(r, s, row);

@@ -32,6 +32,7 @@ struct atrack_report {
 	char *health;          /* NULL for any */
 	bool stale_only, overdue_only, summary_only, bom, ascii;
 	int rows;              /* ATRACK_REPORT_ROWS_* */
+	int group_by;          /* ATRACK_REPORT_BY_* */
 	int width;
 	atrack_report_status *statuses;
 	size_t status_count;

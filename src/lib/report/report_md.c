@@ -72,13 +72,13 @@ static int md_initiatives(atrack_report *r, atr_sink *s)
 	int64_t section = -1;
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_report_row *row = atrack_iter_report_row(it);
-		if (first || row->section_id != section) {
+		if (first || row->group_key != section) {
 			atr_sink_puts(s, "\n### ");
-			atr_sink_md(s, row->section_title ? row->section_title : "(no section)");
+			atr_sink_md(s, row->group_name);
 			atr_sink_puts(s, "\n\n| Initiative | Frameworks | Meeting | Status | Health | % | "
 			              "Target | Last update | Days | Flags | Latest note | Evidence |\n"
 			              "|---|---|---|---|---|--:|---|---|--:|---|---|---|\n");
-			section = row->section_id;
+			section = row->group_key;
 			first = false;
 		}
 		atr_sink_puts(s, "| ");

@@ -18,11 +18,19 @@ static const char rows_sql[] = REPORT_BASE
 	"       m.slug, b.status, b.status_label, b.is_terminal, b.health, b.percent_complete,"
 	"       b.update_id, b.last_update, b.days_since, b.note, b.author, b.target_date,"
 	"       b.overdue, b.stale, m.name, b.latest_note, b.latest_note_date, b.evidence_url,"
-	"       b.health_update_id, b.health_date, b.percent_update_id, b.percent_date"
+	"       b.health_update_id, b.health_date, b.percent_update_id, b.percent_date,"
+	/* The group the listing puts it under (:group, atrack_report_group_by). */
+	"       CASE :group WHEN 1 THEN coalesce(b.meeting_id, 0) WHEN 2 THEN b.status_id"
+	"         WHEN 3 THEN CASE b.health WHEN 'on_track' THEN 1 WHEN 'at_risk' THEN 2"
+	"                      WHEN 'off_track' THEN 3 ELSE 4 END"
+	"         WHEN 4 THEN b.stale WHEN 5 THEN b.overdue ELSE coalesce(b.section_id, 0) END AS gk,"
+	"       :group"
 	"  FROM flagged AS b"
 	"  LEFT JOIN section AS sec ON sec.id = b.section_id"
 	"  LEFT JOIN meeting AS m ON m.id = b.meeting_id"
-	" ORDER BY sec.id IS NULL, sec.position, sec.id, b.position, b.id";
+	" ORDER BY CASE :group WHEN 1 THEN coalesce(m.start_date, '9999') WHEN 2 THEN b.status_order"
+	"            WHEN 3 THEN gk WHEN 4 THEN -b.stale WHEN 5 THEN -b.overdue ELSE 0 END, gk,"
+	"          sec.id IS NULL, sec.position, sec.id, b.position, b.id";
 
 static const char changes_sql[] = REPORT_BASE CHANGE_COLUMNS
 	" WHERE u.event_date > :since"
@@ -80,6 +88,27 @@ static int load_report_row(atrack_iter *it)
 	row->health_date = atr_column_text(st, 26);
 	row->percent_update_id = sqlite3_column_int64(st, 27);
 	row->percent_date = atr_column_text(st, 28);
+	row->group_key = sqlite3_column_int64(st, 29);
+	/* The heading of its group, from what the row already has. */
+	switch (sqlite3_column_int(st, 30)) {
+	case ATRACK_REPORT_BY_MEETING:
+		row->group_name = row->meeting_name ? row->meeting_name : "(no meeting)";
+		break;
+	case ATRACK_REPORT_BY_STATUS:
+		row->group_name = row->status_label;
+		break;
+	case ATRACK_REPORT_BY_HEALTH:
+		row->group_name = row->health ? atr_health_words(row->health) : "health not given";
+		break;
+	case ATRACK_REPORT_BY_STALE:
+		row->group_name = row->stale ? "stale" : "not stale";
+		break;
+	case ATRACK_REPORT_BY_OVERDUE:
+		row->group_name = row->overdue ? "overdue" : "not overdue";
+		break;
+	default:
+		row->group_name = row->section_title ? row->section_title : "(no section)";
+	}
 	if (!row->slug || !row->title || !row->frameworks || !row->status)
 		return atr_error(it->db, ATRACK_NOMEM, "out of memory");
 	return ATRACK_OK;

@@ -29,6 +29,7 @@
 	"        nu.note AS latest_note, nu.event_date AS latest_note_date," \
 	"        nu.evidence_url AS evidence_url," \
 	"        s.code AS status, s.label AS status_label, s.is_terminal AS is_terminal," \
+	"        s.id AS status_id, s.sort_order AS status_order," \
 	"        CAST(julianday(:ref) - julianday(u.event_date) AS INTEGER) AS days_since" \
 	"   FROM initiative AS i" \
 	"   JOIN progress_update AS u ON u.id = (SELECT p.id FROM progress_update AS p" \

@@ -123,12 +123,12 @@ static int initiatives(atrack_report *r, atr_sink *s)
 	atr_sink_puts(s, "\nInitiatives\n");
 	rule(s, r, "-");
 	bool first = true;
-	int64_t section = -1;
+	int64_t section = -1; /* the group's key (a section unless group_by says) */
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_report_row *row = atrack_iter_report_row(it);
-		if (first || row->section_id != section) {
+		if (first || row->group_key != section) {
 			atr_sink_puts(s, first ? "" : "\n");
-			atr_sink_cell(s, row->section_title ? row->section_title : "(no section)",
+			atr_sink_cell(s, row->group_name,
 			              r->width, false);
 			atr_sink_puts(s, "\n" GAP);
 			atr_sink_cell(s, "initiative", title_w, true);
@@ -137,7 +137,7 @@ static int initiatives(atrack_report *r, atr_sink *s)
 			atr_sink_printf(s, GAP "%-*s" GAP "%-*s" GAP "%-*s" GAP "%*s" GAP "%s\n",
 			                W_STATUS, "status", W_HEALTH, "health",
 			                W_DATE, "updated", W_DAYS, "days", "flags");
-			section = row->section_id;
+			section = row->group_key;
 			first = false;
 		}
 		char flags[32];
