@@ -89,4 +89,55 @@ int atr_temp_beside(atrack_db *db, const char *path, char **out_temp, int *out_f
 /* Rename `temp` over `path`; on failure remove `temp`. */
 int atr_rename_into_place(atrack_db *db, const char *temp, const char *path);
 
+/* ---- Import (import_json.c, import_rows.c) ---------------------------- */
+
+/* Ids of the rows this import has matched or added in one table, with the
+ * index of the document's row that did it: a second row with the same key
+ * is a fault of the document, not a match. Open addressing on the id. */
+typedef struct seen_map {
+	int64_t *ids;   /* 0 marks a free slot: ids are never 0 */
+	size_t *rows;
+	size_t cap;
+	size_t count;
+} seen_map;
+
+/* A field's value, checked and with references resolved, ready to bind. */
+typedef struct xvalue {
+	enum { XV_NULL, XV_INT, XV_TEXT } kind;
+	int64_t i;
+	const char *s; /* borrowed from the document */
+	size_t len;
+} xvalue;
+
+/* A reference to a row later in the same array (a document citing one
+ * listed after it): written once that row is in. */
+typedef struct fixup {
+	int64_t id;
+	size_t column;
+	const char *key;
+} fixup;
+
+typedef struct importer {
+	atrack_db *db;
+	atrack_exchange_result *result;
+	unsigned int flags;
+	atrack_conflict_cb conflict_cb;
+	void *payload;
+	sqlite3_stmt *resolve[XT_COUNT]; /* id by key, prepared on first use */
+	char *first_conflict;
+	/* The table being imported. */
+	const xt_table *t;
+	json_t *rows;
+	atrack_exchange_count *count;
+	sqlite3_stmt *find, *insert, *select;
+	seen_map seen;
+	fixup *fixups;
+	size_t fixup_count, fixup_cap;
+} importer;
+
+/* "an object", "a string", ...: a JSON value's type in a message. */
+const char *xi_json_type_name(const json_t *v);
+/* Import the rows `rows` of array `index` into the open transaction. */
+int xi_import_table(importer *I, xt_index index, json_t *rows);
+
 #endif /* ATRACK_EXCHANGE_INT_H */
