@@ -10,6 +10,7 @@
 #include "atrack_int.h"
 
 #include <jansson.h>
+#include <stdarg.h>
 
 typedef enum xt_index {
 	XT_STATUS,
@@ -89,7 +90,7 @@ int atr_temp_beside(atrack_db *db, const char *path, char **out_temp, int *out_f
 /* Rename `temp` over `path`; on failure remove `temp`. */
 int atr_rename_into_place(atrack_db *db, const char *temp, const char *path);
 
-/* ---- Import (import_json.c, import_rows.c) ---------------------------- */
+/* ---- Import (import_json.c, import_rows.c, import_position.c) --------- */
 
 /* Ids of the rows this import has matched or added in one table, with the
  * index of the document's row that did it: a second row with the same key
@@ -119,6 +120,9 @@ typedef struct fixup {
 
 typedef struct importer {
 	atrack_db *db;
+	const char *text;   /* the document, after any byte order mark */
+	size_t len;
+	const char *source; /* its name in messages */
 	atrack_exchange_result *result;
 	unsigned int flags;
 	atrack_conflict_cb conflict_cb;
@@ -137,6 +141,17 @@ typedef struct importer {
 
 /* "an object", "a string", ...: a JSON value's type in a message. */
 const char *xi_json_type_name(const json_t *v);
+/* Where in text[len] $.array[row].field is (array NULL: the document;
+ * row < 0: the array; field NULL: the row): the member's key, else the
+ * nearest enclosing value found. 1-based line and column, in characters. */
+void xi_locate(const char *text, size_t len, const char *array, long row, const char *field,
+               int *line, int *column);
+/* Record `rc` with "SOURCE:LINE:COLUMN: $.array[row].field: " before the
+ * message, the position also in atrack_errline/atrack_errcolumn. */
+int xi_vfail(importer *I, int rc, const char *array, long row, const char *field,
+             const char *fmt, va_list ap);
+int xi_fail(importer *I, int rc, const char *array, long row, const char *field,
+            const char *fmt, ...) ATR_PRINTF(6, 7);
 /* Import the rows `rows` of array `index` into the open transaction. */
 int xi_import_table(importer *I, xt_index index, json_t *rows);
 

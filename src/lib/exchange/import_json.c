@@ -14,9 +14,9 @@
 /* The envelope: format, versions, and that each array is an array. */
 static int check_envelope(importer *I, json_t *doc)
 {
-	atrack_db *db = I->db;
 	if (!json_is_object(doc))
-		return atr_error(db, ATRACK_INVALID, "$: expected an object, got %s", xi_json_type_name(doc));
+		return xi_fail(I, ATRACK_INVALID, NULL, -1, NULL, "expected an object, got %s",
+		               xi_json_type_name(doc));
 	const char *name;
 	json_t *value;
 	json_object_foreach(doc, name, value) {
@@ -26,39 +26,39 @@ static int check_envelope(importer *I, json_t *doc)
 		for (size_t i = 0; i < XT_COUNT && !array; i++)
 			array = strcmp(name, xt_tables[i].array) == 0;
 		if (!scalar && !array)
-			return atr_error(db, ATRACK_INVALID, "$.%s: unknown field", name);
+			return xi_fail(I, ATRACK_INVALID, name, -1, NULL, "unknown field");
 		if (array && !json_is_array(value))
-			return atr_error(db, ATRACK_INVALID, "$.%s: expected an array, got %s", name,
-			                 xi_json_type_name(value));
+			return xi_fail(I, ATRACK_INVALID, name, -1, NULL, "expected an array, got %s",
+			               xi_json_type_name(value));
 	}
 	json_t *format = json_object_get(doc, "format");
 	if (!format)
-		return atr_error(db, ATRACK_INVALID, "$.format: missing required field");
+		return xi_fail(I, ATRACK_INVALID, "format", -1, NULL, "missing required field");
 	if (!json_is_string(format) || strcmp(json_string_value(format), ATRACK_EXPORT_FORMAT) != 0)
-		return atr_error(db, ATRACK_INVALID, "$.format: not an atrack export (expected \"%s\")",
+		return xi_fail(I, ATRACK_INVALID, "format", -1, NULL, "not an atrack export (expected \"%s\")",
 		                 ATRACK_EXPORT_FORMAT);
 	json_t *version = json_object_get(doc, "format_version");
 	if (!version)
-		return atr_error(db, ATRACK_INVALID, "$.format_version: missing required field");
+		return xi_fail(I, ATRACK_INVALID, "format_version", -1, NULL, "missing required field");
 	if (!json_is_integer(version))
-		return atr_error(db, ATRACK_INVALID, "$.format_version: expected an integer, got %s",
+		return xi_fail(I, ATRACK_INVALID, "format_version", -1, NULL, "expected an integer, got %s",
 		                 xi_json_type_name(version));
 	if (json_integer_value(version) != ATRACK_EXPORT_FORMAT_VERSION)
-		return atr_error(db, ATRACK_INVALID, "$.format_version: version %lld is not supported "
+		return xi_fail(I, ATRACK_INVALID, "format_version", -1, NULL, "version %lld is not supported "
 		                 "(this atrack reads version %d)",
 		                 (long long)json_integer_value(version), ATRACK_EXPORT_FORMAT_VERSION);
 	json_t *atrack_version = json_object_get(doc, "atrack_version");
 	if (atrack_version && !json_is_string(atrack_version))
-		return atr_error(db, ATRACK_INVALID, "$.atrack_version: expected a string, got %s",
+		return xi_fail(I, ATRACK_INVALID, "atrack_version", -1, NULL, "expected a string, got %s",
 		                 xi_json_type_name(atrack_version));
 	json_t *schema = json_object_get(doc, "schema_version");
 	if (!schema)
-		return atr_error(db, ATRACK_INVALID, "$.schema_version: missing required field");
+		return xi_fail(I, ATRACK_INVALID, "schema_version", -1, NULL, "missing required field");
 	if (!json_is_integer(schema))
-		return atr_error(db, ATRACK_INVALID, "$.schema_version: expected an integer, got %s",
+		return xi_fail(I, ATRACK_INVALID, "schema_version", -1, NULL, "expected an integer, got %s",
 		                 xi_json_type_name(schema));
 	if (json_integer_value(schema) > atrack_schema_version())
-		return atr_error(db, ATRACK_INVALID, "$.schema_version: %lld is newer than this atrack's "
+		return xi_fail(I, ATRACK_INVALID, "schema_version", -1, NULL, "%lld is newer than this atrack's "
 		                 "schema (%d); upgrade atrack", (long long)json_integer_value(schema),
 		                 atrack_schema_version());
 	return ATRACK_OK;
@@ -107,17 +107,34 @@ int atrack_import_json_buffer(atrack_db *db, const char *text, size_t len,
 		return atr_error_at(db, ATRACK_PARSE, 1, 1, "%s:1:1: document is larger than the "
 		                    "limit of %u bytes", source, ATRACK_IMPORT_JSON_MAX_BYTES);
 
+	/* A byte order mark is how some editors on some systems start every
+	 * UTF-8 file; it says nothing, so it is skipped, and positions count
+	 * from the text after it, as an editor shows it. */
+	if (!text)
+		text = "";
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	json_error_t error;
-	json_t *doc = json_loadb(text ? text : "", len, JSON_REJECT_DUPLICATES, &error);
+	json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &error);
 	if (!doc) {
 		if (json_error_code(&error) == json_error_out_of_memory)
 			return atr_error(db, ATRACK_NOMEM, "out of memory");
-		return atr_error_at(db, ATRACK_PARSE, error.line, error.column, "%s:%d:%d: %s",
-		                    source, error.line, error.column, error.text);
+		/* jansson counts a line's characters from 0 before the first and
+		 * reports an end of input right after a newline there; columns
+		 * here are 1-based, so that place is column 1. */
+		int line = error.line < 1 ? 1 : error.line;
+		int column = error.column < 1 ? 1 : error.column;
+		return atr_error_at(db, ATRACK_PARSE, line, column, "%s:%d:%d: %s", source, line,
+		                    column, error.text);
 	}
 	importer I;
 	memset(&I, 0, sizeof I);
 	I.db = db;
+	I.text = text;
+	I.len = len;
+	I.source = source;
 	I.result = result;
 	I.flags = opts ? opts->flags : 0;
 	I.conflict_cb = opts ? opts->conflict_cb : NULL;

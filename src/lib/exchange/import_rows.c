@@ -77,20 +77,14 @@ const char *xi_json_type_name(const json_t *v)
 static int invalid(importer *I, size_t row, const char *field, const char *fmt, ...)
 	ATR_PRINTF(4, 5);
 
-/* ATRACK_INVALID with "$.array[row].field: " before the message. */
+/* ATRACK_INVALID at $.array[row].field, with its place in the text. */
 static int invalid(importer *I, size_t row, const char *field, const char *fmt, ...)
 {
-	atr_buf b = ATR_BUF_INIT;
-	atr_buf_printf(&b, "$.%s[%zu]%s%s: ", I->t->array, row, field ? "." : "", field ? field : "");
 	va_list ap;
 	va_start(ap, fmt);
-	atr_buf_vprintf(&b, fmt, ap);
+	int rc = xi_vfail(I, ATRACK_INVALID, I->t->array, (long)row, field, fmt, ap);
 	va_end(ap);
-	if (atr_buf_failed(&b))
-		return atr_error(I->db, ATRACK_NOMEM, "out of memory");
-	atr_error(I->db, ATRACK_INVALID, "%s", b.data);
-	atr_buf_clear(&b);
-	return ATRACK_INVALID;
+	return rc;
 }
 
 /* "party 'rok'", "participant (meeting 'scm-56', person 'austin')". */
