@@ -490,12 +490,12 @@ START_TEST(test_bad_documents)
 	               ATRACK_INVALID, "doc.json:1:227: $.initiatives[1].section: no section 'foo' in the document or the database");
 	expect_refused(db, HEAD "\"initiatives\": [" NEW_INITIATIVE "], \"progress_updates\": ["
 	               "{\"initiative\": \"x\", \"status\": \"planned\", \"author\": \"a\", "
-	               "\"event_date\": \"2024-02-01\", \"recorded_at\": \"r1\", \"is_reopen\": false}, "
+	               "\"event_date\": \"2024-02-01\", \"recorded_at\": \"2024-02-01T00:00:00.000Z\", \"is_reopen\": false}, "
 	               "{\"initiative\": \"x\", \"status\": \"planned\", \"author\": \"a\", "
-	               "\"event_date\": \"2024-02-30\", \"recorded_at\": \"r2\", \"is_reopen\": false}]}",
-	               ATRACK_INVALID, "doc.json:1:390: $.progress_updates[1].event_date: '2024-02-30' is not a valid date (YYYY-MM-DD)");
+	               "\"event_date\": \"2024-02-30\", \"recorded_at\": \"2024-02-01T00:00:00.000Z\", \"is_reopen\": false}]}",
+	               ATRACK_INVALID, "doc.json:1:412: $.progress_updates[1].event_date: '2024-02-30' is not a valid date (YYYY-MM-DD)");
 	expect_refused(db, HEAD "\"progress_updates\": [{\"initiative\": \"nope\", \"status\": \"planned\", "
-	               "\"author\": \"a\", \"event_date\": \"2024-02-01\", \"recorded_at\": \"r\", \"is_reopen\": false}]}",
+	               "\"author\": \"a\", \"event_date\": \"2024-02-01\", \"recorded_at\": \"2024-02-01T00:00:00.000Z\", \"is_reopen\": false}]}",
 	               ATRACK_INVALID, "doc.json:1:93: $.progress_updates[0].initiative: no initiative 'nope' in the document or the database");
 	expect_refused(db, HEAD "\"parties\": [{\"slug\": \"mars\", \"name\": \"Mars\", \"kind\": \"planet\"}]}",
 	               ATRACK_INVALID, "doc.json:1:83: $.parties[0]: cannot add party: CHECK constraint failed: "

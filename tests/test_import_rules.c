@@ -73,12 +73,35 @@ START_TEST(test_import_bom_and_columns)
 }
 END_TEST
 
+START_TEST(test_import_times_validated)
+{
+	atrack_db *db = tu_memory_db();
+	expect_refused(db, HEAD "\"initiatives\": [{\"slug\": \"x\", \"title\": \"X\", \"body\": \"b\", "
+	               "\"position\": 1, \"created_at\": \"2020-01-01Tgarbage\"}]}", ATRACK_INVALID,
+	               "doc.json:2:73: $.initiatives[0].created_at: '2020-01-01Tgarbage' is not a "
+	               "valid time (YYYY-MM-DDTHH:MM:SS.sssZ)");
+	expect_refused(db, HEAD "\"documents\": [{\"slug\": \"d\", \"title\": \"D\", \"kind\": \"other\", "
+	               "\"revision\": 1, \"imported_at\": \"2020-01-01 99:99\"}]}", ATRACK_INVALID,
+	               "doc.json:2:75: $.documents[0].imported_at: '2020-01-01 99:99' is not a "
+	               "valid time (YYYY-MM-DDTHH:MM:SS.sssZ)");
+	expect_refused(db, HEAD INITIATIVE "\"progress_updates\": [\n"
+	               " {\"initiative\": \"x\", \"status\": \"planned\", \"author\": \"a\", "
+	               "\"event_date\": \"2024-01-02\", \"recorded_at\": \"r1\", \"is_reopen\": false}]}",
+	               ATRACK_INVALID, "doc.json:4:86: $.progress_updates[0].recorded_at: 'r1' is not a "
+	               "valid time (YYYY-MM-DDTHH:MM:SS.sssZ)");
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *import_rules_suite(void)
 {
 	Suite *s = suite_create("import_rules");
 	TCase *position = tcase_create("position");
 	tcase_add_test(position, test_import_bom_and_columns);
 	suite_add_tcase(s, position);
+	TCase *rules = tcase_create("rules");
+	tcase_add_test(rules, test_import_times_validated);
+	suite_add_tcase(s, rules);
 	return s;
 }
 

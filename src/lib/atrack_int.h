@@ -248,6 +248,10 @@ extern const char atr_bundled_factsheet_name[];
 
 /* Whether `s` is a valid date "YYYY-MM-DD" of the Gregorian calendar. */
 bool atr_date_valid(const char *s);
+/* Whether `s` is a time as SQLite's date functions read it and as the
+ * stores are written: a valid date, optionally followed by 'T' or ' ',
+ * HH:MM, optionally :SS and a fraction, then optionally 'Z' or +HH:MM. */
+bool atr_time_valid(const char *s);
 /* Today's date, UTC, as "YYYY-MM-DD" into buf[11]. */
 void atr_today(char buf[11]);
 /* The current time, UTC, as "YYYY-MM-DDTHH:MM:SS.sssZ" into buf[25]. */

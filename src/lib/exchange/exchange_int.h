@@ -42,6 +42,7 @@ typedef enum xt_type {
 	XT_INT,   /* JSON integer, SQL INTEGER */
 	XT_BOOL,  /* JSON true/false, SQL 0/1 */
 	XT_DATE,  /* JSON string 'YYYY-MM-DD', checked */
+	XT_TIME,  /* JSON string, a time as atr_time_valid reads it, checked */
 	XT_REF    /* JSON string: the key of a row of `ref`; SQL its id */
 } xt_type;
 

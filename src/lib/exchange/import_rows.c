@@ -167,6 +167,9 @@ static int field_value(importer *I, size_t row_index, json_t *row, size_t ci, xv
 	const char *s = json_string_value(v);
 	if (c->type == XT_DATE && !atr_date_valid(s))
 		return invalid(I, row_index, c->field, "'%s' is not a valid date (YYYY-MM-DD)", s);
+	if (c->type == XT_TIME && !atr_time_valid(s))
+		return invalid(I, row_index, c->field, "'%s' is not a valid time "
+		               "(YYYY-MM-DDTHH:MM:SS.sssZ)", s);
 	if (c->type != XT_REF) {
 		out->kind = XV_TEXT;
 		out->s = s;
