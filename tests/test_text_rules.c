@@ -1,6 +1,10 @@
 /*
  * test_text_rules.c - bad text and bad times are refused as bad input on
- * every path, never stored: times of entities. Small databases only, so the suite stays quick under valgrind.
+ * every path, never stored and never reported as a lack of memory: times
+ * of entities, an author that is not UTF-8 (set, or from the
+ * environment); and the soundness check finds text
+ * that is not UTF-8 wherever a row written behind the library's back put
+ * it. Small databases only, so the suite stays quick under valgrind.
  */
 #include "testutil.h"
 
@@ -9,6 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static void exec_sql(atrack_db *db, const char *sql)
+{
+	char *error = NULL;
+	int src = sqlite3_exec(db->sql, sql, NULL, NULL, &error);
+	ck_assert_msg(src == SQLITE_OK, "%s: %s", sql, error ? error : "?");
+}
 
 /* `rc` was ATRACK_INVALID with `message`, and the database is `before`. */
 static void expect_invalid(atrack_db *db, int rc, const char *message, const char *before)
@@ -70,11 +81,85 @@ START_TEST(test_times_validated)
 }
 END_TEST
 
+START_TEST(test_author_not_utf8)
+{
+	atrack_db *db = tu_memory_db();
+	int64_t id = add_initiative(db, "x");
+	char *before = tu_db_dump(db);
+	/* Set by the caller: refused at once, the author kept. */
+	ck_assert_int_eq(atrack_set_author(db, "bad \xC3\x28"), ATRACK_INVALID);
+	ck_assert_str_eq(atrack_errmsg(db), "author: not valid UTF-8 (byte 4); set one with "
+	                 "--author or $ATRACK_AUTHOR");
+	ck_assert_str_eq(atrack_author(db), "tester");
+	atrack_close(db);
+	free(before);
+
+	/* From the environment: the handle opens (it may only read), but no
+	 * write is made, on any path. */
+	setenv("ATRACK_AUTHOR", "\xFF\xFE", 1);
+	db = NULL;
+	ck_assert_int_eq(atrack_open(NULL, ATRACK_OPEN_MEMORY, &db), ATRACK_OK);
+	ck_assert_int_eq(atrack_set_author(db, "tester"), ATRACK_OK);
+	id = add_initiative(db, "x");
+	ck_assert_int_eq(atrack_set_author(db, NULL), ATRACK_OK);
+	before = tu_db_dump(db);
+	const char *message = "author: not valid UTF-8 (byte 0); set one with --author or "
+	                      "$ATRACK_AUTHOR";
+	atrack_party p = { 0 };
+	p.name = "P";
+	expect_invalid(db, atrack_party_add(db, &p, NULL), message, before);
+	atrack_update_input u = ATRACK_UPDATE_INPUT_INIT;
+	u.initiative_id = id;
+	u.status = "planned";
+	expect_invalid(db, atrack_update_add(db, &u, NULL), message, before);
+	atrack_status s = { 0 };
+	s.code = "paused";
+	s.label = "Paused";
+	expect_invalid(db, atrack_status_add(db, &s, NULL), message, before);
+	unsetenv("ATRACK_AUTHOR");
+	free(before);
+	atrack_close(db);
+}
+END_TEST
+
+typedef struct found {
+	int count;
+	char first[200];
+} found;
+
+static int on_problem(const atrack_problem *p, void *payload)
+{
+	found *f = payload;
+	if (strcmp(p->check, "text") == 0 && f->count++ == 0)
+		snprintf(f->first, sizeof f->first, "%s", p->message);
+	return 0;
+}
+
+START_TEST(test_check_finds_bad_text)
+{
+	atrack_db *db = tu_memory_db();
+	add_initiative(db, "x");
+	ck_assert_int_eq(atrack_check(db, NULL, NULL), ATRACK_OK);
+	/* Behind the library's back, where the triggers would refuse it. */
+	exec_sql(db, "UPDATE audit_log SET author = CAST(X'C0' AS TEXT) WHERE id = "
+	             "(SELECT max(id) FROM audit_log)");
+	found f = { 0, "" };
+	ck_assert_int_eq(atrack_check(db, on_problem, &f), ATRACK_CORRUPT);
+	ck_assert_int_eq(f.count, 1);
+	ck_assert_ptr_nonnull(strstr(f.first, "audit_log "));
+	ck_assert_ptr_nonnull(strstr(f.first, ": author is not valid UTF-8 (byte 0)"));
+	ck_assert_ptr_nonnull(strstr(atrack_errmsg(db), "1 problem found; the first: text: audit_log"));
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *text_rules_suite(void)
 {
 	Suite *s = suite_create("text_rules");
 	TCase *tc = tcase_create("text_rules");
 	tcase_add_test(tc, test_times_validated);
+	tcase_add_test(tc, test_author_not_utf8);
+	tcase_add_test(tc, test_check_finds_bad_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -113,6 +113,10 @@ int atr_db_open(const char *path, unsigned int flags, atrack_db **out);
 /* The author the environment names ($ATRACK_AUTHOR, the login name, the
  * account, else "unknown"); NULL when out of memory. */
 char *atr_default_author(void);
+/* ATRACK_INVALID unless `author` (NULL: none) is valid UTF-8: checked by
+ * atrack_set_author and again by every write, as the default author comes
+ * from the environment and is not refused at open. */
+int atr_author_check(atrack_db *db, const char *author);
 /* Register the SQL functions the schema's triggers call. */
 int atr_register_schema_functions(atrack_db *db);
 
