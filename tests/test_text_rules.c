@@ -2,7 +2,7 @@
  * test_text_rules.c - bad text and bad times are refused as bad input on
  * every path, never stored and never reported as a lack of memory: times
  * of entities, an author that is not UTF-8 (set, or from the
- * environment); and the soundness check finds text
+ * environment), evidence addresses; and the soundness check finds text
  * that is not UTF-8 wherever a row written behind the library's back put
  * it. Small databases only, so the suite stays quick under valgrind.
  */
@@ -122,6 +122,51 @@ START_TEST(test_author_not_utf8)
 }
 END_TEST
 
+START_TEST(test_evidence_url)
+{
+	atrack_db *db = tu_memory_db();
+	atrack_update_input u = ATRACK_UPDATE_INPUT_INIT;
+	u.initiative_id = add_initiative(db, "x");
+	u.status = "planned";
+	char *before = tu_db_dump(db);
+	/* Not UTF-8 is bad input, not a lack of memory. */
+	u.evidence_url = "https://example.org/\xFF";
+	expect_invalid(db, atrack_update_add(db, &u, NULL),
+	               "evidence_url: not valid UTF-8 (byte 20)", before);
+	/* Only the web's schemes: these would run or show something in a report. */
+	static const char *const refused[] = { "javascript://%0aalert(1)", "data://text/html,x",
+		"file:///etc/passwd", "javascript:alert(1)", "https://" };
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		char message[160];
+		snprintf(message, sizeof message, "evidence_url: '%s' is not a web address "
+		         "(http:// or https://)", refused[i]);
+		u.evidence_url = refused[i];
+		expect_invalid(db, atrack_update_add(db, &u, NULL), message, before);
+	}
+	u.evidence_url = "HTTPS://example.org/minutes";
+	ck_assert_msg(atrack_update_add(db, &u, NULL) == ATRACK_OK, "%s", atrack_errmsg(db));
+	free(before);
+	atrack_close(db);
+}
+END_TEST
+
+/* A write that reaches the audit trigger with text that is not UTF-8 is
+ * refused as bad input: the trigger's function says so, not "out of
+ * memory". */
+START_TEST(test_trigger_refuses_bad_text_as_invalid)
+{
+	atrack_db *db = tu_memory_db();
+	add_initiative(db, "x");
+	char *error = NULL;
+	int src = sqlite3_exec(db->sql, "UPDATE initiative SET title = CAST(X'41FF' AS TEXT)",
+	                       NULL, NULL, &error);
+	ck_assert_int_eq(src, SQLITE_MISMATCH);
+	ck_assert_str_eq(error, "atrack_json_object: a value is not valid UTF-8");
+	sqlite3_free(error);
+	atrack_close(db);
+}
+END_TEST
+
 typedef struct found {
 	int count;
 	char first[200];
@@ -159,6 +204,8 @@ static Suite *text_rules_suite(void)
 	TCase *tc = tcase_create("text_rules");
 	tcase_add_test(tc, test_times_validated);
 	tcase_add_test(tc, test_author_not_utf8);
+	tcase_add_test(tc, test_evidence_url);
+	tcase_add_test(tc, test_trigger_refuses_bad_text_as_invalid);
 	tcase_add_test(tc, test_check_finds_bad_text);
 	suite_add_tcase(s, tc);
 	return s;
