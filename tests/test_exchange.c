@@ -128,9 +128,10 @@ START_TEST(test_round_trip_history)
 	exec_sql(from, "INSERT INTO initiative_party (initiative_id, party_id) VALUES "
 	               "((SELECT id FROM initiative WHERE slug = 'hand-made'), 1)");
 	exec_sql(from, "INSERT INTO progress_update (initiative_id, status_id, author, event_date, "
-	               "recorded_at, is_reopen) VALUES (1, (SELECT id FROM status_code WHERE code = 'completed'), "
-	               "'a', '2030-01-01', '2030-01-01T00:00:00.000Z', 0), (1, (SELECT id FROM status_code "
-	               "WHERE code = 'paused'), 'a', '2030-02-01', '2030-02-01T00:00:00.000Z', 1)");
+	               "recorded_at, is_reopen, note) VALUES (1, (SELECT id FROM status_code WHERE code = "
+	               "'completed'), 'a', date('now', '-2 days'), '2030-01-01T00:00:00.000Z', 0, NULL), "
+	               "(1, (SELECT id FROM status_code WHERE code = 'paused'), 'a', date('now', '-1 day'), "
+	               "'2030-02-01T00:00:00.000Z', 1, 'Resumed.')");
 	ck_assert_int_gt(tu_query_int(from, "SELECT count(*) FROM progress_update"), 4900);
 	char *first = export_text(from, 0);
 

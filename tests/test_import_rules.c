@@ -93,6 +93,65 @@ START_TEST(test_import_times_validated)
 }
 END_TEST
 
+#define UPDATES(rows) HEAD INITIATIVE "\"progress_updates\": [\n" rows "]}"
+
+/* The rules update add applies, applied by the same code: every refusal
+ * leaves the database as it was. */
+START_TEST(test_import_update_rules)
+{
+	atrack_db *db = tu_memory_db();
+	/* T1: leaving a terminal status needs a reopen (the history need not
+	 * be listed in order). */
+	expect_refused(db, UPDATES(UPDATE("in_progress", "2024-03-01", "false", "") ",\n"
+	                           UPDATE("completed", "2024-02-01", "false", "")),
+	               ATRACK_INVALID, "doc.json:4:22: $.progress_updates[0].status: 'in_progress' "
+	               "would leave terminal status 'completed'; reopen explicitly (--reopen) with a note");
+	/* T2: a reopen follows a terminal status. */
+	expect_refused(db, UPDATES(UPDATE("planned", "2024-02-01", "false", "") ",\n"
+	                           UPDATE("in_progress", "2024-03-01", "true", ", \"note\": \"Again.\"")),
+	               ATRACK_INVALID, "doc.json:5:133: $.progress_updates[1].is_reopen: nothing to reopen: "
+	               "status 'planned' (2024-02-01) is not terminal");
+	/* T3: a reopen says why. */
+	expect_refused(db, UPDATES(UPDATE("completed", "2024-02-01", "false", "") ",\n"
+	                           UPDATE("in_progress", "2024-03-01", "true", "")),
+	               ATRACK_INVALID, "doc.json:5:2: $.progress_updates[1].note: a reopen needs a note "
+	               "saying why");
+	/* No event in the future. */
+	char today[11], message[200];
+	atr_today(today);
+	snprintf(message, sizeof message, "doc.json:4:58: $.progress_updates[0].event_date: "
+	         "'2099-01-01' is in the future (today is %s, UTC)", today);
+	expect_refused(db, UPDATES(UPDATE("planned", "2099-01-01", "false", "")), ATRACK_INVALID,
+	               message);
+	/* Evidence is a web address. */
+	expect_refused(db, UPDATES(UPDATE("planned", "2024-02-01", "false",
+	                                  ", \"evidence_url\": \"javascript:alert(1)\"")),
+	               ATRACK_INVALID, "doc.json:4:149: $.progress_updates[0].evidence_url: "
+	               "'javascript:alert(1)' is not a web address (http:// or https://)");
+	/* The health and percentage vocabularies. */
+	expect_refused(db, UPDATES(UPDATE("planned", "2024-02-01", "false", ", \"health\": \"meh\"")),
+	               ATRACK_INVALID, "doc.json:4:149: $.progress_updates[0].health: 'meh' is not "
+	               "one of on_track, at_risk, off_track");
+	expect_refused(db, UPDATES(UPDATE("planned", "2024-02-01", "false", ", \"percent_complete\": -1")),
+	               ATRACK_INVALID, "doc.json:4:149: $.progress_updates[0].percent_complete: -1 is "
+	               "outside 0..100");
+
+	/* A valid history, listed out of order, is taken whole. */
+	ck_assert_msg(import_text(db, UPDATES(
+		UPDATE("in_progress", "2024-04-01", "true", ", \"note\": \"Again.\"") ",\n"
+		UPDATE("planned", "2024-02-01", "false", "") ",\n"
+		UPDATE("completed", "2024-03-01", "false", ""))) == ATRACK_OK, "%s", atrack_errmsg(db));
+	ck_assert_int_eq(atrack_check(db, NULL, NULL), ATRACK_OK);
+	/* An update slipped in before the database's own reopen would leave
+	 * it reopening nothing: refused, naming the update it would break. */
+	expect_refused(db, UPDATES(UPDATE("planned", "2024-03-15", "true", ", \"note\": \"Wait.\"")),
+	               ATRACK_INVALID, "doc.json:4:58: $.progress_updates[0].event_date: update 1 (a "
+	               "reopen on 2024-04-01) would then reopen nothing: the status before it is not "
+	               "terminal");
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *import_rules_suite(void)
 {
 	Suite *s = suite_create("import_rules");
@@ -101,6 +160,7 @@ static Suite *import_rules_suite(void)
 	suite_add_tcase(s, position);
 	TCase *rules = tcase_create("rules");
 	tcase_add_test(rules, test_import_times_validated);
+	tcase_add_test(rules, test_import_update_rules);
 	suite_add_tcase(s, rules);
 	return s;
 }

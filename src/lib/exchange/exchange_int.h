@@ -91,7 +91,8 @@ int atr_temp_beside(atrack_db *db, const char *path, char **out_temp, int *out_f
 /* Rename `temp` over `path`; on failure remove `temp`. */
 int atr_rename_into_place(atrack_db *db, const char *temp, const char *path);
 
-/* ---- Import (import_json.c, import_rows.c, import_position.c) --------- */
+/* ---- Import (import_json.c, import_rows.c, import_position.c,
+ * import_update.c) ---------------------------------------------------- */
 
 /* Ids of the rows this import has matched or added in one table, with the
  * index of the document's row that did it: a second row with the same key
@@ -119,6 +120,12 @@ typedef struct fixup {
 	const char *key;
 } fixup;
 
+/* A progress update this import added, and the document's row for it. */
+typedef struct xi_added {
+	int64_t id;
+	size_t row;
+} xi_added;
+
 typedef struct importer {
 	atrack_db *db;
 	const char *text;   /* the document, after any byte order mark */
@@ -138,6 +145,8 @@ typedef struct importer {
 	seen_map seen;
 	fixup *fixups;
 	size_t fixup_count, fixup_cap;
+	xi_added *added;   /* progress updates only: checked once all are in */
+	size_t added_count, added_cap;
 } importer;
 
 /* "an object", "a string", ...: a JSON value's type in a message. */
@@ -153,6 +162,14 @@ int xi_vfail(importer *I, int rc, const char *array, long row, const char *field
              const char *fmt, va_list ap);
 int xi_fail(importer *I, int rc, const char *array, long row, const char *field,
             const char *fmt, ...) ATR_PRINTF(6, 7);
+/* The rules atrack_update_add applies, for the progress update in row
+ * `row` (JSON `object`, checked values `v` in column order) before it is
+ * added; ATRACK_INVALID names the field and its position. */
+int xi_update_check_fields(importer *I, size_t row, json_t *object, const xvalue *v);
+/* Remember that update `id` came from row `row`, for the history check. */
+int xi_update_added(importer *I, int64_t id, size_t row);
+/* The transition rules for every update added, once all are in. */
+int xi_update_check_history(importer *I);
 /* Import the rows `rows` of array `index` into the open transaction. */
 int xi_import_table(importer *I, xt_index index, json_t *rows);
 

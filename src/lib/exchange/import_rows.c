@@ -4,7 +4,8 @@
  * format's description (exchange_tables.c), its references resolved, then
  * matched with the database's row of the same natural key, added, or
  * reported as a conflict. A reference to a row later in the same array is
- * written once that row is in. Calls exchange_tables.c and the core.
+ * written once that row is in. Calls import_update.c for the rules of a
+ * progress update, import_position.c, exchange_tables.c and the core.
  */
 #include "exchange_int.h"
 
@@ -331,9 +332,12 @@ static int import_row(importer *I, size_t row_index)
 		atr_buf_clear(&b);
 		return rc;
 	}
+	bool update = I->t == &xt_tables[XT_UPDATE];
 	if (id) {
 		rc = compare_existing(I, row_index, row, id);
 	} else {
+		if (update && (rc = xi_update_check_fields(I, row_index, row, values)) != ATRACK_OK)
+			return rc;
 		for (size_t i = 0; i < I->t->column_count; i++)
 			bind_value(I->insert, (int)i + 1, &values[i]);
 		src = sqlite3_step(I->insert);
@@ -346,6 +350,8 @@ static int import_row(importer *I, size_t row_index)
 		}
 		id = sqlite3_last_insert_rowid(I->db->sql);
 		I->count->added++;
+		if (update && (rc = xi_update_added(I, id, row_index)) != ATRACK_OK)
+			return rc;
 		for (size_t i = 0; i < I->t->column_count; i++) {
 			if (!deferred[i])
 				continue;
@@ -432,6 +438,9 @@ static void finish_table(importer *I)
 	atr_free(I->fixups);
 	I->fixups = NULL;
 	I->fixup_count = I->fixup_cap = 0;
+	atr_free(I->added);
+	I->added = NULL;
+	I->added_count = I->added_cap = 0;
 }
 
 int xi_import_table(importer *I, xt_index index, json_t *rows)
@@ -446,6 +455,8 @@ int xi_import_table(importer *I, xt_index index, json_t *rows)
 		rc = import_row(I, i);
 	if (rc == ATRACK_OK)
 		rc = apply_fixups(I);
+	if (rc == ATRACK_OK && index == XT_UPDATE)
+		rc = xi_update_check_history(I);
 	finish_table(I);
 	return rc;
 }
