@@ -198,6 +198,37 @@ START_TEST(test_check_finds_bad_text)
 }
 END_TEST
 
+/* `check --json` lists every problem, also one whose message quotes a
+ * value that is not UTF-8 (jansson refuses such text, and the problem
+ * was silently left out). */
+START_TEST(test_check_json_keeps_bad_text)
+{
+	char *dir = tu_tmpdir();
+	char *path = tu_path(dir, "bad.db");
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(path, ATRACK_OPEN_CREATE, &db), ATRACK_OK);
+	ck_assert_int_eq(atrack_set_author(db, "tester"), ATRACK_OK);
+	atrack_party p = { 0 };
+	p.name = "P";
+	ck_assert_int_eq(atrack_party_add(db, &p, NULL), ATRACK_OK);
+	/* As a damaged file or another program could hold it: past the CHECK
+	 * and the audit trigger, which would refuse it. */
+	exec_sql(db, "PRAGMA ignore_check_constraints = 1; DROP TRIGGER party_au");
+	exec_sql(db, "UPDATE party SET slug = CAST(X'41FF' AS TEXT)");
+	atrack_close(db);
+	const char *argv[] = { "--db", path, "--json", "check", NULL };
+	tu_run run = tu_atrack(NULL, argv);
+	ck_assert_ptr_nonnull(strstr(run.err, "3 problems found"));
+	ck_assert_ptr_nonnull(strstr(run.out, "\"check\": \"slugs\""));
+	ck_assert_ptr_nonnull(strstr(run.out, "slug 'A\xEF\xBF\xBD' is not a valid slug"));
+	ck_assert_ptr_nonnull(strstr(run.out, "\"check\": \"text\""));
+	tu_run_free(&run);
+	tu_rmrf(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 static Suite *text_rules_suite(void)
 {
 	Suite *s = suite_create("text_rules");
@@ -207,6 +238,7 @@ static Suite *text_rules_suite(void)
 	tcase_add_test(tc, test_evidence_url);
 	tcase_add_test(tc, test_trigger_refuses_bad_text_as_invalid);
 	tcase_add_test(tc, test_check_finds_bad_text);
+	tcase_add_test(tc, test_check_json_keeps_bad_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
