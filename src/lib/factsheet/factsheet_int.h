@@ -131,6 +131,9 @@ int fsp_recognise(fsp_parser *p);
 #define SLUG_MAX 60
 #define TITLE_MAX 120
 #define TITLE_MIN_WORDS 4
+/* The years a date of the genre may have; others are not read as dates. */
+#define FSP_YEAR_MIN 1900
+#define FSP_YEAR_MAX 2200
 
 /* ---- Vocabularies (fs_tables.c) ----------------------------------------- */
 

@@ -24,11 +24,26 @@ static bool day_word(const char *s, size_t n, int *day, int *end_day)
 	return *end_day > *day && *end_day <= 31;
 }
 
-static bool year_token(const fsp_block *b, size_t t, int *year)
+enum { YEAR_NONE, YEAR_OK, YEAR_BAD };
+
+/* Whether token t is the year of a date. A four-character word that
+ * starts with two digits is meant as one: when it is not a year the
+ * genre writes ("1850", "20ab"), the date is refused rather than read
+ * with a wrong or missing year. */
+static int year_token(const fsp_block *b, size_t t, int *year)
 {
 	size_t n;
+	int y;
+	*year = 0;
+	if (t >= b->tok_count)
+		return YEAR_NONE;
 	const char *s = fsp_core(b, t, &n);
-	return fsp_number_word(s, n, 4, 4, year) && *year >= 1900 && *year <= 2200;
+	if (n != 4 || !fsp_is_digit(s[0]) || !fsp_is_digit(s[1]))
+		return YEAR_NONE;
+	if (!fsp_number_word(s, n, 4, 4, &y) || y < FSP_YEAR_MIN || y > FSP_YEAR_MAX)
+		return YEAR_BAD;
+	*year = y;
+	return YEAR_OK;
 }
 
 static int add_date(fsp_parser *p, size_t bi, size_t t, int y, int mo, int d, int d2)
@@ -57,7 +72,7 @@ int fsp_scan_dates(fsp_parser *p, size_t bi)
 		int y = 0, mo, d, d2;
 		if (n == 10 && s[4] == '-' && s[7] == '-' && fsp_number_word(s, 4, 4, 4, &y) &&
 		    fsp_number_word(s + 5, 2, 2, 2, &mo) && fsp_number_word(s + 8, 2, 2, 2, &d)) {
-			if (add_date(p, bi, t, y, mo, d, 0))
+			if (y >= FSP_YEAR_MIN && y <= FSP_YEAR_MAX && add_date(p, bi, t, y, mo, d, 0))
 				return ATRACK_NOMEM;
 			continue;
 		}
@@ -65,10 +80,13 @@ int fsp_scan_dates(fsp_parser *p, size_t bi)
 			const char *ds = fsp_core(b, t + 1, &n);
 			if (!day_word(ds, n, &d, &d2))
 				continue;
-			if (t + 2 < b->tok_count && year_token(b, t + 2, &y))
+			int yr = year_token(b, t + 2, &y);
+			if (yr == YEAR_BAD) {
+				t += 2;
+				continue;
+			}
+			if (yr == YEAR_OK)
 				t++;
-			else
-				y = 0;
 			if (add_date(p, bi, t - (y ? 1 : 0), y, mo, d, d2))
 				return ATRACK_NOMEM;
 			t++;
@@ -79,9 +97,11 @@ int fsp_scan_dates(fsp_parser *p, size_t bi)
 			const char *ms = fsp_core(b, t + 1, &mn);
 			if (!(mo = fsp_month_of(ms, mn)))
 				continue;
-			y = 0;
-			if (t + 2 < b->tok_count)
-				year_token(b, t + 2, &y);
+			int yr = year_token(b, t + 2, &y);
+			if (yr == YEAR_BAD) {
+				t += 2;
+				continue;
+			}
 			if (add_date(p, bi, t, y, mo, d, d2))
 				return ATRACK_NOMEM;
 			t += y ? 2 : 1;
