@@ -80,12 +80,122 @@ START_TEST(test_failed_year_refuses_date)
 }
 END_TEST
 
+
+static void assert_sections(const fs_model *m, size_t count, const char *const *titles)
+{
+	ck_assert_uint_eq(m->section_count, count);
+	for (size_t i = 0; i < count; i++)
+		ck_assert_str_eq(m->sections[i].title, titles[i]);
+}
+
+static size_t initiatives_in(const fs_model *m, int section)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->initiative_count; i++)
+		if (m->initiatives[i].section == section)
+			n++;
+	return n;
+}
+
+START_TEST(test_nested_items_belong_to_parent)
+{
+	fs_model *m = parse_pattern(PATTERN("nested_lists.txt"));
+	ck_assert_uint_eq(m->initiative_count, 4);
+	ck_assert_ptr_nonnull(strstr(m->initiatives[0].text, "ferry terminal"));
+	ck_assert_ptr_nonnull(strstr(m->initiatives[0].text, "clinic attached"));
+	ck_assert_ptr_nonnull(strstr(m->initiatives[2].text, "another child item"));
+	ck_assert_int_eq(m->initiatives[0].line_start, 5);
+	ck_assert_int_eq(m->initiatives[0].line_end, 9);
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_runin_headings_and_trailer)
+{
+	static const char *const titles[] = {"Building Stronger Ports", "Training the Next Pilots"};
+	fs_model *m = parse_pattern(PATTERN("runin_headings.txt"));
+	assert_sections(m, 2, titles);
+	ck_assert_str_eq(m->sections[0].heading, "BUILDING STRONGER PORTS");
+	ck_assert_str_eq(m->sections[0].lead_in,
+	                 "The partners announced new work on quays and cranes.");
+	ck_assert_int_eq(m->sections[0].lead_in_pos.column, 26);
+	ck_assert_uint_eq(initiatives_in(m, 0), 2);
+	ck_assert_uint_eq(initiatives_in(m, 1), 1);
+	ck_assert_int_eq(m->boilerplate_line, 12);
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_labelled_paragraphs_are_initiatives)
+{
+	static const char *const titles[] = {"Key Outcomes"};
+	fs_model *m = parse_pattern(PATTERN("labelled_paragraphs.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 3);
+	ck_assert_uint_eq(initiatives_in(m, 0), 3);
+	ck_assert_int_eq(m->initiatives[2].column, 1);
+	ck_assert_int_eq(m->boilerplate_line, 13);
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_heading_styles)
+{
+	static const char *const titles[] = {
+		"Stronger and Safer Ports", "Training the Next Generation of Pilots",
+		"Shared Prosperity"
+	};
+	fs_model *m = parse_pattern(PATTERN("heading_styles.txt"));
+	assert_sections(m, 3, titles);
+	ck_assert_str_eq(m->sections[0].lead_in, "The partners will rebuild the west quay.");
+	ck_assert_uint_eq(initiatives_in(m, 2), 2);
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_prose_readout_is_read)
+{
+	fs_model *m = parse_pattern(PATTERN("prose_readout.txt"));
+	ck_assert_uint_eq(m->section_count, 0);
+	ck_assert_uint_eq(m->initiative_count, 2);
+	ck_assert_ptr_nonnull(strstr(m->initiatives[0].text, "agreed to rebuild"));
+	ck_assert_ptr_nonnull(strstr(m->initiatives[1].text, "announced a joint school"));
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("prose_no_initiative.txt"));
+	ck_assert_uint_eq(m->initiative_count, 0);
+	ck_assert_str_eq(m->title, "Readout of the Harbour Partners Call");
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_truncated_input_invents_nothing)
+{
+	static const char *const titles[] = {"Port Work"};
+	fs_model *m = parse_pattern(PATTERN("truncated.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 2);
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("truncated_prose.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 1);
+	fs_model_free(m);
+}
+END_TEST
+
 static Suite *patterns_suite(void)
 {
 	Suite *s = suite_create("patterns");
 	TCase *dates = tcase_create("dates");
 	tcase_add_test(dates, test_failed_year_refuses_date);
 	suite_add_tcase(s, dates);
+	TCase *structure = tcase_create("structure");
+	tcase_add_test(structure, test_nested_items_belong_to_parent);
+	tcase_add_test(structure, test_runin_headings_and_trailer);
+	tcase_add_test(structure, test_labelled_paragraphs_are_initiatives);
+	tcase_add_test(structure, test_heading_styles);
+	tcase_add_test(structure, test_prose_readout_is_read);
+	tcase_add_test(structure, test_truncated_input_invents_nothing);
+	suite_add_tcase(s, structure);
 	return s;
 }
 

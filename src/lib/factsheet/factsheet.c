@@ -193,7 +193,10 @@ int fs_parse(const char *text, size_t len, fs_model **out, fs_error *err)
 		fsp_classify_lines(&p);
 		rc = fsp_build_blocks(&p);
 	}
-	if (rc == ATRACK_OK && p.no_content) {
+	if (rc == ATRACK_OK)
+		rc = fsp_prose_initiatives(&p);
+	if (rc == ATRACK_OK && p.no_content && !p.model->title &&
+	    p.model->initiative_count == 0) {
 		parser_free(&p);
 		fs_model_free(p.model);
 		return parse_error(err, text, 0, true, "no section or list item found");

@@ -38,6 +38,8 @@ typedef struct fsp_line {
 	int marker_style;
 	long marker_number;
 	size_t marker_len;    /* bytes of marker and the spaces after it */
+	size_t head_len;      /* run-in "HEADING: text": bytes of HEADING */
+	size_t runin;         /* run-in heading or "Label: text": where text starts */
 } fsp_line;
 
 typedef struct fsp_segment {
@@ -126,6 +128,8 @@ int fsp_unique_slug(fsp_slugs *set, const char *text, char **out);
 void fsp_slugs_free(fsp_slugs *set);
 int fsp_add_initiative(fsp_parser *p, fsp_block *b, int column);
 int fsp_recognise(fsp_parser *p);
+int fsp_prose_initiatives(fsp_parser *p);
+bool fsp_has_commitment(const char *s, size_t len);
 
 #define MAX_ENTITIES 256 /* per kind, so hostile input cannot go quadratic */
 #define SLUG_MAX 60
@@ -161,6 +165,7 @@ extern const char *const FSP_MEETING_NOUNS[];
 extern const char *const FSP_MEETING_MAYBE_NOUNS[];
 extern const char *const FSP_DETERMINERS[];
 extern const char *const FSP_SMALL_WORDS[];
+extern const char *const FSP_COMMITMENT_VERBS[];
 extern const char *const FSP_TRAILER_PHRASES[];
 extern const char *const FSP_PLACE_NOUNS[];
 extern const char *const FSP_CLAUSE_WORDS[];
@@ -201,6 +206,9 @@ size_t fsp_sentence_end(const fsp_block *b, size_t at);
 size_t fsp_detect_marker(const char *s, size_t len, int *style, long *number);
 /* fs_heading.c */
 bool fsp_ends_sentence(const char *s, size_t len);
+char fsp_final_char(const char *s, size_t len);
+bool fsp_is_trailer(const char *s, size_t len);
+size_t fsp_space_at(const char *s, size_t len, size_t i);
 bool fsp_is_title_case(const char *s, size_t len, int max_words);
 bool fsp_is_all_caps(const char *s, size_t len);
 size_t fsp_markdown_heading(const char *s, size_t len);

@@ -96,7 +96,7 @@ static int add_section(fsp_parser *p, const fsp_line *l)
 	long number;
 	if (!skip)
 		skip = fsp_detect_marker(l->s, l->len, &style, &number);
-	size_t len = l->len - skip;
+	size_t len = (l->head_len ? l->head_len : l->len) - skip;
 	const char *s = l->s + skip;
 	if (len > 1 && (s[len - 1] == ':'))
 		len--;
@@ -108,7 +108,7 @@ static int add_section(fsp_parser *p, const fsp_line *l)
 	m->section_count++;
 	sec->pos.line = l->number;
 	sec->pos.column = l->column;
-	sec->heading = fsp_clean_dup(l->s, l->len);
+	sec->heading = fsp_clean_dup(l->s, l->head_len ? l->head_len : l->len);
 	sec->title = fsp_title_case(s, len);
 	if (!sec->heading || !sec->title)
 		return ATRACK_NOMEM;
@@ -144,6 +144,21 @@ int fsp_build_blocks(fsp_parser *p)
 			section = (int)m->section_count - 1;
 			items_seen = false;
 			rc = add_block(p, BLOCK_HEADING, i, i, 0, section);
+			if (rc == ATRACK_OK && l->head_len) {
+				/* "HEADING: text": the text is the section's lead-in */
+				fsp_block *b = &p->blocks[p->block_count - 1];
+				b->len = l->head_len;
+				b->text[b->len] = '\0';
+				rc = add_block(p, BLOCK_PROSE, i, i, l->runin, section);
+				if (rc == ATRACK_OK) {
+					b = &p->blocks[p->block_count - 1];
+					fs_section *sec = &m->sections[section];
+					sec->lead_in = fsp_clean_dup(b->text, b->len);
+					if (!sec->lead_in)
+						return ATRACK_NOMEM;
+					sec->lead_in_pos = fsp_block_pos(b, 0);
+				}
+			}
 			break;
 		case LINE_ITEM:
 			while (last + 1 < p->line_count && p->lines[last + 1].kind == LINE_CONT)

@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* The last byte of a line, looking through closing quotes and brackets. */
-static char final_char(const char *s, size_t len)
+char fsp_final_char(const char *s, size_t len)
 {
 	while (len > 0) {
 		unsigned char c = (unsigned char)s[len - 1];
@@ -29,7 +29,7 @@ static char final_char(const char *s, size_t len)
 
 bool fsp_ends_sentence(const char *s, size_t len)
 {
-	char c = final_char(s, len);
+	char c = fsp_final_char(s, len);
 	return c == '.' || c == '!' || c == '?' || c == ';' || c == ':';
 }
 
@@ -41,7 +41,7 @@ bool fsp_is_title_case(const char *s, size_t len, int max_words)
 	int words = 0;
 	bool capital = false;
 	size_t i = 0;
-	char last = final_char(s, len);
+	char last = fsp_final_char(s, len);
 	if (last == '.' || last == ',' || last == ';' || last == ':' ||
 	    last == '!' || last == '?')
 		return false;
@@ -79,7 +79,7 @@ bool fsp_is_all_caps(const char *s, size_t len)
 		if (s[i] == ' ')
 			words++;
 	}
-	char last = final_char(s, len);
+	char last = fsp_final_char(s, len);
 	return letters >= 3 && words <= 15 && last != ',' && last != ';';
 }
 
@@ -151,4 +151,18 @@ char *fsp_title_case(const char *s, size_t len)
 			i++;
 	}
 	return out;
+}
+
+/* A line of only "#" or "*" marks (and spaces): the "###", "# # #" and
+ * "***" that end a release or separate its parts. Never a section. */
+bool fsp_is_trailer(const char *s, size_t len)
+{
+	size_t marks = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '#' || s[i] == '*')
+			marks++;
+		else if (!fsp_is_space(s[i]))
+			return false;
+	}
+	return marks >= 3;
 }

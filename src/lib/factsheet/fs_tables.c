@@ -138,3 +138,16 @@ const char *const FSP_CLAUSE_WORDS[] = {
 const char *const FSP_PURPOSE_DETERMINERS[] = {
 	"the", "a", "an", "our", "its", "their", "this", "these", "all", NULL
 };
+
+/* What makes a sentence of a prose readout an initiative: the verbs and
+ * phrases of commitment, matched as whole words, any case. */
+const char *const FSP_COMMITMENT_VERBS[] = {
+	"agreed", "agree to", "committed", "commit to", "commits to",
+	"launched", "launch", "will establish", "established", "announced",
+	"announce", "welcomed the establishment", "pledged", "pledge",
+	"decided", "endorsed", "will endorse", "resolved", "will work",
+	"will continue", "will expand", "will strengthen", "will deepen",
+	"will hold", "will convene", "intend to", "intends to", "plan to",
+	"plans to", "will seek", "reaffirmed", "signed", "will sign",
+	NULL
+};

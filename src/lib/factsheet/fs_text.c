@@ -218,3 +218,17 @@ char *fsp_clean_dup(const char *s, size_t len)
 	out[n] = '\0';
 	return out;
 }
+
+/* The bytes of white space at s[i]: ASCII space or a no-break space
+ * (U+00A0, U+202F) that the genre puts at line starts and ends. */
+size_t fsp_space_at(const char *s, size_t len, size_t i)
+{
+	if (fsp_is_space(s[i]))
+		return 1;
+	if (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+		return 2;
+	if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x8B))
+		return 3;
+	return 0;
+}
