@@ -182,6 +182,57 @@ START_TEST(test_truncated_input_invents_nothing)
 }
 END_TEST
 
+
+START_TEST(test_meeting_from_title)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_title.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-03-03");
+	ck_assert_str_eq(m->meetings[0].end_date, "2031-03-03");
+	ck_assert_str_eq(m->meetings[0].place, "Port Alder");
+	ck_assert_ptr_nonnull(strstr(m->meetings[0].name, "3+3 Meeting"));
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_meeting_ordinal_words)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_ordinal_words.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 4);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-08-04");
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_meeting_distractor_ordinals)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_distractors.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 0);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-04-03");
+	ck_assert_str_eq(m->meetings[0].end_date, "2031-04-04");
+	fs_model_free(m);
+	/* "the fourth meeting between" counts meetings; it numbers none */
+	m = parse_pattern(PATTERN("meeting_count_distractor.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 0);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-05-05");
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_meeting_year_from_context)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_year_from_context.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-12-09");
+	fs_model_free(m);
+}
+END_TEST
+
 static Suite *patterns_suite(void)
 {
 	Suite *s = suite_create("patterns");
@@ -196,6 +247,12 @@ static Suite *patterns_suite(void)
 	tcase_add_test(structure, test_prose_readout_is_read);
 	tcase_add_test(structure, test_truncated_input_invents_nothing);
 	suite_add_tcase(s, structure);
+	TCase *meetings = tcase_create("meetings");
+	tcase_add_test(meetings, test_meeting_from_title);
+	tcase_add_test(meetings, test_meeting_ordinal_words);
+	tcase_add_test(meetings, test_meeting_distractor_ordinals);
+	tcase_add_test(meetings, test_meeting_year_from_context);
+	suite_add_tcase(s, meetings);
 	return s;
 }
 

@@ -166,6 +166,9 @@ extern const char *const FSP_MEETING_MAYBE_NOUNS[];
 extern const char *const FSP_DETERMINERS[];
 extern const char *const FSP_SMALL_WORDS[];
 extern const char *const FSP_COMMITMENT_VERBS[];
+extern const char *const FSP_PRIMARY_MEETING_NOUNS[];
+extern const char *const FSP_MEETING_CUES[];
+extern const char *const FSP_ORDINAL_WORDS[];
 extern const char *const FSP_TRAILER_PHRASES[];
 extern const char *const FSP_PLACE_NOUNS[];
 extern const char *const FSP_CLAUSE_WORDS[];
@@ -229,6 +232,7 @@ int fsp_scan_dates(fsp_parser *p, size_t bi);
 void fsp_resolve_years(fsp_parser *p);
 /* fs_meeting.c */
 int fsp_scan_meetings(fsp_parser *p, size_t bi);
+int fsp_primary_meeting(fsp_parser *p);
 /* fs_framework.c */
 int fsp_scan_definitions(fsp_parser *p, size_t bi);
 int fsp_scan_named_frameworks(fsp_parser *p, size_t bi);

@@ -78,8 +78,16 @@ int fsp_scan_dates(fsp_parser *p, size_t bi)
 		}
 		if ((mo = fsp_month_of(s, n)) && t + 1 < b->tok_count) {
 			const char *ds = fsp_core(b, t + 1, &n);
-			if (!day_word(ds, n, &d, &d2))
+			if (!day_word(ds, n, &d, &d2)) {
+				/* "September 2031": no day, but the year of the
+				 * yearless dates around it */
+				if (year_token(b, t + 1, &y) == YEAR_OK) {
+					if (add_date(p, bi, t, y, mo, 0, 0))
+						return ATRACK_NOMEM;
+					t++;
+				}
 				continue;
+			}
 			int yr = year_token(b, t + 2, &y);
 			if (yr == YEAR_BAD) {
 				t += 2;

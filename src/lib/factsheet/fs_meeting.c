@@ -20,6 +20,8 @@ static bool ordinal_word(const char *s, size_t n, int *value)
 	return fsp_number_word(s, i, 1, 4, value) && *value > 0;
 }
 
+static int ordinal_before(const fsp_block *b, size_t first);
+
 static bool kind_word(const fsp_parser *p, const fsp_block *b, size_t t)
 {
 	size_t n;
@@ -54,7 +56,7 @@ static const fsp_date *date_in_sentence(const fsp_parser *p, size_t bi, int sent
 {
 	const fsp_date *fallback = NULL;
 	for (size_t i = 0; i < p->date_count; i++) {
-		if (p->dates[i].block != bi)
+		if (p->dates[i].block != bi || p->dates[i].day == 0)
 			continue;
 		if (p->dates[i].sentence == sentence)
 			return &p->dates[i];
@@ -157,6 +159,10 @@ static int meeting_at(fsp_parser *p, size_t bi, size_t t)
 		if (!fsp_party_token(p, b, k - 1) && !fsp_starts_with_paren(b, k - 1))
 			break;
 	}
+	if (!ordinal && (ordinal = ordinal_before(b, first)) > 0) {
+		ordinal_text = b->text + b->toks[first - 1].cstart;
+		ordinal_len = b->toks[first - 1].cend - b->toks[first - 1].cstart;
+	}
 	/* the short kind in parentheses right after the noun */
 	size_t last = t;
 	char *short_kind = NULL;
@@ -256,4 +262,163 @@ int fsp_scan_meetings(fsp_parser *p, size_t bi)
 			return rc;
 	}
 	return ATRACK_OK;
+}
+
+/* ---- The document's own meeting ----------------------------------------- */
+
+/* 1 for "inaugural" and "first", 2 for "second"...; 0 otherwise. */
+static int ordinal_of_word(const fsp_block *b, size_t t)
+{
+	size_t n;
+	const char *s = fsp_core(b, t, &n);
+	int value = 0;
+	if (ordinal_word(s, n, &value))
+		return value;
+	for (int i = 0; FSP_ORDINAL_WORDS[i]; i++)
+		if (fsp_word_is_ci(s, n, FSP_ORDINAL_WORDS[i]))
+			return i == 0 ? 1 : i;
+	return 0;
+}
+
+static bool primary_name_word(const fsp_parser *p, const fsp_block *b, size_t t)
+{
+	size_t n;
+	const char *s = fsp_core(b, t, &n);
+	if (b->toks[t].closes || fsp_starts_with_paren(b, t))
+		return false;
+	if (fsp_party_token(p, b, t))
+		return true;
+	if (n >= 3 && fsp_is_digit(s[0]) && s[1] == '+' && fsp_is_digit(s[2]))
+		return true; /* "2+2", "3+3" */
+	if (fsp_capitalised(b, t))
+		return !fsp_month_of(s, n) && !fsp_in_list(s, n, FSP_DETERMINERS) &&
+		       !ordinal_of_word(b, t);
+	return fsp_word_is(s, n, "of") || fsp_word_is(s, n, "and");
+}
+
+/* The ordinal written just before the name [first, ...] in block b, or in
+ * front of the same noun elsewhere in the text ("the fourth Quad Leaders'
+ * Summit"); never a distractor such as "first time since". */
+static int ordinal_before(const fsp_block *b, size_t first)
+{
+	if (first == 0)
+		return 0;
+	size_t t = first - 1;
+	if (t + 2 < b->tok_count && fsp_core_is(b, first, "time"))
+		return 0;
+	return ordinal_of_word(b, t);
+}
+
+static int body_ordinal(const fsp_parser *p, const char *noun, size_t noun_len)
+{
+	for (size_t bi = 0; bi < p->block_count; bi++) {
+		const fsp_block *b = &p->blocks[bi];
+		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
+			continue;
+		for (size_t t = 1; t < b->tok_count; t++) {
+			size_t n;
+			const char *s = fsp_core(b, t, &n);
+			if (!fsp_word_is_ci(s, n, noun) && !(n == noun_len + 1 &&
+			    fsp_word_is_ci(s, noun_len, noun) && s[n - 1] == 's'))
+				continue;
+			size_t first = t;
+			while (first > 0 && t - first < 6 && primary_name_word(p, b, first - 1))
+				first--;
+			int ordinal = ordinal_before(b, first);
+			/* a lower-case noun takes only "inaugural": "the inaugural
+			 * meetings"; "the fourth meeting between" is a count */
+			if (ordinal && (fsp_capitalised(b, t) || first < t ||
+			                fsp_core_is(b, first - 1, "inaugural")))
+				return ordinal;
+		}
+	}
+	return 0;
+}
+
+static bool sentence_has_cue(const fsp_block *b, int sentence)
+{
+	for (size_t t = 0; t < b->tok_count; t++)
+		if (b->toks[t].sentence == sentence) {
+			size_t n;
+			const char *s = fsp_core(b, t, &n);
+			for (const char *const *c = FSP_MEETING_CUES; *c; c++)
+				if (fsp_word_is_ci(s, n, *c))
+					return true;
+		}
+	return false;
+}
+
+/* When no numbered or dated meeting was named in the text, the meeting
+ * the document itself reports on: its name from the title (or the first
+ * paragraph), its date from the first sentence about meeting that has a
+ * date, its ordinal from the title or the text. */
+int fsp_primary_meeting(fsp_parser *p)
+{
+	fs_model *m = p->model;
+	const fsp_block *b = NULL;
+	size_t noun = 0;
+	for (size_t bi = 0; bi < p->block_count && bi < 4 && !b; bi++) {
+		const fsp_block *c = &p->blocks[bi];
+		if (c->kind != BLOCK_TITLE && c->kind != BLOCK_PROSE)
+			continue;
+		for (size_t t = c->tok_count; t-- > 0;)
+			if (fsp_core_in(c, t, FSP_PRIMARY_MEETING_NOUNS)) {
+				b = c;
+				noun = t;
+				break;
+			}
+	}
+	if (!b)
+		return ATRACK_OK;
+	size_t first = noun;
+	bool in_title = b->kind == BLOCK_TITLE;
+	while (first > 0 && noun - first < 10 && primary_name_word(p, b, first - 1))
+		first--;
+	while (first < noun && !fsp_capitalised(b, first) && !fsp_party_token(p, b, first))
+		first++;
+	size_t nlen;
+	const char *ns = fsp_core(b, noun, &nlen);
+	if (nlen && ns[nlen - 1] == 's' && fsp_word_is(ns, nlen, "Meetings"))
+		nlen--;
+	int ordinal = ordinal_before(b, first);
+	/* next to meetings the text numbers or dates, the document's own is
+	 * added only when its title numbers it ("Inaugural ... Meeting") */
+	if (m->meeting_count > 0 && !(in_title && ordinal))
+		return ATRACK_OK;
+	for (size_t i = 0; i < m->meeting_count; i++) {
+		size_t kl = strlen(m->meetings[i].kind);
+		if (m->meetings[i].ordinal == ordinal ||
+		    (kl >= nlen && fsp_word_is_ci(m->meetings[i].kind + kl - nlen, nlen, ns)))
+			return ATRACK_OK; /* the title names a meeting already found */
+	}
+	if (!ordinal)
+		ordinal = body_ordinal(p, ns, nlen);
+	const fsp_date *date = NULL;
+	for (size_t i = 0; i < p->date_count && !date; i++)
+		if (p->dates[i].year > 0 && p->dates[i].day > 0 &&
+		    sentence_has_cue(&p->blocks[p->dates[i].block], p->dates[i].sentence))
+			date = &p->dates[i];
+	if (!fsp_reserve(&m->meetings, &p->meeting_cap, m->meeting_count + 1,
+	                 sizeof *m->meetings))
+		return ATRACK_NOMEM;
+	fs_meeting *mt = &m->meetings[m->meeting_count++];
+	memset(mt, 0, sizeof *mt);
+	mt->ordinal = ordinal;
+	mt->kind = fsp_clean_dup(b->text + b->toks[first].cstart,
+	                         b->toks[noun].cend - b->toks[first].cstart);
+	mt->name = mt->kind ? atr_strdup(mt->kind) : NULL;
+	if (!mt->kind || !mt->name)
+		return ATRACK_NOMEM;
+	mt->pos = fsp_block_pos(b, b->toks[first].cstart);
+	if (date && fsp_format_date(mt->start_date, date->year, date->month, date->day) &&
+	    !(date->end_day &&
+	      fsp_format_date(mt->end_date, date->year, date->month, date->end_day)))
+		memcpy(mt->end_date, mt->start_date, sizeof mt->end_date);
+	if (date) {
+		const fsp_block *db = &p->blocks[date->block];
+		mt->place = meeting_place(p, db, 0, date->sentence);
+		if (meeting_people(p, date->block, date->sentence, mt))
+			return ATRACK_NOMEM;
+	}
+	return make_meeting_slug(p, mt);
 }

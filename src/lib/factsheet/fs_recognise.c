@@ -66,6 +66,8 @@ int fsp_recognise(fsp_parser *p)
 		rc = run(p, MENTION_MEETING, scan_meetings_at, false);
 	}
 	if (!rc)
+		rc = fsp_primary_meeting(p);
+	if (!rc)
 		rc = run(p, MENTION_DEFINITION, fsp_scan_definitions, true);
 	if (!rc)
 		rc = run(p, -1, fsp_scan_named_frameworks, true);

@@ -151,3 +151,25 @@ const char *const FSP_COMMITMENT_VERBS[] = {
 	"plans to", "will seek", "reaffirmed", "signed", "will sign",
 	NULL
 };
+
+/* Nouns that name the meeting a document reports on, in its title or
+ * first sentences ("Quad Leaders' Summit", "Official State Visit"). */
+const char *const FSP_PRIMARY_MEETING_NOUNS[] = {
+	"Summit", "Meeting", "Meetings", "Visit", "Talks", "Consultations",
+	"Dialogue", "Ministerial", NULL
+};
+
+/* Words that make a sentence about the meeting itself, so that its date
+ * is the meeting's. */
+const char *const FSP_MEETING_CUES[] = {
+	"met", "meet", "meets", "meeting", "meetings", "summit", "visit",
+	"hosted", "hosts", "host", "convened", "held", "gathered", "welcomed",
+	"traveled", "travelled", "visited", NULL
+};
+
+/* Ordinals written as words; "first-ever" and "first time since" are
+ * not ordinals of a meeting and are never looked up. */
+const char *const FSP_ORDINAL_WORDS[] = {
+	"inaugural", "first", "second", "third", "fourth", "fifth", "sixth",
+	"seventh", "eighth", "ninth", "tenth", NULL
+};

@@ -206,8 +206,9 @@ char *fsp_clean_dup(const char *s, size_t len)
 			out[n++] = '\'';
 			i += 2;
 			space = false;
-		} else if (fsp_is_space(s[i])) {
+		} else if (fsp_space_at(s, len, i)) {
 			space = true;
+			i += fsp_space_at(s, len, i) - 1;
 		} else {
 			if (space && n > 0)
 				out[n++] = ' ';

@@ -69,15 +69,15 @@ static void token_core(const char *s, fsp_token *t, bool *fsp_ends_sentence)
 
 int fsp_tokenise(fsp_block *b)
 {
-	size_t cap = 0, i = 0;
+	size_t cap = 0, i = 0, n;
 	int sentence = 0;
 	while (i < b->len) {
-		while (i < b->len && fsp_is_space(b->text[i]))
-			i++;
+		while (i < b->len && (n = fsp_space_at(b->text, b->len, i)) > 0)
+			i += n; /* no-break spaces separate words too */
 		if (i == b->len)
 			break;
 		size_t start = i;
-		while (i < b->len && !fsp_is_space(b->text[i]))
+		while (i < b->len && !fsp_space_at(b->text, b->len, i))
 			i++;
 		if (!fsp_reserve(&b->toks, &cap, b->tok_count + 1, sizeof *b->toks))
 			return ATRACK_NOMEM;
