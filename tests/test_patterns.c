@@ -233,6 +233,59 @@ START_TEST(test_meeting_year_from_context)
 }
 END_TEST
 
+
+static const fs_framework *framework_named(const fs_model *m, const char *name)
+{
+	for (size_t i = 0; i < m->framework_count; i++)
+		if (strcmp(m->frameworks[i].name, name) == 0)
+			return &m->frameworks[i];
+	return NULL;
+}
+
+START_TEST(test_frameworks_whole_names_and_precision)
+{
+	fs_model *m = parse_pattern(PATTERN("frameworks.txt"));
+	const fs_framework *f = framework_named(m, "Quad");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->kind, "group");
+	ck_assert_ptr_nonnull(framework_named(m, "Harbour Ports of the Future Partnership"));
+	ck_assert_ptr_nonnull(framework_named(m, "Joint Steering Group for Coastal Resilience"));
+	f = framework_named(m, "Harbour Resilience Fund");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->acronym, "HRF");
+	ck_assert_str_eq(f->kind, "programme");
+	ck_assert_ptr_nonnull(framework_named(m, "Harbour Pilots Working Group"));
+	ck_assert_ptr_null(framework_named(m, "Port Alder Development Corporation"));
+	ck_assert_uint_eq(m->framework_count, 5);
+	fs_model_free(m);
+}
+END_TEST
+
+static const fs_party *party_slug(const fs_model *m, const char *slug)
+{
+	for (size_t i = 0; i < m->party_count; i++)
+		if (strcmp(m->parties[i].slug, slug) == 0)
+			return &m->parties[i];
+	return NULL;
+}
+
+/* The countries that meet are parties; an adversary the text condemns is
+ * kept but only as mentioned. */
+START_TEST(test_party_roles)
+{
+	fs_model *m = parse_pattern(PATTERN("party_roles.txt"));
+	const fs_party *us = party_slug(m, "us"), *japan = party_slug(m, "japan");
+	const fs_party *dprk = party_slug(m, "dprk");
+	ck_assert_ptr_nonnull(us);
+	ck_assert_ptr_nonnull(japan);
+	ck_assert_ptr_nonnull(dprk);
+	ck_assert_int_eq(us->mentioned, 0);
+	ck_assert_int_eq(japan->mentioned, 0);
+	ck_assert_int_eq(dprk->mentioned, 1);
+	fs_model_free(m);
+}
+END_TEST
+
 static Suite *patterns_suite(void)
 {
 	Suite *s = suite_create("patterns");
@@ -253,6 +306,12 @@ static Suite *patterns_suite(void)
 	tcase_add_test(meetings, test_meeting_distractor_ordinals);
 	tcase_add_test(meetings, test_meeting_year_from_context);
 	suite_add_tcase(s, meetings);
+	TCase *frameworks = tcase_create("frameworks");
+	tcase_add_test(frameworks, test_frameworks_whole_names_and_precision);
+	suite_add_tcase(s, frameworks);
+	TCase *parties = tcase_create("parties");
+	tcase_add_test(parties, test_party_roles);
+	suite_add_tcase(s, parties);
 	return s;
 }
 

@@ -34,6 +34,8 @@ typedef struct fs_party {
 	char *name;       /* "Republic of Korea" */
 	char *short_name; /* "ROK"; NULL when the text gives none */
 	fs_pos pos;       /* first mention */
+	int mentioned;    /* 1: named by the text but not a party to the meeting
+	                     (an adversary, a bystander); 0: a party */
 } fs_party;
 
 typedef struct fs_person {

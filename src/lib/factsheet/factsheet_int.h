@@ -166,6 +166,8 @@ extern const char *const FSP_MEETING_MAYBE_NOUNS[];
 extern const char *const FSP_DETERMINERS[];
 extern const char *const FSP_SMALL_WORDS[];
 extern const char *const FSP_COMMITMENT_VERBS[];
+extern const char *const FSP_GROUPINGS[];
+extern const char *const FSP_NOT_FRAMEWORK_HEADS[];
 extern const char *const FSP_PRIMARY_MEETING_NOUNS[];
 extern const char *const FSP_MEETING_CUES[];
 extern const char *const FSP_ORDINAL_WORDS[];
@@ -224,6 +226,7 @@ void fsp_classify_lines(fsp_parser *p);
 int fsp_build_blocks(fsp_parser *p);
 /* fs_party.c */
 int fsp_scan_parties(fsp_parser *p, fsp_block *b);
+void fsp_party_roles(fsp_parser *p);
 /* fs_people.c */
 int fsp_scan_people(fsp_parser *p, fsp_block *b);
 int fsp_resolve_short_references(fsp_parser *p);
@@ -237,6 +240,7 @@ int fsp_primary_meeting(fsp_parser *p);
 int fsp_scan_definitions(fsp_parser *p, size_t bi);
 int fsp_scan_named_frameworks(fsp_parser *p, size_t bi);
 size_t fsp_framework_in(const fs_framework *f, const fsp_block *b);
+int fsp_scan_groupings(fsp_parser *p);
 /* fs_focus.c */
 int fsp_scan_focus(fsp_parser *p, size_t bi);
 bool fsp_proper_name(const char *s, size_t len, size_t max_words);

@@ -37,8 +37,9 @@ static int find_framework(const fs_model *m, const char *name, const char *acron
 }
 
 /* Returns the index, -1 when full, -2 when memory ran out. */
-static int add_framework(fsp_parser *p, const char *name, size_t name_len,
-                         const char *acronym, size_t acronym_len, fs_pos pos)
+static int add_framework_kind(fsp_parser *p, const char *name, size_t name_len,
+                              const char *acronym, size_t acronym_len, fs_pos pos,
+                              const char *kind)
 {
 	fs_model *m = p->model;
 	char *clean = fsp_clean_dup(name, name_len);
@@ -69,10 +70,16 @@ static int add_framework(fsp_parser *p, const char *name, size_t name_len,
 	f->name = clean;
 	f->acronym = acr;
 	f->pos = pos;
-	f->kind = atr_strdup(kind_of_name(clean));
+	f->kind = atr_strdup(kind ? kind : kind_of_name(clean));
 	if (!f->kind || fsp_unique_slug(&p->other_slugs, acr ? acr : clean, &f->slug))
 		return -2;
 	return (int)(m->framework_count - 1);
+}
+
+static int add_framework(fsp_parser *p, const char *name, size_t name_len,
+                         const char *acronym, size_t acronym_len, fs_pos pos)
+{
+	return add_framework_kind(p, name, name_len, acronym, acronym_len, pos, NULL);
 }
 
 static bool acronym_word(const char *s, size_t n)
@@ -167,6 +174,12 @@ int fsp_scan_definitions(fsp_parser *p, size_t bi)
 		size_t name_start = b->toks[first].cstart, name_end = b->toks[t - 1].cend;
 		if (fsp_party_token(p, b, t - 1) || fsp_core_in(b, t - 1, FSP_MEETING_NOUNS))
 			continue;
+		/* an agency, company or technology is defined the same way:
+		 * its head noun says so */
+		size_t hn;
+		const char *hs = fsp_core(b, t - 1, &hn);
+		if (fsp_in_list(hs, fsp_possessive_cut(hs, hn), FSP_NOT_FRAMEWORK_HEADS))
+			continue;
 		int index = add_framework(p, b->text + name_start, name_end - name_start,
 		                          s, n, fsp_block_pos(b, name_start));
 		if (index == -2)
@@ -188,17 +201,32 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 	for (size_t t = 1; t < b->tok_count; t++) {
 		size_t n;
 		const char *s = fsp_core(b, t, &n);
-		if (!fsp_kind_noun(s, n) || fsp_starts_with_paren(b, t) ||
+		if (!fsp_kind_noun(s, fsp_possessive_cut(s, n)) || fsp_starts_with_paren(b, t) ||
 		    fsp_covering(p, b, MENTION_MEETING, b->toks[t].cstart))
 			continue;
 		size_t first = t;
 		while (first > 0 && t - first < 8 && !b->toks[first - 1].closes &&
-		       !fsp_starts_with_paren(b, first - 1) && !fsp_party_token(p, b, first - 1) &&
-		       !fsp_core_in(b, first - 1, FSP_DETERMINERS) &&
-		       (fsp_capitalised(b, first - 1) ||
-		        (first - 1 > 0 && fsp_is_small_word(fsp_core(b, first - 1, &n), n) &&
-		         fsp_capitalised(b, first - 2))))
-			first--;
+		       !fsp_starts_with_paren(b, first - 1) && !fsp_party_token(p, b, first - 1)) {
+			size_t k = first - 1;
+			if (fsp_capitalised(b, k) && !fsp_core_in(b, k, FSP_DETERMINERS)) {
+				first--;
+				continue;
+			}
+			/* "Ports of the Future": small words inside the name */
+			if (k > 0 && fsp_core_is(b, k, "the") &&
+			    (fsp_core_is(b, k - 1, "of") || fsp_core_is(b, k - 1, "for")) &&
+			    k > 1 && fsp_capitalised(b, k - 2) && !b->toks[k - 1].closes) {
+				first -= 2;
+				continue;
+			}
+			if (k > 0 && fsp_is_small_word(fsp_core(b, k, &n), n) &&
+			    !fsp_core_in(b, k, FSP_DETERMINERS) && fsp_capitalised(b, k - 1) &&
+			    !b->toks[k - 1].closes) {
+				first--;
+				continue;
+			}
+			break;
+		}
 		if (first == t || first == 0)
 			continue;
 		size_t before = first - 1;
@@ -206,8 +234,25 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 			before--;
 		if (!fsp_core_in(b, before, FSP_DETERMINERS) || fsp_party_token(p, b, before))
 			continue;
+		/* "Joint Steering Group for Advanced Capabilities": the name
+		 * goes on over "for"/"on"/"of" and capitalised words */
+		size_t last = t;
+		while (!b->toks[last].closes && last + 2 < b->tok_count && last - t < 8 &&
+		       (fsp_core_is(b, last + 1, "for") || fsp_core_is(b, last + 1, "on") ||
+		        fsp_core_is(b, last + 1, "of")) &&
+		       fsp_capitalised(b, last + 2) && !fsp_starts_with_paren(b, last + 2) &&
+		       !fsp_month_of(fsp_core(b, last + 2, &n), n) &&
+		       !fsp_core_in(b, last + 2, FSP_DETERMINERS) && !b->toks[last + 1].closes) {
+			last += 2;
+			while (!b->toks[last].closes && last + 1 < b->tok_count && last - t < 10 &&
+			       fsp_capitalised(b, last + 1) && !fsp_starts_with_paren(b, last + 1))
+				last++;
+		}
 		size_t start = b->toks[first].cstart;
-		int index = add_framework(p, b->text + start, b->toks[t].cend - start,
+		size_t end = b->toks[last].cend;
+		end = b->toks[last].cstart +
+		      fsp_possessive_cut(b->text + b->toks[last].cstart, end - b->toks[last].cstart);
+		int index = add_framework(p, b->text + start, end - start,
 		                          NULL, 0, fsp_block_pos(b, start));
 		if (index == -2)
 			return ATRACK_NOMEM;
@@ -235,4 +280,38 @@ size_t fsp_framework_in(const fs_framework *f, const fsp_block *b)
 		}
 	}
 	return best;
+}
+
+static bool word_at(const char *text, size_t len, size_t at, size_t n)
+{
+	return (at == 0 || !fsp_is_alnum(text[at - 1])) &&
+	       (at + n >= len || !fsp_is_alnum(text[at + n]));
+}
+
+/* The groupings of FSP_GROUPINGS that the title names or the text names
+ * at least twice, as whole words. */
+int fsp_scan_groupings(fsp_parser *p)
+{
+	for (const char *const *g = FSP_GROUPINGS; *g; g++) {
+		size_t n = strlen(*g), count = 0;
+		bool in_title = false;
+		fs_pos pos = {0, 0};
+		for (size_t bi = 0; bi < p->block_count && !in_title && count < 2; bi++) {
+			const fsp_block *b = &p->blocks[bi];
+			for (const char *at = strstr(b->text, *g); at; at = strstr(at + 1, *g)) {
+				size_t off = (size_t)(at - b->text);
+				if (!word_at(b->text, b->len, off, n))
+					continue;
+				if (!count)
+					pos = fsp_block_pos(b, off);
+				count++;
+				if (b->kind == BLOCK_TITLE)
+					in_title = true;
+			}
+		}
+		if ((in_title || count >= 2) &&
+		    add_framework_kind(p, *g, n, NULL, 0, pos, "group") == -2)
+			return ATRACK_NOMEM;
+	}
+	return ATRACK_OK;
 }

@@ -92,3 +92,31 @@ int fsp_scan_parties(fsp_parser *p, fsp_block *b)
 	}
 	return ATRACK_OK;
 }
+
+/* The parties are the countries in the title and those of the people who
+ * took part; the others the text names (adversaries, bystanders) are only
+ * mentioned. When neither the title nor a participant names a country,
+ * every country found is taken as a party rather than none. */
+void fsp_party_roles(fsp_parser *p)
+{
+	fs_model *m = p->model;
+	size_t meeting = 0;
+	for (size_t i = 0; i < m->party_count; i++)
+		m->parties[i].mentioned = 1;
+	for (size_t i = 0; i < m->party_count; i++)
+		if (m->title && m->parties[i].pos.line == m->title_pos.line) {
+			m->parties[i].mentioned = 0;
+			meeting++;
+		}
+	for (size_t k = 0; k < m->meeting_count; k++)
+		for (size_t j = 0; j < m->meetings[k].people.count; j++) {
+			int party = m->people[m->meetings[k].people.items[j]].party;
+			if (party >= 0 && m->parties[party].mentioned) {
+				m->parties[party].mentioned = 0;
+				meeting++;
+			}
+		}
+	if (!meeting)
+		for (size_t i = 0; i < m->party_count; i++)
+			m->parties[i].mentioned = 0;
+}

@@ -72,6 +72,8 @@ int fsp_recognise(fsp_parser *p)
 	if (!rc)
 		rc = run(p, -1, fsp_scan_named_frameworks, true);
 	if (!rc)
+		rc = fsp_scan_groupings(p);
+	if (!rc)
 		rc = run(p, MENTION_FOCUS, fsp_scan_focus, true);
 	if (!rc)
 		rc = run(p, MENTION_EXERCISE, fsp_scan_exercises, true);
@@ -80,5 +82,7 @@ int fsp_recognise(fsp_parser *p)
 	for (size_t bi = 0; bi < p->block_count && !rc; bi++)
 		if (p->blocks[bi].initiative >= 0)
 			rc = fsp_finish_initiative(p, &p->blocks[bi]);
+	if (!rc)
+		fsp_party_roles(p);
 	return rc;
 }

@@ -98,6 +98,17 @@ const struct fsp_kind_noun FSP_KIND_NOUNS[] = {
 	{"Programme", "programme"}, {"Program", "programme"},
 	{"Initiative", "initiative"}, {"Forum", "body"}, {"Body", "body"},
 	{"Board", "body"}, {"Secretariat", "body"},
+	{"Fund", "programme"}, {"Facility", "programme"},
+	{"Fellowship", "programme"}, {"Academy", "programme"},
+	{"Center", "body"}, {"Centre", "body"}, {"Network", "group"},
+	{"Taskforce", "group"}, {"Consortium", "group"}, {"Coalition", "group"},
+	{"Sub-Group", "group"}, {"Alliance", "group"},
+	{"Agreement", "framework"}, {"Accord", "framework"},
+	{"Accords", "framework"}, {"Treaty", "framework"},
+	{"Memorandum", "framework"}, {"Compact", "framework"},
+	{"Pledge", "framework"}, {"Arrangement", "framework"},
+	{"Protocol", "framework"}, {"Process", "mechanism"},
+	{"Consultations", "dialogue"}, {"Forces", "group"},
 };
 
 const char *const FSP_DETERMINERS[] = {
@@ -172,4 +183,27 @@ const char *const FSP_MEETING_CUES[] = {
 const char *const FSP_ORDINAL_WORDS[] = {
 	"inaugural", "first", "second", "third", "fourth", "fifth", "sixth",
 	"seventh", "eighth", "ninth", "tenth", NULL
+};
+
+/* Groupings of the genre that are frameworks by their name alone; they
+ * are recorded when the title names them or the text does twice. */
+const char *const FSP_GROUPINGS[] = {
+	"Quad", "AUKUS", "NATO", "G7", "G20", NULL
+};
+
+/* Head nouns of names that are not frameworks: agencies, ministries,
+ * companies, schools, technologies and systems. A name ending in one is
+ * never recorded as a framework, even with an acronym. */
+const char *const FSP_NOT_FRAMEWORK_HEADS[] = {
+	"Administration", "Agency", "Agencies", "Bank", "Corporation",
+	"Company", "Companies", "Department", "Ministry", "Office",
+	"Foundation", "Institute", "Institution", "University", "College",
+	"Laboratory", "Laboratories", "Organisation", "Organization",
+	"Service", "Services", "Command", "Team", "Teams", "Provider",
+	"Providers", "Package", "Sustainability", "Networks", "System",
+	"Systems", "Vehicle", "Vehicles", "Missile", "Missiles", "Satellite",
+	"Satellites", "Station", "Aircraft", "Technology", "Technologies",
+	"Intelligence", "Access", "Orbit", "Weapon", "Weapons", "Act",
+	"Engineering", "Research", "Capabilities", "Capability", "Energy",
+	NULL
 };
