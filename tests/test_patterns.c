@@ -286,6 +286,23 @@ START_TEST(test_party_roles)
 }
 END_TEST
 
+
+START_TEST(test_meeting_from_dated_visit)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_titled.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].name, "Deepening the Harbour Partnership with Port Alder");
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-08-04");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_declaration.txt"));
+	ck_assert_str_eq(m->title, "Joint declaration of the harbour partners");
+	ck_assert_uint_eq(m->section_count, 0);
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-04-26");
+	fs_model_free(m);
+}
+END_TEST
+
 static Suite *patterns_suite(void)
 {
 	Suite *s = suite_create("patterns");
@@ -305,6 +322,7 @@ static Suite *patterns_suite(void)
 	tcase_add_test(meetings, test_meeting_ordinal_words);
 	tcase_add_test(meetings, test_meeting_distractor_ordinals);
 	tcase_add_test(meetings, test_meeting_year_from_context);
+	tcase_add_test(meetings, test_meeting_from_dated_visit);
 	suite_add_tcase(s, meetings);
 	TCase *frameworks = tcase_create("frameworks");
 	tcase_add_test(frameworks, test_frameworks_whole_names_and_precision);

@@ -100,6 +100,20 @@ int fsp_scan_dates(fsp_parser *p, size_t bi)
 			t++;
 			continue;
 		}
+		/* "this 26th day of April, 2023" */
+		if (t + 3 < b->tok_count && n >= 3 && n <= 4 && fsp_is_digit(s[0]) &&
+		    fsp_core_is(b, t + 1, "day") && fsp_core_is(b, t + 2, "of")) {
+			size_t dn = fsp_is_digit(s[1]) ? 2 : 1, mn;
+			const char *ms = fsp_core(b, t + 3, &mn);
+			if (fsp_number_word(s, dn, 1, 2, &d) && d >= 1 && d <= 31 &&
+			    (mo = fsp_month_of(ms, mn))) {
+				int yr = year_token(b, t + 4, &y);
+				if (yr != YEAR_BAD && add_date(p, bi, t, y, mo, d, 0))
+					return ATRACK_NOMEM;
+				t += yr == YEAR_OK ? 4 : 3;
+				continue;
+			}
+		}
 		if (day_word(s, n, &d, &d2) && t + 1 < b->tok_count && !b->toks[t].closes) {
 			size_t mn;
 			const char *ms = fsp_core(b, t + 1, &mn);

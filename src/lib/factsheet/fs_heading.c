@@ -45,11 +45,12 @@ bool fsp_is_title_case(const char *s, size_t len, int max_words)
 	if (last == '.' || last == ',' || last == ';' || last == ':' ||
 	    last == '!' || last == '?')
 		return false;
+	size_t sp;
 	while (i < len) {
-		while (i < len && fsp_is_space(s[i]))
-			i++;
+		while (i < len && (sp = fsp_space_at(s, len, i)) > 0)
+			i += sp; /* a no-break space separates words too */
 		size_t start = i;
-		while (i < len && !fsp_is_space(s[i]))
+		while (i < len && !fsp_space_at(s, len, i))
 			i++;
 		if (start == i)
 			break;

@@ -97,6 +97,18 @@ static size_t runin_colon(const fsp_line *l, int max_words, size_t *text)
 	return colon;
 }
 
+/* A first line that reads as a title though not in Title Case ("Joint
+ * statement of the partners"): short, no final stop, a blank line after. */
+static bool plain_title(const fsp_line *l, const fsp_line *next)
+{
+	int words = 1;
+	for (size_t i = 0; i < l->len; i++)
+		if (l->s[i] == ' ' && ++words > 30)
+			return false;
+	return next && next->blank_before && fsp_is_upper(l->s[0]) &&
+	       !fsp_ends_sentence(l->s, l->len);
+}
+
 /* "Title Case Heading" and "Title Case Heading:" alone on a line. */
 static bool title_heading(const char *s, size_t len, int max_words)
 {
@@ -144,7 +156,7 @@ void fsp_classify_lines(fsp_parser *p)
 
 		if (i == 0 && !l->marker_len &&
 		    (fsp_markdown_heading(l->s, l->len) || fsp_is_all_caps(l->s, l->len) ||
-		     fsp_is_title_case(l->s, l->len, 25)))
+		     fsp_is_title_case(l->s, l->len, 25) || plain_title(l, next)))
 			l->kind = LINE_TITLE;
 		else if (!l->marker_len && (fsp_is_boilerplate(l->s, l->len) ||
 		                            fsp_is_trailer(l->s, l->len)))

@@ -335,16 +335,88 @@ static int body_ordinal(const fsp_parser *p, const char *noun, size_t noun_len)
 	return 0;
 }
 
-static bool sentence_has_cue(const fsp_block *b, int sentence)
+static bool sentence_has_cue(const fsp_block *b, size_t t, const char *const *cues);
+
+/* The first date (with its day and year) in a sentence with one of the
+ * cues. */
+static const fsp_date *meeting_date(const fsp_parser *p, const char *const *cues)
 {
-	for (size_t t = 0; t < b->tok_count; t++)
-		if (b->toks[t].sentence == sentence) {
-			size_t n;
-			const char *s = fsp_core(b, t, &n);
-			for (const char *const *c = FSP_MEETING_CUES; *c; c++)
-				if (fsp_word_is_ci(s, n, *c))
-					return true;
-		}
+	for (size_t i = 0; i < p->date_count && i < 64; i++)
+		if (p->dates[i].year > 0 && p->dates[i].day > 0 &&
+		    sentence_has_cue(&p->blocks[p->dates[i].block], p->dates[i].tok, cues))
+			return &p->dates[i];
+	return NULL;
+}
+
+/* A document whose title names no meeting but whose text dates one
+ * ("... is welcoming Prime Minister X on October 25, 2023 for an official
+ * visit"): the meeting is named after the title, without a "Fact Sheet:"
+ * label, and dated. Without such a date there is no meeting. */
+static int titled_meeting(fsp_parser *p)
+{
+	fs_model *m = p->model;
+	if (!m->title || m->meeting_count > 0)
+		return ATRACK_OK;
+	const fsp_date *date = meeting_date(p, FSP_VISIT_CUES);
+	for (size_t i = 0; i < p->date_count && i < 64 && !date; i++) {
+		/* "President X and President Y met on ...", or a dateline
+		 * ("Hiroshima, 20 May 2023") standing alone */
+		const fsp_date *d = &p->dates[i];
+		const fsp_block *db = &p->blocks[d->block];
+		if (d->year <= 0 || d->day <= 0)
+			continue;
+		bool person = false;
+		for (size_t k = db->first[MENTION_PERSON]; k < db->end[MENTION_PERSON]; k++)
+			if (db->toks[p->mentions[MENTION_PERSON].items[k].tok].sentence == d->sentence)
+				person = true;
+		if ((person && sentence_has_cue(db, d->tok, FSP_MEETING_CUES)) ||
+		    db->tok_count <= 6)
+			date = d;
+	}
+	if (!date)
+		return ATRACK_OK;
+	const char *name = m->title;
+	const char *colon = strstr(name, ": ");
+	if (colon && fsp_is_all_caps(name, (size_t)(colon - name)))
+		name = colon + 2;
+	else if (colon && fsp_word_is_ci(name, (size_t)(colon - name), "fact sheet"))
+		name = colon + 2;
+	if (!fsp_reserve(&m->meetings, &p->meeting_cap, m->meeting_count + 1,
+	                 sizeof *m->meetings))
+		return ATRACK_NOMEM;
+	fs_meeting *mt = &m->meetings[m->meeting_count++];
+	memset(mt, 0, sizeof *mt);
+	mt->kind = atr_strdup("Meeting");
+	mt->short_kind = atr_strdup("meeting");
+	mt->name = atr_strdup(name);
+	if (!mt->kind || !mt->short_kind || !mt->name)
+		return ATRACK_NOMEM;
+	mt->pos = m->title_pos;
+	if (fsp_format_date(mt->start_date, date->year, date->month, date->day) &&
+	    !(date->end_day &&
+	      fsp_format_date(mt->end_date, date->year, date->month, date->end_day)))
+		memcpy(mt->end_date, mt->start_date, sizeof mt->end_date);
+	mt->place = meeting_place(p, &p->blocks[date->block], 0, date->sentence);
+	if (meeting_people(p, date->block, date->sentence, mt))
+		return ATRACK_NOMEM;
+	return make_meeting_slug(p, mt);
+}
+
+/* Whether a cue word is near date token t in its sentence; the window
+ * is bounded so that a text of one endless sentence stays linear. */
+static bool sentence_has_cue(const fsp_block *b, size_t t, const char *const *cues)
+{
+	int sentence = b->toks[t].sentence;
+	size_t from = t > 40 ? t - 40 : 0, to = t + 40 < b->tok_count ? t + 40 : b->tok_count;
+	for (size_t k = from; k < to; k++) {
+		if (b->toks[k].sentence != sentence)
+			continue;
+		size_t n;
+		const char *s = fsp_core(b, k, &n);
+		for (const char *const *c = cues; *c; c++)
+			if (fsp_word_is_ci(s, n, *c))
+				return true;
+	}
 	return false;
 }
 
@@ -369,7 +441,7 @@ int fsp_primary_meeting(fsp_parser *p)
 			}
 	}
 	if (!b)
-		return ATRACK_OK;
+		return titled_meeting(p);
 	size_t first = noun;
 	bool in_title = b->kind == BLOCK_TITLE;
 	while (first > 0 && noun - first < 10 && primary_name_word(p, b, first - 1))
@@ -394,9 +466,10 @@ int fsp_primary_meeting(fsp_parser *p)
 	if (!ordinal)
 		ordinal = body_ordinal(p, ns, nlen);
 	const fsp_date *date = NULL;
-	for (size_t i = 0; i < p->date_count && !date; i++)
+	for (size_t i = 0; i < p->date_count && i < 64 && !date; i++)
 		if (p->dates[i].year > 0 && p->dates[i].day > 0 &&
-		    sentence_has_cue(&p->blocks[p->dates[i].block], p->dates[i].sentence))
+		    sentence_has_cue(&p->blocks[p->dates[i].block], p->dates[i].tok,
+		                     FSP_MEETING_CUES))
 			date = &p->dates[i];
 	if (!fsp_reserve(&m->meetings, &p->meeting_cap, m->meeting_count + 1,
 	                 sizeof *m->meetings))

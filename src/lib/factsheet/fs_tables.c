@@ -207,3 +207,11 @@ const char *const FSP_NOT_FRAMEWORK_HEADS[] = {
 	"Engineering", "Research", "Capabilities", "Capability", "Energy",
 	NULL
 };
+
+/* The cues that, in a document whose title names no meeting, make a dated
+ * sentence the report of one ("... is welcoming X on May 5 for an official
+ * visit"); narrower than FSP_MEETING_CUES, as "met" alone is not enough. */
+const char *const FSP_VISIT_CUES[] = {
+	"visit", "summit", "meeting", "meetings", "welcoming", "hosting",
+	"hosts", "hosted", NULL
+};
