@@ -359,6 +359,9 @@ static void score_parties(json_t *ann, json_t *model, score *s)
 		int hit = 0;
 		size_t k;
 		json_t *c;
+		/* a country the text only mentions is not a party */
+		if (same(str(p, "role"), "mentioned"))
+			continue;
 		json_array_foreach(want, k, c) {
 			if (same(json_string_value(c), str(p, "name")) || same(json_string_value(c), str(p, "short_name")))
 				hit = 1;
