@@ -108,7 +108,10 @@ static int add_section(fsp_parser *p, const fsp_line *l)
 	m->section_count++;
 	sec->pos.line = l->number;
 	sec->pos.column = l->column;
-	sec->heading = fsp_clean_dup(l->s, l->head_len ? l->head_len : l->len);
+	size_t hlen = l->head_len ? l->head_len : l->len;
+	if (hlen > 1 && l->s[hlen - 1] == ':')
+		hlen--; /* "Support for Ukraine:" is the heading "Support for Ukraine" */
+	sec->heading = fsp_clean_dup(l->s, hlen);
 	sec->title = fsp_title_case(s, len);
 	if (!sec->heading || !sec->title)
 		return ATRACK_NOMEM;

@@ -128,6 +128,18 @@ static bool sentence_heading(const fsp_line *l, const fsp_line *prev,
 	char last = fsp_final_char(l->s, l->len);
 	if (!fsp_is_alnum(last))
 		return false;
+	bool digit = false, month = false;
+	for (size_t i = 0, w = 0; i <= l->len; i++) {
+		if (i < l->len && fsp_is_digit(l->s[i]))
+			digit = true;
+		if (i == l->len || l->s[i] == ' ' || l->s[i] == ',') {
+			if (fsp_month_of(l->s + w, i - w))
+				month = true;
+			w = i + 1;
+		}
+	}
+	if (digit && month)
+		return false; /* a dateline: "Port Alder, 20 May 2031" */
 	for (size_t i = 0; i < l->len; i++) {
 		if (l->s[i] == ' ' && ++words > 14)
 			return false;
