@@ -34,6 +34,8 @@ typedef struct fs_party {
 	char *name;       /* "Republic of Korea" */
 	char *short_name; /* "ROK"; NULL when the text gives none */
 	fs_pos pos;       /* first mention */
+	int mentioned;    /* 1: named by the text but not a party to the meeting
+	                     (an adversary, a bystander); 0: a party */
 } fs_party;
 
 typedef struct fs_person {
@@ -143,7 +145,9 @@ typedef struct fs_error {
  *
  * Returns ATRACK_OK and sets *out (free with fs_model_free); ATRACK_PARSE
  * with `err` filled for input that is empty, too large, not UTF-8, contains
- * NUL bytes, or has no recognisable section or list item; ATRACK_NOMEM.
+ * NUL bytes, or has neither a title nor a section nor an initiative (a
+ * prose document with a title is read: its initiatives are the paragraphs
+ * with a commitment verb, possibly none); ATRACK_NOMEM.
  * On failure *out is NULL.
  */
 int fs_parse(const char *text, size_t len, fs_model **out, fs_error *err);

@@ -1,7 +1,12 @@
 /*
- * factsheet_int.h - what the files of the fact sheet parser share among
- * themselves (factsheet.c reads lines and blocks, factsheet_names.c
- * recognises names in them); nothing outside the parser includes it.
+ * factsheet_int.h - what the files of the fact-sheet parser share among
+ * themselves; nothing outside the parser includes it. The layers, each
+ * calling only those below it:
+ *   fs_tables.c (vocabularies) < fs_text.c (bytes, words) < fs_slug.c,
+ *   fs_token.c (tokens, mentions) < fs_list.c, fs_heading.c < fs_lines.c
+ *   < fs_blocks.c; the recognisers fs_party.c, fs_people.c, fs_date.c,
+ *   fs_meeting.c, fs_framework.c < fs_focus.c, fs_document.c, fs_title.c
+ *   < fs_recognise.c < factsheet.c (fs_parse).
  */
 #ifndef ATRACK_FACTSHEET_INT_H
 #define ATRACK_FACTSHEET_INT_H
@@ -33,6 +38,8 @@ typedef struct fsp_line {
 	int marker_style;
 	long marker_number;
 	size_t marker_len;    /* bytes of marker and the spaces after it */
+	size_t head_len;      /* run-in "HEADING: text": bytes of HEADING */
+	size_t runin;         /* run-in heading or "Label: text": where text starts */
 } fsp_line;
 
 typedef struct fsp_segment {
@@ -121,5 +128,127 @@ int fsp_unique_slug(fsp_slugs *set, const char *text, char **out);
 void fsp_slugs_free(fsp_slugs *set);
 int fsp_add_initiative(fsp_parser *p, fsp_block *b, int column);
 int fsp_recognise(fsp_parser *p);
+int fsp_prose_initiatives(fsp_parser *p);
+bool fsp_has_commitment(const char *s, size_t len);
+
+#define MAX_ENTITIES 256 /* per kind, so hostile input cannot go quadratic */
+#define SLUG_MAX 60
+#define TITLE_MAX 120
+#define TITLE_MIN_WORDS 4
+/* The years a date of the genre may have; others are not read as dates. */
+#define FSP_YEAR_MIN 1900
+#define FSP_YEAR_MAX 2200
+
+/* ---- Vocabularies (fs_tables.c) ----------------------------------------- */
+
+struct fsp_party_def {
+	const char *slug;
+	const char *name;
+	const char *shorts[4];
+	const char *longs[5];
+};
+struct fsp_kind_noun {
+	const char *noun;
+	const char *kind;
+};
+extern const struct fsp_party_def FSP_PARTIES[];
+extern const size_t FSP_PARTY_COUNT;
+extern const struct fsp_kind_noun FSP_KIND_NOUNS[];
+extern const size_t FSP_KIND_NOUN_COUNT;
+extern const char *const FSP_MONTHS[];
+extern const char *const FSP_MONTH_ABBREVIATIONS[];
+extern const char *const FSP_ABBREVIATIONS[];
+extern const char *const FSP_TITLE_HEADS[];
+extern const char *const FSP_TITLE_MODIFIERS[];
+extern const char *const FSP_DEPARTMENTS[];
+extern const char *const FSP_MEETING_NOUNS[];
+extern const char *const FSP_MEETING_MAYBE_NOUNS[];
+extern const char *const FSP_DETERMINERS[];
+extern const char *const FSP_SMALL_WORDS[];
+extern const char *const FSP_COMMITMENT_VERBS[];
+extern const char *const FSP_GROUPINGS[];
+extern const char *const FSP_NOT_FRAMEWORK_HEADS[];
+extern const char *const FSP_PRIMARY_MEETING_NOUNS[];
+extern const char *const FSP_MEETING_CUES[];
+extern const char *const FSP_VISIT_CUES[];
+extern const char *const FSP_ORDINAL_WORDS[];
+extern const char *const FSP_TRAILER_PHRASES[];
+extern const char *const FSP_PLACE_NOUNS[];
+extern const char *const FSP_CLAUSE_WORDS[];
+extern const char *const FSP_PURPOSE_DETERMINERS[];
+
+typedef struct fsp_span {
+	size_t start, end;
+} fsp_span;
+
+/* fs_text.c */
+const struct fsp_kind_noun *fsp_kind_noun(const char *s, size_t len);
+int fsp_month_of(const char *s, size_t len);
+size_t fsp_possessive_cut(const char *s, size_t n);
+bool fsp_number_word(const char *s, size_t n, int digits_min, int digits_max,
+                        int *value);
+bool fsp_format_date(char out[11], int y, int mo, int d);
+char fsp_lower(char c);
+/* fs_token.c */
+bool fsp_is_abbreviation(const char *s, size_t len);
+int fsp_tokenise(fsp_block *b);
+const char *fsp_core(const fsp_block *b, size_t t, size_t *len);
+bool fsp_core_is(const fsp_block *b, size_t t, const char *word);
+bool fsp_core_in(const fsp_block *b, size_t t, const char *const *list);
+bool fsp_capitalised(const fsp_block *b, size_t t);
+bool fsp_starts_with_paren(const fsp_block *b, size_t t);
+int fsp_add_mention(fsp_parser *p, int kind, size_t start, size_t end,
+                       int index);
+const fsp_mention *fsp_covering(const fsp_parser *p, const fsp_block *b,
+                                   int kind, size_t at);
+bool fsp_party_token(const fsp_parser *p, const fsp_block *b, size_t t);
+int fsp_refs_add(fs_refs *r, int index);
+size_t fsp_trim_span(const char *s, fsp_span *sp);
+size_t fsp_split_list(const char *s, size_t start, size_t end, fsp_span *out,
+                         size_t max, bool split_and);
+size_t fsp_word_count(const char *s, size_t len);
+size_t fsp_sentence_end(const fsp_block *b, size_t at);
+/* fs_list.c */
+size_t fsp_detect_marker(const char *s, size_t len, int *style, long *number);
+/* fs_heading.c */
+bool fsp_ends_sentence(const char *s, size_t len);
+char fsp_final_char(const char *s, size_t len);
+bool fsp_is_trailer(const char *s, size_t len);
+size_t fsp_space_at(const char *s, size_t len, size_t i);
+bool fsp_is_title_case(const char *s, size_t len, int max_words);
+bool fsp_is_all_caps(const char *s, size_t len);
+size_t fsp_markdown_heading(const char *s, size_t len);
+bool fsp_is_boilerplate(const char *s, size_t len);
+char *fsp_title_case(const char *s, size_t len);
+/* fs_lines.c */
+int fsp_split_lines(fsp_parser *p);
+void fsp_classify_lines(fsp_parser *p);
+/* fs_blocks.c */
+int fsp_build_blocks(fsp_parser *p);
+/* fs_party.c */
+int fsp_scan_parties(fsp_parser *p, fsp_block *b);
+void fsp_party_roles(fsp_parser *p);
+/* fs_people.c */
+int fsp_scan_people(fsp_parser *p, fsp_block *b);
+int fsp_resolve_short_references(fsp_parser *p);
+/* fs_date.c */
+int fsp_scan_dates(fsp_parser *p, size_t bi);
+void fsp_resolve_years(fsp_parser *p);
+/* fs_meeting.c */
+int fsp_scan_meetings(fsp_parser *p, size_t bi);
+int fsp_primary_meeting(fsp_parser *p);
+/* fs_framework.c */
+int fsp_scan_definitions(fsp_parser *p, size_t bi);
+int fsp_scan_named_frameworks(fsp_parser *p, size_t bi);
+size_t fsp_framework_in(const fs_framework *f, const fsp_block *b);
+int fsp_scan_groupings(fsp_parser *p);
+/* fs_focus.c */
+int fsp_scan_focus(fsp_parser *p, size_t bi);
+bool fsp_proper_name(const char *s, size_t len, size_t max_words);
+int fsp_scan_exercises(fsp_parser *p, size_t bi);
+/* fs_document.c */
+int fsp_scan_documents(fsp_parser *p, size_t bi);
+/* fs_title.c */
+int fsp_finish_initiative(fsp_parser *p, const fsp_block *b);
 
 #endif /* ATRACK_FACTSHEET_INT_H */

@@ -80,6 +80,7 @@ static bool parties_json(const fs_model *m, json_t *a)
 		        set(o, "slug", json_string(x->slug)) &&
 		        set(o, "name", json_string(x->name)) &&
 		        set(o, "short_name", string_or_null(x->short_name)) &&
+		        set(o, "role", json_string(x->mentioned ? "mentioned" : "party")) &&
 		        set(o, "pos", pos_json(x->pos))))
 			return false;
 	}

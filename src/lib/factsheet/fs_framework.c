@@ -1,0 +1,317 @@
+/*
+ * fs_framework.c - recognises frameworks: "Full Name (ACR)" definitions
+ * and capitalised names ending in a head noun, with the kind taken from
+ * the head noun. Calls fs_token.c, fs_slug.c and fs_text.c.
+ */
+#include "factsheet_int.h"
+
+#include <string.h>
+
+static const char *kind_of_name(const char *name)
+{
+	const char *last = strrchr(name, ' ');
+	last = last ? last + 1 : name;
+	const struct fsp_kind_noun *k = fsp_kind_noun(last, strlen(last));
+	if (k)
+		return k->kind;
+	for (const char *s = name; *s;) {
+		size_t n = strcspn(s, " ");
+		if ((k = fsp_kind_noun(s, n)))
+			return k->kind;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return "body";
+}
+
+static int find_framework(const fs_model *m, const char *name, const char *acronym)
+{
+	for (size_t i = 0; i < m->framework_count; i++) {
+		const fs_framework *f = &m->frameworks[i];
+		if (strcmp(f->name, name) == 0 ||
+		    (acronym && f->acronym && strcmp(f->acronym, acronym) == 0))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Returns the index, -1 when full, -2 when memory ran out. */
+static int add_framework_kind(fsp_parser *p, const char *name, size_t name_len,
+                              const char *acronym, size_t acronym_len, fs_pos pos,
+                              const char *kind)
+{
+	fs_model *m = p->model;
+	char *clean = fsp_clean_dup(name, name_len);
+	char *acr = acronym ? atr_strndup(acronym, acronym_len) : NULL;
+	if (!clean || (acronym && !acr)) {
+		atr_free(clean);
+		atr_free(acr);
+		return -2;
+	}
+	int found = find_framework(m, clean, acr);
+	if (found >= 0 || m->framework_count >= MAX_ENTITIES) {
+		if (found >= 0 && acr && !m->frameworks[found].acronym) {
+			m->frameworks[found].acronym = acr;
+			acr = NULL;
+		}
+		atr_free(clean);
+		atr_free(acr);
+		return found;
+	}
+	if (!fsp_reserve(&m->frameworks, &p->framework_cap, m->framework_count + 1,
+	                 sizeof *m->frameworks)) {
+		atr_free(clean);
+		atr_free(acr);
+		return -2;
+	}
+	fs_framework *f = &m->frameworks[m->framework_count++];
+	memset(f, 0, sizeof *f);
+	f->name = clean;
+	f->acronym = acr;
+	f->pos = pos;
+	f->kind = atr_strdup(kind ? kind : kind_of_name(clean));
+	if (!f->kind || fsp_unique_slug(&p->other_slugs, acr ? acr : clean, &f->slug))
+		return -2;
+	return (int)(m->framework_count - 1);
+}
+
+static int add_framework(fsp_parser *p, const char *name, size_t name_len,
+                         const char *acronym, size_t acronym_len, fs_pos pos)
+{
+	return add_framework_kind(p, name, name_len, acronym, acronym_len, pos, NULL);
+}
+
+static bool acronym_word(const char *s, size_t n)
+{
+	int upper = 0;
+	if (n < 2 || n > 10 || !fsp_is_upper(s[0]))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (fsp_is_upper(s[i]))
+			upper++;
+		else if (!fsp_is_lower(s[i]) && !fsp_is_digit(s[i]) && s[i] != '&' && s[i] != '-')
+			return false;
+	}
+	return upper >= 2;
+}
+
+/* Whether the letters of `acr` are the initials of words [0, count):
+ * every capitalised word gives its initial (and may give those of its
+ * hyphenated parts), a small word may give its initial or nothing. */
+static bool initials_match(const fsp_block *b, size_t first, size_t count,
+                           const char *acr, size_t acr_len)
+{
+	bool ok[13][11]; /* ok[w][a]: words w.. spell letters a.. */
+	char letters[11];
+	size_t m = 0;
+	for (size_t i = 0; i < acr_len && m < 10; i++)
+		if (fsp_is_upper(acr[i]) || fsp_is_digit(acr[i]))
+			letters[m++] = acr[i];
+	if (count > 12 || m == 0)
+		return false;
+	for (size_t w = count + 1; w-- > 0;) {
+		for (size_t a = m + 1; a-- > 0;) {
+			if (w == count) {
+				ok[w][a] = a == m;
+				continue;
+			}
+			size_t n;
+			const char *s = fsp_core(b, first + w, &n);
+			bool small = fsp_is_small_word(s, n);
+			bool r = small && ok[w + 1][a];
+			if (!r && a < m && fsp_is_upper((char)(s[0] & ~0x20)) &&
+			    (char)(s[0] & ~0x20) == letters[a]) {
+				size_t used = a + 1;
+				r = ok[w + 1][used];
+				for (size_t k = 1; !r && k < n && used < m; k++) {
+					if (s[k - 1] != '-')
+						continue;
+					if ((char)(s[k] & ~0x20) != letters[used])
+						break;
+					used++;
+					r = ok[w + 1][used];
+				}
+			}
+			ok[w][a] = r;
+		}
+	}
+	return ok[0][0];
+}
+
+/* "Full Name (ACR)": the fewest capitalised words before the parenthesis
+ * whose initials spell the acronym. A party or a meeting so defined is not
+ * a framework; a lower-case phrase ("maintenance, repair, and overhaul
+ * (MRO)") is nothing. */
+int fsp_scan_definitions(fsp_parser *p, size_t bi)
+{
+	fsp_block *b = &p->blocks[bi];
+	for (size_t t = 1; t < b->tok_count; t++) {
+		size_t n;
+		const char *s = fsp_core(b, t, &n);
+		if (!fsp_starts_with_paren(b, t) || !acronym_word(s, n) ||
+		    b->text[b->toks[t].cend] != ')' ||
+		    fsp_covering(p, b, MENTION_MEETING, b->toks[t].start))
+			continue;
+		size_t k, found = 0;
+		for (k = 1; k <= 12 && k <= t; k++) {
+			size_t w = t - k;
+			size_t wn;
+			const char *ws = fsp_core(b, w, &wn);
+			if (b->toks[w].closes || fsp_starts_with_paren(b, w) || wn == 0)
+				break;
+			bool small = fsp_is_small_word(ws, wn);
+			if (!small && !fsp_capitalised(b, w))
+				break;
+			if (!small && initials_match(b, w, k, s, n)) {
+				found = k;
+				break;
+			}
+		}
+		if (!found)
+			continue;
+		size_t first = t - found;
+		size_t name_start = b->toks[first].cstart, name_end = b->toks[t - 1].cend;
+		if (fsp_party_token(p, b, t - 1) || fsp_core_in(b, t - 1, FSP_MEETING_NOUNS))
+			continue;
+		/* an agency, company or technology is defined the same way:
+		 * its head noun says so */
+		size_t hn;
+		const char *hs = fsp_core(b, t - 1, &hn);
+		if (fsp_in_list(hs, fsp_possessive_cut(hs, hn), FSP_NOT_FRAMEWORK_HEADS))
+			continue;
+		int index = add_framework(p, b->text + name_start, name_end - name_start,
+		                          s, n, fsp_block_pos(b, name_start));
+		if (index == -2)
+			return ATRACK_NOMEM;
+		if (fsp_add_mention(p, MENTION_DEFINITION, name_start, b->toks[t].cend + 1, index))
+			return ATRACK_NOMEM;
+		fsp_mentions *ms = &p->mentions[MENTION_DEFINITION];
+		ms->items[ms->count - 1].word = s;
+		ms->items[ms->count - 1].word_len = n;
+	}
+	return ATRACK_OK;
+}
+
+/* "a new Coast Guard Framework": capitalised words ending in a
+ * kind noun, after an article. */
+int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
+{
+	fsp_block *b = &p->blocks[bi];
+	for (size_t t = 1; t < b->tok_count; t++) {
+		size_t n;
+		const char *s = fsp_core(b, t, &n);
+		if (!fsp_kind_noun(s, fsp_possessive_cut(s, n)) || fsp_starts_with_paren(b, t) ||
+		    fsp_covering(p, b, MENTION_MEETING, b->toks[t].cstart))
+			continue;
+		size_t first = t;
+		while (first > 0 && t - first < 8 && !b->toks[first - 1].closes &&
+		       !fsp_starts_with_paren(b, first - 1) && !fsp_party_token(p, b, first - 1)) {
+			size_t k = first - 1;
+			if (fsp_capitalised(b, k) && !fsp_core_in(b, k, FSP_DETERMINERS)) {
+				first--;
+				continue;
+			}
+			/* "Ports of the Future": small words inside the name */
+			if (k > 0 && fsp_core_is(b, k, "the") &&
+			    (fsp_core_is(b, k - 1, "of") || fsp_core_is(b, k - 1, "for")) &&
+			    k > 1 && fsp_capitalised(b, k - 2) && !b->toks[k - 1].closes) {
+				first -= 2;
+				continue;
+			}
+			if (k > 0 && fsp_is_small_word(fsp_core(b, k, &n), n) &&
+			    !fsp_core_in(b, k, FSP_DETERMINERS) && fsp_capitalised(b, k - 1) &&
+			    !b->toks[k - 1].closes) {
+				first--;
+				continue;
+			}
+			break;
+		}
+		if (first == t || first == 0)
+			continue;
+		size_t before = first - 1;
+		while (before > 0 && fsp_party_token(p, b, before))
+			before--;
+		if (!fsp_core_in(b, before, FSP_DETERMINERS) || fsp_party_token(p, b, before))
+			continue;
+		/* "Joint Steering Group for Advanced Capabilities": the name
+		 * goes on over "for"/"on"/"of" and capitalised words */
+		size_t last = t;
+		while (!b->toks[last].closes && last + 2 < b->tok_count && last - t < 8 &&
+		       (fsp_core_is(b, last + 1, "for") || fsp_core_is(b, last + 1, "on") ||
+		        fsp_core_is(b, last + 1, "of")) &&
+		       fsp_capitalised(b, last + 2) && !fsp_starts_with_paren(b, last + 2) &&
+		       !fsp_month_of(fsp_core(b, last + 2, &n), n) &&
+		       !fsp_core_in(b, last + 2, FSP_DETERMINERS) && !b->toks[last + 1].closes) {
+			last += 2;
+			while (!b->toks[last].closes && last + 1 < b->tok_count && last - t < 10 &&
+			       fsp_capitalised(b, last + 1) && !fsp_starts_with_paren(b, last + 1))
+				last++;
+		}
+		size_t start = b->toks[first].cstart;
+		size_t end = b->toks[last].cend;
+		end = b->toks[last].cstart +
+		      fsp_possessive_cut(b->text + b->toks[last].cstart, end - b->toks[last].cstart);
+		int index = add_framework(p, b->text + start, end - start,
+		                          NULL, 0, fsp_block_pos(b, start));
+		if (index == -2)
+			return ATRACK_NOMEM;
+	}
+	return ATRACK_OK;
+}
+
+/* Where framework i is first named in the block (by name or acronym, as
+ * a whole word), or SIZE_MAX. */
+size_t fsp_framework_in(const fs_framework *f, const fsp_block *b)
+{
+	const char *forms[2] = {f->name, f->acronym};
+	size_t best = SIZE_MAX;
+	for (int k = 0; k < 2; k++) {
+		if (!forms[k])
+			continue;
+		size_t n = strlen(forms[k]);
+		for (const char *at = strstr(b->text, forms[k]); at; at = strstr(at + 1, forms[k])) {
+			size_t off = (size_t)(at - b->text);
+			if ((off > 0 && fsp_is_alnum(at[-1])) || fsp_is_alnum(at[n]))
+				continue;
+			if (off < best)
+				best = off;
+			break;
+		}
+	}
+	return best;
+}
+
+static bool word_at(const char *text, size_t len, size_t at, size_t n)
+{
+	return (at == 0 || !fsp_is_alnum(text[at - 1])) &&
+	       (at + n >= len || !fsp_is_alnum(text[at + n]));
+}
+
+/* The groupings of FSP_GROUPINGS that the title names or the text names
+ * at least twice, as whole words. */
+int fsp_scan_groupings(fsp_parser *p)
+{
+	for (const char *const *g = FSP_GROUPINGS; *g; g++) {
+		size_t n = strlen(*g), count = 0;
+		bool in_title = false;
+		fs_pos pos = {0, 0};
+		for (size_t bi = 0; bi < p->block_count && !in_title && count < 2; bi++) {
+			const fsp_block *b = &p->blocks[bi];
+			for (const char *at = strstr(b->text, *g); at; at = strstr(at + 1, *g)) {
+				size_t off = (size_t)(at - b->text);
+				if (!word_at(b->text, b->len, off, n))
+					continue;
+				if (!count)
+					pos = fsp_block_pos(b, off);
+				count++;
+				if (b->kind == BLOCK_TITLE)
+					in_title = true;
+			}
+		}
+		if ((in_title || count >= 2) &&
+		    add_framework_kind(p, *g, n, NULL, 0, pos, "group") == -2)
+			return ATRACK_NOMEM;
+	}
+	return ATRACK_OK;
+}

@@ -1,0 +1,343 @@
+/*
+ * test_patterns.c - one test per pattern of the genre that the parser
+ * recognises, each on a small fixture of its own under
+ * tests/fixtures/patterns/ (text written for the test, not taken from any
+ * published document).
+ */
+#include "factsheet/factsheet.h"
+#include "factsheet/factsheet_int.h"
+#include "atrack_int.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PATTERN(name) ATRACK_SOURCE_DIR "/tests/fixtures/patterns/" name
+
+static fs_model *parse_pattern(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	long size = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *text = malloc((size_t)size + 1);
+	ck_assert_ptr_nonnull(text);
+	size_t len = fread(text, 1, (size_t)size, f);
+	fclose(f);
+	fs_model *m = NULL;
+	fs_error err;
+	int rc = fs_parse(text, len, &m, &err);
+	ck_assert_msg(rc == ATRACK_OK, "%s:%d:%d: %s", path, err.line, err.column,
+	              err.message);
+	free(text);
+	return m;
+}
+
+/* The dates the date recogniser found in one item, as the parser's own
+ * pass sees them. */
+static size_t dates_in(const char *text, int years[8])
+{
+	fs_model model = {0};
+	fsp_parser p;
+	fsp_block b;
+	memset(&p, 0, sizeof p);
+	memset(&b, 0, sizeof b);
+	p.model = &model;
+	b.text = (char *)text;
+	b.len = strlen(text);
+	ck_assert_int_eq(fsp_tokenise(&b), ATRACK_OK);
+	p.blocks = &b;
+	p.block_count = 1;
+	ck_assert_int_eq(fsp_scan_dates(&p, 0), ATRACK_OK);
+	size_t n = p.date_count;
+	for (size_t i = 0; i < n && i < 8; i++)
+		years[i] = p.dates[i].year;
+	atr_free(p.dates);
+	atr_free(b.toks);
+	return n;
+}
+
+START_TEST(test_failed_year_refuses_date)
+{
+	int years[8];
+	ck_assert_uint_eq(dates_in("met on 30 October 1850 in Port Alder", years), 0);
+	ck_assert_uint_eq(dates_in("met on 30 October 20ab in Port Alder", years), 0);
+	ck_assert_uint_eq(dates_in("met on October 30, 1850 in Port Alder", years), 0);
+	ck_assert_uint_eq(dates_in("met on 1850-10-30 in Port Alder", years), 0);
+	ck_assert_uint_eq(dates_in("met on 12 May 2031 in Port Alder", years), 1);
+	ck_assert_int_eq(years[0], 2031);
+	ck_assert_uint_eq(dates_in("met on May 12, 2031 in Port Alder", years), 1);
+	ck_assert_int_eq(years[0], 2031);
+	/* a yearless date stays a date, its year found later */
+	ck_assert_uint_eq(dates_in("met on 12 May in Port Alder", years), 1);
+	ck_assert_int_eq(years[0], 0);
+	/* the whole document parses, with no date from the bad years */
+	fs_model *m = parse_pattern(PATTERN("bad_years.txt"));
+	ck_assert_uint_eq(m->initiative_count, 5);
+	fs_model_free(m);
+}
+END_TEST
+
+
+static void assert_sections(const fs_model *m, size_t count, const char *const *titles)
+{
+	ck_assert_uint_eq(m->section_count, count);
+	for (size_t i = 0; i < count; i++)
+		ck_assert_str_eq(m->sections[i].title, titles[i]);
+}
+
+static size_t initiatives_in(const fs_model *m, int section)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->initiative_count; i++)
+		if (m->initiatives[i].section == section)
+			n++;
+	return n;
+}
+
+START_TEST(test_nested_items_belong_to_parent)
+{
+	fs_model *m = parse_pattern(PATTERN("nested_lists.txt"));
+	ck_assert_uint_eq(m->initiative_count, 4);
+	ck_assert_ptr_nonnull(strstr(m->initiatives[0].text, "ferry terminal"));
+	ck_assert_ptr_nonnull(strstr(m->initiatives[0].text, "clinic attached"));
+	ck_assert_ptr_nonnull(strstr(m->initiatives[2].text, "another child item"));
+	ck_assert_int_eq(m->initiatives[0].line_start, 5);
+	ck_assert_int_eq(m->initiatives[0].line_end, 9);
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_runin_headings_and_trailer)
+{
+	static const char *const titles[] = {"Building Stronger Ports", "Training the Next Pilots"};
+	fs_model *m = parse_pattern(PATTERN("runin_headings.txt"));
+	assert_sections(m, 2, titles);
+	ck_assert_str_eq(m->sections[0].heading, "BUILDING STRONGER PORTS");
+	ck_assert_str_eq(m->sections[0].lead_in,
+	                 "The partners announced new work on quays and cranes.");
+	ck_assert_int_eq(m->sections[0].lead_in_pos.column, 26);
+	ck_assert_uint_eq(initiatives_in(m, 0), 2);
+	ck_assert_uint_eq(initiatives_in(m, 1), 1);
+	ck_assert_int_eq(m->boilerplate_line, 12);
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_labelled_paragraphs_are_initiatives)
+{
+	static const char *const titles[] = {"Key Outcomes"};
+	fs_model *m = parse_pattern(PATTERN("labelled_paragraphs.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 3);
+	ck_assert_uint_eq(initiatives_in(m, 0), 3);
+	ck_assert_int_eq(m->initiatives[2].column, 1);
+	ck_assert_int_eq(m->boilerplate_line, 13);
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_heading_styles)
+{
+	static const char *const titles[] = {
+		"Stronger and Safer Ports", "Training the Next Generation of Pilots",
+		"Shared Prosperity"
+	};
+	fs_model *m = parse_pattern(PATTERN("heading_styles.txt"));
+	assert_sections(m, 3, titles);
+	ck_assert_str_eq(m->sections[0].lead_in, "The partners will rebuild the west quay.");
+	ck_assert_uint_eq(initiatives_in(m, 2), 2);
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_prose_readout_is_read)
+{
+	fs_model *m = parse_pattern(PATTERN("prose_readout.txt"));
+	ck_assert_uint_eq(m->section_count, 0);
+	ck_assert_uint_eq(m->initiative_count, 2);
+	ck_assert_ptr_nonnull(strstr(m->initiatives[0].text, "agreed to rebuild"));
+	ck_assert_ptr_nonnull(strstr(m->initiatives[1].text, "announced a joint school"));
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("prose_no_initiative.txt"));
+	ck_assert_uint_eq(m->initiative_count, 0);
+	ck_assert_str_eq(m->title, "Readout of the Harbour Partners Call");
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_truncated_input_invents_nothing)
+{
+	static const char *const titles[] = {"Port Work"};
+	fs_model *m = parse_pattern(PATTERN("truncated.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 2);
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("truncated_prose.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 1);
+	fs_model_free(m);
+}
+END_TEST
+
+
+START_TEST(test_meeting_from_title)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_title.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-03-03");
+	ck_assert_str_eq(m->meetings[0].end_date, "2031-03-03");
+	ck_assert_str_eq(m->meetings[0].place, "Port Alder");
+	ck_assert_ptr_nonnull(strstr(m->meetings[0].name, "3+3 Meeting"));
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_meeting_ordinal_words)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_ordinal_words.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 4);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-08-04");
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_meeting_distractor_ordinals)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_distractors.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 0);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-04-03");
+	ck_assert_str_eq(m->meetings[0].end_date, "2031-04-04");
+	fs_model_free(m);
+	/* "the fourth meeting between" counts meetings; it numbers none */
+	m = parse_pattern(PATTERN("meeting_count_distractor.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 0);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-05-05");
+	fs_model_free(m);
+}
+END_TEST
+
+START_TEST(test_meeting_year_from_context)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_year_from_context.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-12-09");
+	fs_model_free(m);
+}
+END_TEST
+
+
+static const fs_framework *framework_named(const fs_model *m, const char *name)
+{
+	for (size_t i = 0; i < m->framework_count; i++)
+		if (strcmp(m->frameworks[i].name, name) == 0)
+			return &m->frameworks[i];
+	return NULL;
+}
+
+START_TEST(test_frameworks_whole_names_and_precision)
+{
+	fs_model *m = parse_pattern(PATTERN("frameworks.txt"));
+	const fs_framework *f = framework_named(m, "Quad");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->kind, "group");
+	ck_assert_ptr_nonnull(framework_named(m, "Harbour Ports of the Future Partnership"));
+	ck_assert_ptr_nonnull(framework_named(m, "Joint Steering Group for Coastal Resilience"));
+	f = framework_named(m, "Harbour Resilience Fund");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->acronym, "HRF");
+	ck_assert_str_eq(f->kind, "programme");
+	ck_assert_ptr_nonnull(framework_named(m, "Harbour Pilots Working Group"));
+	ck_assert_ptr_null(framework_named(m, "Port Alder Development Corporation"));
+	ck_assert_uint_eq(m->framework_count, 5);
+	fs_model_free(m);
+}
+END_TEST
+
+static const fs_party *party_slug(const fs_model *m, const char *slug)
+{
+	for (size_t i = 0; i < m->party_count; i++)
+		if (strcmp(m->parties[i].slug, slug) == 0)
+			return &m->parties[i];
+	return NULL;
+}
+
+/* The countries that meet are parties; an adversary the text condemns is
+ * kept but only as mentioned. */
+START_TEST(test_party_roles)
+{
+	fs_model *m = parse_pattern(PATTERN("party_roles.txt"));
+	const fs_party *us = party_slug(m, "us"), *japan = party_slug(m, "japan");
+	const fs_party *dprk = party_slug(m, "dprk");
+	ck_assert_ptr_nonnull(us);
+	ck_assert_ptr_nonnull(japan);
+	ck_assert_ptr_nonnull(dprk);
+	ck_assert_int_eq(us->mentioned, 0);
+	ck_assert_int_eq(japan->mentioned, 0);
+	ck_assert_int_eq(dprk->mentioned, 1);
+	fs_model_free(m);
+}
+END_TEST
+
+
+START_TEST(test_meeting_from_dated_visit)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_titled.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].name, "Deepening the Harbour Partnership with Port Alder");
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-08-04");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_declaration.txt"));
+	ck_assert_str_eq(m->title, "Joint declaration of the harbour partners");
+	ck_assert_uint_eq(m->section_count, 0);
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-04-26");
+	fs_model_free(m);
+}
+END_TEST
+
+static Suite *patterns_suite(void)
+{
+	Suite *s = suite_create("patterns");
+	TCase *dates = tcase_create("dates");
+	tcase_add_test(dates, test_failed_year_refuses_date);
+	suite_add_tcase(s, dates);
+	TCase *structure = tcase_create("structure");
+	tcase_add_test(structure, test_nested_items_belong_to_parent);
+	tcase_add_test(structure, test_runin_headings_and_trailer);
+	tcase_add_test(structure, test_labelled_paragraphs_are_initiatives);
+	tcase_add_test(structure, test_heading_styles);
+	tcase_add_test(structure, test_prose_readout_is_read);
+	tcase_add_test(structure, test_truncated_input_invents_nothing);
+	suite_add_tcase(s, structure);
+	TCase *meetings = tcase_create("meetings");
+	tcase_add_test(meetings, test_meeting_from_title);
+	tcase_add_test(meetings, test_meeting_ordinal_words);
+	tcase_add_test(meetings, test_meeting_distractor_ordinals);
+	tcase_add_test(meetings, test_meeting_year_from_context);
+	tcase_add_test(meetings, test_meeting_from_dated_visit);
+	suite_add_tcase(s, meetings);
+	TCase *frameworks = tcase_create("frameworks");
+	tcase_add_test(frameworks, test_frameworks_whole_names_and_precision);
+	suite_add_tcase(s, frameworks);
+	TCase *parties = tcase_create("parties");
+	tcase_add_test(parties, test_party_roles);
+	suite_add_tcase(s, parties);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *r = srunner_create(patterns_suite());
+	srunner_run_all(r, CK_NORMAL);
+	int failed = srunner_ntests_failed(r);
+	srunner_free(r);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
