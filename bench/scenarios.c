@@ -1009,3 +1009,68 @@ void scenario_growth(void)
 	bench_row f = { name, ta_big, ta_small, -1, 1.5, pa, NULL, note };
 	row_print(&f);
 }
+
+/* ---- 9. Check ------------------------------------------------------------------ */
+
+/* atrack_check at a history of `updates`; the baseline is plain SQLite's
+ * own integrity and foreign-key checks and the one comparison of the
+ * search index with the notes that a hand-written check would make. */
+static void check_times(long updates, double *ta, double *tp, long *peak_kb)
+{
+	char today[11];
+	sqlite3 *pdb;
+	atrack_db *adb = open_history(updates, today, &pdb);
+	static const char *const plain_sql[] = {
+		"PRAGMA integrity_check",
+		"PRAGMA foreign_key_check",
+		"SELECT count(*) FROM progress_update AS u"
+		" LEFT JOIN search_index AS h ON h.rowid = u.id * 16 + 11"
+		" WHERE u.note <> '' AND (h.rowid IS NULL OR h.body IS NOT u.note)",
+	};
+	sqlite3_stmt *stmts[3];
+	for (size_t i = 0; i < 3; i++)
+		stmts[i] = plain_prepare(pdb, plain_sql[i]);
+	samples s = samples_new();
+	*peak_kb = 0;
+	for (long r = 0; r < opt.reps; r++) {
+		mem_reset();
+		double t = now_s();
+		check_atrack(adb, atrack_check(adb, NULL, NULL), "check");
+		s.atrack[r] = now_s() - t;
+		long kb = mem_peak_kb();
+		*peak_kb = kb > *peak_kb ? kb : *peak_kb;
+		t = now_s();
+		for (size_t i = 0; i < 3; i++) {
+			while (sqlite3_step(stmts[i]) == SQLITE_ROW)
+				;
+			plain_step_done(pdb, stmts[i]);
+		}
+		s.plain[r] = now_s() - t;
+	}
+	samples_medians(&s, ta, tp);
+	for (size_t i = 0; i < 3; i++)
+		sqlite3_finalize(stmts[i]);
+	sqlite3_close(pdb);
+	atrack_close(adb);
+}
+
+void scenario_check(void)
+{
+	long small = opt.updates / 4 > 0 ? opt.updates / 4 : 1;
+	double ta_big, tp_big, ta_small, tp_small;
+	long peak_big, peak_small;
+	check_times(small, &ta_small, &tp_small, &peak_small);
+	check_times(opt.updates, &ta_big, &tp_big, &peak_big);
+	char name[96], note[200];
+	snprintf(name, sizeof name, "9 check %ld updates", opt.updates);
+	/* Four times the history: a linear check takes about four times as
+	 * long; the quadratic one it replaced took about sixteen. */
+	double growth = ta_small > 0 ? ta_big / ta_small : 0;
+	snprintf(note, sizeof note, "baseline: PRAGMA integrity_check, foreign_key_check and the "
+	         "notes against the index; 4x the history (%ld -> %ld) took %.1fx as long "
+	         "(target <= 6)", small, opt.updates, growth);
+	bench_row row = { name, ta_big, tp_big, -1, 0, peak_big, NULL, note };
+	row_print(&row);
+	if (growth > 6)
+		mark_missed();
+}

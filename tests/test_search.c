@@ -359,6 +359,53 @@ START_TEST(test_check_finds_a_damaged_index)
 }
 END_TEST
 
+/* The search_index problems as "table id: message" lines. */
+static int collect_index_problem(const atrack_problem *p, void *payload)
+{
+	if (strcmp(p->check, "search_index") == 0)
+		atr_buf_printf(payload, "%s %lld: %s\n", p->table, (long long)p->row_id, p->message);
+	return 0;
+}
+
+/* Every way the index can disagree with its tables, for every kind of
+ * entry, each named by its table and row (the query that finds them is
+ * the one made linear; it must find what the old one found). */
+START_TEST(test_check_names_each_index_mismatch)
+{
+	atrack_db *db = report_db();
+	exec_sql(db, "UPDATE search_index SET title = 'old' WHERE rowid = 2 * 16 + 7");
+	exec_sql(db, "DELETE FROM search_index WHERE rowid = 1 * 16 + 9");
+	exec_sql(db, "INSERT INTO search_index (rowid, kind, ref_id, title, body) VALUES "
+	             "(900 * 16 + 7, 7, 900, 'gone', ''), (901 * 16 + 8, 8, 901, 'gone', ''), "
+	             "(902 * 16 + 9, 9, 902, 'gone', ''), (903 * 16 + 3, 3, 903, 'gone', '')");
+	/* An update whose note was emptied behind the index's back, and one
+	 * id never used: both held without a row to index. */
+	long long update_id = tu_query_int(db, "SELECT min(id) FROM progress_update WHERE note <> ''");
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE progress_update SET note = '' WHERE id = %lld", update_id);
+	exec_sql(db, "DROP TRIGGER IF EXISTS search_progress_update_au");
+	exec_sql(db, sql);
+	/* Queued for rewriting: not wrong, only not written yet. */
+	exec_sql(db, "DELETE FROM search_index WHERE rowid = 3 * 16 + 7");
+	exec_sql(db, "INSERT OR IGNORE INTO search_pending (doc_id) VALUES (3 * 16 + 7)");
+
+	atr_buf got = ATR_BUF_INIT;
+	ck_assert_int_eq(atrack_check(db, collect_index_problem, &got), ATRACK_CORRUPT);
+	char expected[1024];
+	snprintf(expected, sizeof expected,
+	         "focus_area 1: missing from the search index\n"
+	         "focus_area 902: in the search index but not in its table\n"
+	         "framework 901: in the search index but not in its table\n"
+	         "initiative 2: the search index holds an old text\n"
+	         "initiative 900: in the search index but not in its table\n"
+	         "meeting 903: in the search index but not in its table\n"
+	         "progress_update %lld: in the search index but not in its table\n", update_id);
+	ck_assert_str_eq(got.data, expected);
+	atr_buf_clear(&got);
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *search_suite(void)
 {
 	Suite *s = suite_create("search");
@@ -371,6 +418,7 @@ static Suite *search_suite(void)
 	tcase_add_test(tc, test_bad_queries);
 	tcase_add_test(tc, test_cli_search);
 	tcase_add_test(tc, test_check_finds_a_damaged_index);
+	tcase_add_test(tc, test_check_names_each_index_mismatch);
 	suite_add_tcase(s, tc);
 	return s;
 }

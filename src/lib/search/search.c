@@ -75,7 +75,17 @@ static const char set_mark_sql[] =
 
 /* Every entry the index should hold, set against what it holds (leaving
  * out those queued for rewriting): rows of (table, row id, what is
- * wrong), as atrack_check reports them. */
+ * wrong), as atrack_check reports them. Linear in the rows: each expected
+ * entry is looked up in the index by rowid, and each held one in its
+ * table by id (a FULL OUTER JOIN of two materialised sets has no index to
+ * use and compared every pair). Entries still queued, or above the mark,
+ * are not wrong, only not written yet. */
+#define NOT_YET_WRITTEN(doc) \
+	"(" doc " IN (SELECT doc_id FROM search_pending)" \
+	" OR (" doc " & 15 = 11 AND " doc " >> 4 > " UPDATE_MARK "))"
+#define TABLE_OF(kind) \
+	"CASE " kind " WHEN 7 THEN 'initiative' WHEN 8 THEN 'framework'" \
+	" WHEN 9 THEN 'focus_area' WHEN 3 THEN 'meeting' ELSE 'progress_update' END"
 const char atr_search_mismatch_sql[] =
 	"WITH expected (doc_id, kind, ref_id, title, body) AS ("
 	" SELECT i.id * 16 + 7, " INITIATIVE_ENTRY " FROM initiative AS i"
@@ -83,22 +93,26 @@ const char atr_search_mismatch_sql[] =
 	" UNION ALL SELECT a.id * 16 + 9, " FOCUS_AREA_ENTRY " FROM focus_area AS a"
 	" UNION ALL SELECT m.id * 16 + 3, " MEETING_ENTRY " FROM meeting AS m"
 	" UNION ALL SELECT u.id * 16 + 11, " UPDATE_ENTRY " FROM progress_update AS u"
-	"  WHERE " UPDATE_HAS_ENTRY "),"
-	" held AS (SELECT rowid AS doc_id, title, body FROM search_index) "
-	"SELECT CASE coalesce(e.kind, h.doc_id & 15) WHEN 7 THEN 'initiative' WHEN 8 THEN 'framework'"
-	"         WHEN 9 THEN 'focus_area' WHEN 3 THEN 'meeting' ELSE 'progress_update' END,"
-	"       coalesce(e.ref_id, h.doc_id >> 4),"
-	"       CASE WHEN h.doc_id IS NULL THEN 'missing from the search index'"
-	"            WHEN e.doc_id IS NULL THEN 'in the search index but not in its table'"
+	"  WHERE " UPDATE_HAS_ENTRY ") "
+	"SELECT " TABLE_OF("e.kind") ", e.ref_id,"
+	"       CASE WHEN h.rowid IS NULL THEN 'missing from the search index'"
 	"            ELSE 'the search index holds an old text' END"
-	"  FROM expected AS e FULL OUTER JOIN held AS h ON h.doc_id = e.doc_id"
-	" WHERE (e.doc_id IS NULL OR h.doc_id IS NULL"
-	"        OR e.title IS NOT h.title OR e.body IS NOT h.body)"
-	/* Entries still queued, or above the mark, are not wrong, only not
-	 * written yet. */
-	"   AND coalesce(e.doc_id, h.doc_id) NOT IN (SELECT doc_id FROM search_pending)"
-	"   AND NOT (coalesce(e.doc_id, h.doc_id) & 15 = 11"
-	"            AND coalesce(e.doc_id, h.doc_id) >> 4 > " UPDATE_MARK ") "
+	"  FROM expected AS e LEFT JOIN search_index AS h ON h.rowid = e.doc_id"
+	" WHERE (h.rowid IS NULL OR e.title IS NOT h.title OR e.body IS NOT h.body)"
+	"   AND NOT " NOT_YET_WRITTEN("e.doc_id") " "
+	"UNION ALL "
+	"SELECT " TABLE_OF("h.rowid & 15") ", h.rowid >> 4,"
+	"       'in the search index but not in its table'"
+	"  FROM search_index AS h"
+	" WHERE NOT CASE h.rowid & 15"
+	"   WHEN 7 THEN EXISTS (SELECT 1 FROM initiative WHERE id = h.rowid >> 4)"
+	"   WHEN 8 THEN EXISTS (SELECT 1 FROM framework WHERE id = h.rowid >> 4)"
+	"   WHEN 9 THEN EXISTS (SELECT 1 FROM focus_area WHERE id = h.rowid >> 4)"
+	"   WHEN 3 THEN EXISTS (SELECT 1 FROM meeting WHERE id = h.rowid >> 4)"
+	"   WHEN 11 THEN EXISTS (SELECT 1 FROM progress_update AS u"
+	"                         WHERE u.id = h.rowid >> 4 AND " UPDATE_HAS_ENTRY ")"
+	"   ELSE 0 END"
+	"   AND NOT " NOT_YET_WRITTEN("h.rowid") " "
 	"ORDER BY 1, 2";
 
 static const char clear_pending_sql[] = "DELETE FROM search_pending";
