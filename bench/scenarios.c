@@ -928,6 +928,7 @@ void scenario_search(void)
 		double t = now_s();
 		atrack_iter *it = NULL;
 		atrack_search_opts o = ATRACK_SEARCH_OPTS_INIT;
+		o.flags = ATRACK_SEARCH_FTS; /* its phrases are FTS5 syntax, as the baseline's */
 		check_atrack(adb, atrack_search(adb, query, &o, &it), "search");
 		while (atrack_iter_next(it) == ATRACK_OK)
 			hits += atrack_iter_search_hit(it) != NULL;

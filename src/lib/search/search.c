@@ -252,6 +252,9 @@ static int load_hit(atrack_iter *it)
 }
 
 /* Turn FTS5's complaint about a query into a message for a person. */
+static int search_fts(atrack_db *db, const char *query, const atrack_search_opts *opts,
+                      atrack_iter **out);
+
 static int query_error(atrack_db *db, int src, const char *query)
 {
 	const char *detail = sqlite3_errmsg(db->sql);
@@ -277,6 +280,29 @@ static int validate(atrack_db *db, const char *query)
 	return rc;
 }
 
+/* Plain words as an FTS5 query: each word a quoted string (FTS5 splits
+ * it into its tokens, a phrase), a trailing * kept as a prefix mark, so
+ * that no character of the words is FTS5 syntax. */
+static char *plain_words_query(const char *words)
+{
+	atr_buf b = ATR_BUF_INIT;
+	const char *p = words;
+	while (*p) {
+		size_t skip = strspn(p, " \t\r\n");
+		p += skip;
+		size_t len = strcspn(p, " \t\r\n");
+		if (len == 0)
+			break;
+		bool prefix = len > 1 && p[len - 1] == '*';
+		atr_buf_puts(&b, b.len ? " \"" : "\"");
+		for (size_t i = 0; i < len - (prefix ? 1 : 0); i++)
+			atr_buf_puts(&b, p[i] == '"' ? "\"\"" : (char[]){ p[i], '\0' });
+		atr_buf_puts(&b, prefix ? "\"*" : "\"");
+		p += len;
+	}
+	return atr_buf_detach(&b);
+}
+
 int atrack_search(atrack_db *db, const char *query, const atrack_search_opts *opts,
                   atrack_iter **out)
 {
@@ -284,8 +310,24 @@ int atrack_search(atrack_db *db, const char *query, const atrack_search_opts *op
 		return ATRACK_MISUSE;
 	*out = NULL;
 	atr_clear_error(db);
-	if (opts && opts->version != ATRACK_SEARCH_OPTS_VERSION)
+	if (opts && (opts->version < 1 || opts->version > ATRACK_SEARCH_OPTS_VERSION))
 		return atr_error(db, ATRACK_INVALID, "search: unknown options version %u", opts->version);
+	bool fts = opts && opts->version >= 2 && (opts->flags & ATRACK_SEARCH_FTS);
+	if (fts)
+		return search_fts(db, query, opts, out);
+	char *translated = plain_words_query(query);
+	if (!translated)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	int rc = search_fts(db, translated, opts, out);
+	atr_free(translated);
+	return rc;
+}
+
+static int search_fts(atrack_db *db, const char *query, const atrack_search_opts *opts,
+                      atrack_iter **out)
+{
+	if (!db || !db->sql || !query || !out)
+		return ATRACK_MISUSE;
 	int limit = opts && opts->limit > 0 ? opts->limit : DEFAULT_LIMIT;
 	if (strspn(query, " \t\r\n") == strlen(query))
 		return atr_error(db, ATRACK_INVALID, "search: the query is empty");
