@@ -689,7 +689,7 @@ static double board_plain(sqlite3 *db, sqlite3_stmt *stmt, const char *today, lo
 				? (long)(sqlite3_column_text(stmt, k) != NULL) : sqlite3_column_int(stmt, k);
 		n++;
 	}
-	plain_step_done(db, stmt);
+	plain_reset(db, stmt);
 	*rows = n + (sum < 0);
 	return now_s() - t;
 }
@@ -789,20 +789,44 @@ static const char *const report_sql[] = {
 	"ORDER BY t.section_id IS NULL, sec.position, t.position, t.id",
 };
 
-static double report_plain(sqlite3 *db, sqlite3_stmt **stmts, const char *bound)
+/* Sets *rows to the rows of the last query (one per initiative listed),
+ * for the check against atrack's. */
+static double report_plain(sqlite3 *db, sqlite3_stmt **stmts, const char *bound, long *rows)
 {
 	double t = now_s();
-	long sum = 0;
+	long sum = 0, n = 0;
 	for (size_t q = 0; q < sizeof report_sql / sizeof report_sql[0]; q++) {
 		sqlite3_bind_text(stmts[q], 1, bound, -1, SQLITE_STATIC);
-		while (sqlite3_step(stmts[q]) == SQLITE_ROW)
+		n = 0;
+		while (sqlite3_step(stmts[q]) == SQLITE_ROW) {
 			for (int k = 0; k < sqlite3_column_count(stmts[q]); k++)
 				sum += sqlite3_column_bytes(stmts[q], k);
-		plain_step_done(db, stmts[q]);
+			n++;
+		}
+		plain_reset(db, stmts[q]);
 	}
 	if (sum < 0)
 		die("impossible");
+	*rows = n;
 	return now_s() - t;
+}
+
+/* The rows atrack's report lists, counted outside the timing. */
+static long report_rows_atrack(atrack_db *db, const char *today, const char *as_of)
+{
+	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
+	o.today = today;
+	o.as_of = as_of;
+	atrack_report *rep = NULL;
+	check_atrack(db, atrack_report_open(db, &o, &rep), "report");
+	atrack_iter *it = NULL;
+	check_atrack(db, atrack_report_rows(rep, &it), "report rows");
+	long n = 0;
+	while (atrack_iter_next(it) == ATRACK_OK)
+		n++;
+	atrack_iter_free(it);
+	atrack_report_free(rep);
+	return n;
 }
 
 #define REPORT_QUERIES (sizeof report_sql / sizeof report_sql[0])
@@ -839,7 +863,11 @@ static void report_rep(report_run *rr, long r)
 	rr->t.atrack[r] = report_atrack(rr->adb, rr->null, rr->today, rr->as_of);
 	long kb = mem_peak_kb();
 	rr->peak_kb = kb > rr->peak_kb ? kb : rr->peak_kb;
-	rr->t.plain[r] = report_plain(rr->pdb, rr->stmts, rr->as_of ? rr->as_of : "9999-12-31");
+	long rows;
+	rr->t.plain[r] = report_plain(rr->pdb, rr->stmts, rr->as_of ? rr->as_of : "9999-12-31", &rows);
+	long want = report_rows_atrack(rr->adb, rr->today, rr->as_of);
+	if (rows != want)
+		die("report: atrack lists %ld initiatives, plain SQL %ld", want, rows);
 }
 
 /* The medians; closes the history. */
@@ -915,7 +943,7 @@ void scenario_search(void)
 	                                   "WHERE search_index MATCH ?1 ORDER BY rank LIMIT 50");
 	long queries = opt.reps < 9 ? 9 : opt.reps;
 	double *ta = malloc((size_t)queries * sizeof *ta), *tp = malloc((size_t)queries * sizeof *tp);
-	long peak = 0, hits = 0;
+	long peak = 0, hits = 0, plain_hits = 0;
 	for (long q = 0; q < queries; q++) {
 		char query[96];
 		size_t w = (size_t)q * 7, n = gen_note_word_count();
@@ -939,9 +967,12 @@ void scenario_search(void)
 		t = now_s();
 		sqlite3_bind_text(bare, 1, query, -1, SQLITE_TRANSIENT);
 		while (sqlite3_step(bare) == SQLITE_ROW)
-			hits += sqlite3_column_int64(bare, 0) > 0;
-		plain_step_done(pdb, bare);
+			plain_hits += sqlite3_column_int64(bare, 0) > 0;
+		plain_reset(pdb, bare);
 		tp[q] = now_s() - t;
+		if (plain_hits != hits)
+			die("search '%s': atrack found %ld hits so far, plain SQL %ld", query, hits,
+			    plain_hits);
 	}
 	char name[96], note[160];
 	snprintf(name, sizeof name, "7 search %ld update notes (median of %ld queries)", opt.updates,
@@ -1044,7 +1075,7 @@ static void check_times(long updates, double *ta, double *tp, long *peak_kb)
 		for (size_t i = 0; i < 3; i++) {
 			while (sqlite3_step(stmts[i]) == SQLITE_ROW)
 				;
-			plain_step_done(pdb, stmts[i]);
+			plain_reset(pdb, stmts[i]);
 		}
 		s.plain[r] = now_s() - t;
 	}
