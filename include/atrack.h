@@ -140,7 +140,10 @@ ATRACK_EXTERN int atrack_errcolumn(const atrack_db *db);
 
 /* The name recorded in the audit log as the author of changes made through
  * this handle. NULL restores the default: $ATRACK_AUTHOR, else the login
- * name, else "unknown". The string is copied (O4). */
+ * name, else "unknown". The string is copied (O4). Returns ATRACK_OK, or
+ * ATRACK_INVALID for "" or text that is not UTF-8; a default that is not
+ * UTF-8 is taken, but every write under it fails with ATRACK_INVALID
+ * ("author: not valid UTF-8 ..."), so that it is never stored. */
 ATRACK_EXTERN int atrack_set_author(atrack_db *db, const char *author);
 ATRACK_EXTERN const char *atrack_author(const atrack_db *db);
 

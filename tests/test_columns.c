@@ -564,7 +564,8 @@ static void check_exchange_tables(sqlite3 *sql, const xt_table *tables, allow_li
 				               c->column);
 				continue;
 			}
-			const char *want = c->type == XT_TEXT || c->type == XT_DATE ? "TEXT" : "INTEGER";
+			const char *want = c->type == XT_TEXT || c->type == XT_DATE || c->type == XT_TIME
+				? "TEXT" : "INTEGER";
 			if (strcmp(info.type, want) != 0)
 				atr_buf_printf(problems, "\n  %s.%s: %s in xt_tables, %s in the table", x->table,
 				               c->column, want, info.type);

@@ -137,9 +137,10 @@ START_TEST(test_round_trip_history)
 	exec_sql(from, "INSERT INTO initiative_party (initiative_id, party_id) VALUES "
 	               "((SELECT id FROM initiative WHERE slug = 'hand-made'), 1)");
 	exec_sql(from, "INSERT INTO progress_update (initiative_id, status_id, author, event_date, "
-	               "recorded_at, is_reopen) VALUES (1, (SELECT id FROM status_code WHERE code = 'completed'), "
-	               "'a', '2030-01-01', '2030-01-01T00:00:00.000Z', 0), (1, (SELECT id FROM status_code "
-	               "WHERE code = 'paused'), 'a', '2030-02-01', '2030-02-01T00:00:00.000Z', 1)");
+	               "recorded_at, is_reopen, note) VALUES (1, (SELECT id FROM status_code WHERE code = "
+	               "'completed'), 'a', date('now', '-2 days'), '2030-01-01T00:00:00.000Z', 0, NULL), "
+	               "(1, (SELECT id FROM status_code WHERE code = 'paused'), 'a', date('now', '-1 day'), "
+	               "'2030-02-01T00:00:00.000Z', 1, 'Resumed.')");
 	ck_assert_int_gt(tu_query_int(from, "SELECT count(*) FROM progress_update"),
 	                 history_size(5000) * 98 / 100);
 	char *first = export_text(from, 0);
@@ -456,63 +457,63 @@ START_TEST(test_bad_documents)
 	               ATRACK_PARSE, "doc.json:2:23: string or '}' expected near ','");
 	ck_assert_int_eq(atrack_errline(db), 2);
 	ck_assert_int_eq(atrack_errcolumn(db), 23);
-	expect_refused(db, "", ATRACK_PARSE, "doc.json:1:0: '[' or '{' expected near end of file");
-	expect_refused(db, "[]", ATRACK_INVALID, "$: expected an object, got an array");
+	expect_refused(db, "", ATRACK_PARSE, "doc.json:1:1: '[' or '{' expected near end of file");
+	expect_refused(db, "[]", ATRACK_INVALID, "doc.json:1:1: $: expected an object, got an array");
 	expect_refused(db, "{\"format\": \"other\", \"format_version\": 1, \"schema_version\": 1}",
-	               ATRACK_INVALID, "$.format: not an atrack export (expected \"atrack-export\")");
+	               ATRACK_INVALID, "doc.json:1:2: $.format: not an atrack export (expected \"atrack-export\")");
 	expect_refused(db, "{\"format_version\": 1, \"schema_version\": 1}",
-	               ATRACK_INVALID, "$.format: missing required field");
+	               ATRACK_INVALID, "doc.json:1:1: $.format: missing required field");
 	expect_refused(db, "{\"format\": \"atrack-export\", \"format_version\": 2, \"schema_version\": 1}",
-	               ATRACK_INVALID, "$.format_version: version 2 is not supported (this atrack reads version 1)");
+	               ATRACK_INVALID, "doc.json:1:29: $.format_version: version 2 is not supported (this atrack reads version 1)");
 	expect_refused(db, "{\"format\": \"atrack-export\", \"format_version\": \"1\", \"schema_version\": 1}",
-	               ATRACK_INVALID, "$.format_version: expected an integer, got a string");
+	               ATRACK_INVALID, "doc.json:1:29: $.format_version: expected an integer, got a string");
 	char newer[128];
-	snprintf(newer, sizeof newer, "$.schema_version: 99 is newer than this atrack's schema (%d); "
+	snprintf(newer, sizeof newer, "doc.json:1:50: $.schema_version: 99 is newer than this atrack's schema (%d); "
 	         "upgrade atrack", atrack_schema_version());
 	expect_refused(db, "{\"format\": \"atrack-export\", \"format_version\": 1, \"schema_version\": 99}",
 	               ATRACK_INVALID, newer);
-	expect_refused(db, HEAD "\"parties\": {}}", ATRACK_INVALID, "$.parties: expected an array, got an object");
-	expect_refused(db, HEAD "\"partys\": []}", ATRACK_INVALID, "$.partys: unknown field");
-	expect_refused(db, HEAD "\"parties\": [3]}", ATRACK_INVALID, "$.parties[0]: expected an object, got an integer");
+	expect_refused(db, HEAD "\"parties\": {}}", ATRACK_INVALID, "doc.json:1:71: $.parties: expected an array, got an object");
+	expect_refused(db, HEAD "\"partys\": []}", ATRACK_INVALID, "doc.json:1:71: $.partys: unknown field");
+	expect_refused(db, HEAD "\"parties\": [3]}", ATRACK_INVALID, "doc.json:1:83: $.parties[0]: expected an object, got an integer");
 	expect_refused(db, HEAD "\"parties\": [{\"slug\": \"p\", \"nmae\": \"P\", \"kind\": \"country\"}]}",
-	               ATRACK_INVALID, "$.parties[0].nmae: unknown field");
+	               ATRACK_INVALID, "doc.json:1:97: $.parties[0].nmae: unknown field");
 	/* Missing and null required fields, wrong types. */
 	expect_refused(db, HEAD "\"initiatives\": [{\"slug\": \"x\", \"body\": \"b\", \"position\": 1, "
 	               "\"created_at\": \"2024-01-01T00:00:00.000Z\"}]}",
-	               ATRACK_INVALID, "$.initiatives[0].title: missing required field");
+	               ATRACK_INVALID, "doc.json:1:87: $.initiatives[0].title: missing required field");
 	expect_refused(db, HEAD "\"initiatives\": [{\"slug\": \"x\", \"title\": null, \"body\": \"b\", "
 	               "\"position\": 1, \"created_at\": \"2024-01-01T00:00:00.000Z\"}]}",
-	               ATRACK_INVALID, "$.initiatives[0].title: must not be null");
+	               ATRACK_INVALID, "doc.json:1:101: $.initiatives[0].title: must not be null");
 	expect_refused(db, HEAD "\"initiatives\": [{\"slug\": \"x\", \"title\": \"X\", \"body\": \"b\", "
 	               "\"position\": \"1\", \"created_at\": \"2024-01-01T00:00:00.000Z\"}]}",
-	               ATRACK_INVALID, "$.initiatives[0].position: expected an integer, got a string");
+	               ATRACK_INVALID, "doc.json:1:128: $.initiatives[0].position: expected an integer, got a string");
 	expect_refused(db, HEAD "\"status_codes\": [{\"code\": \"x\", \"label\": \"X\", \"sort_order\": 1.5, "
 	               "\"is_terminal\": false, \"is_builtin\": false}]}",
-	               ATRACK_INVALID, "$.status_codes[0].sort_order: expected an integer, got a real number");
+	               ATRACK_INVALID, "doc.json:1:116: $.status_codes[0].sort_order: expected an integer, got a real number");
 	expect_refused(db, HEAD "\"status_codes\": [{\"code\": \"x\", \"label\": \"X\", \"sort_order\": 1, "
 	               "\"is_terminal\": 0, \"is_builtin\": false}]}",
-	               ATRACK_INVALID, "$.status_codes[0].is_terminal: expected a boolean, got an integer");
+	               ATRACK_INVALID, "doc.json:1:133: $.status_codes[0].is_terminal: expected a boolean, got an integer");
 	/* References to nothing, bad dates, refused values: after rows that
 	 * were written already, which must go too. */
 	expect_refused(db, HEAD "\"initiatives\": [" NEW_INITIATIVE ", {\"slug\": \"y\", \"title\": \"Y\", "
 	               "\"body\": \"b\", \"section\": \"foo\", \"position\": 1, "
 	               "\"created_at\": \"2024-01-01T00:00:00.000Z\"}]}",
-	               ATRACK_INVALID, "$.initiatives[1].section: no section 'foo' in the document or the database");
+	               ATRACK_INVALID, "doc.json:1:227: $.initiatives[1].section: no section 'foo' in the document or the database");
 	expect_refused(db, HEAD "\"initiatives\": [" NEW_INITIATIVE "], \"progress_updates\": ["
 	               "{\"initiative\": \"x\", \"status\": \"planned\", \"author\": \"a\", "
-	               "\"event_date\": \"2024-02-01\", \"recorded_at\": \"r1\", \"is_reopen\": false}, "
+	               "\"event_date\": \"2024-02-01\", \"recorded_at\": \"2024-02-01T00:00:00.000Z\", \"is_reopen\": false}, "
 	               "{\"initiative\": \"x\", \"status\": \"planned\", \"author\": \"a\", "
-	               "\"event_date\": \"2024-02-30\", \"recorded_at\": \"r2\", \"is_reopen\": false}]}",
-	               ATRACK_INVALID, "$.progress_updates[1].event_date: '2024-02-30' is not a valid date (YYYY-MM-DD)");
+	               "\"event_date\": \"2024-02-30\", \"recorded_at\": \"2024-02-01T00:00:00.000Z\", \"is_reopen\": false}]}",
+	               ATRACK_INVALID, "doc.json:1:412: $.progress_updates[1].event_date: '2024-02-30' is not a valid date (YYYY-MM-DD)");
 	expect_refused(db, HEAD "\"progress_updates\": [{\"initiative\": \"nope\", \"status\": \"planned\", "
-	               "\"author\": \"a\", \"event_date\": \"2024-02-01\", \"recorded_at\": \"r\", \"is_reopen\": false}]}",
-	               ATRACK_INVALID, "$.progress_updates[0].initiative: no initiative 'nope' in the document or the database");
+	               "\"author\": \"a\", \"event_date\": \"2024-02-01\", \"recorded_at\": \"2024-02-01T00:00:00.000Z\", \"is_reopen\": false}]}",
+	               ATRACK_INVALID, "doc.json:1:93: $.progress_updates[0].initiative: no initiative 'nope' in the document or the database");
 	expect_refused(db, HEAD "\"parties\": [{\"slug\": \"mars\", \"name\": \"Mars\", \"kind\": \"planet\"}]}",
-	               ATRACK_INVALID, "$.parties[0]: cannot add party: CHECK constraint failed: "
+	               ATRACK_INVALID, "doc.json:1:83: $.parties[0]: cannot add party: CHECK constraint failed: "
 	               "kind IN ('country', 'organisation', 'other')");
 	expect_refused(db, HEAD "\"parties\": [{\"slug\": \"p\", \"name\": \"P\", \"kind\": \"country\"}, "
 	               "{\"slug\": \"p\", \"name\": \"P\", \"kind\": \"country\"}]}",
-	               ATRACK_INVALID, "$.parties[1]: party 'p' is given twice (also at $.parties[0])");
+	               ATRACK_INVALID, "doc.json:1:130: $.parties[1]: party 'p' is given twice (also at $.parties[0])");
 	expect_refused(db, HEAD "\"parties\": [{\"slug\": \"p\", \"slug\": \"q\"}]}", ATRACK_PARSE,
 	               "doc.json:1:102: duplicate object key near '\"slug\"'");
 	atrack_close(db);

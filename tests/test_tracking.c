@@ -581,7 +581,7 @@ START_TEST(test_bad_input_writes_nothing)
 	in.note = NULL;
 	in.evidence_url = "www.example.com";
 	expect_invalid(atrack_update_add(db, &in, NULL),
-	               "evidence_url: 'www.example.com' is not a URL (scheme://...)");
+	               "evidence_url: 'www.example.com' is not a web address (http:// or https://)");
 	in.evidence_url = "https://exa mple.com";
 	ck_assert_int_eq(atrack_update_add(db, &in, NULL), ATRACK_INVALID);
 	in.evidence_url = NULL;

@@ -138,10 +138,14 @@ ATRACK_EXTERN int atrack_export_buffer(atrack_db *db, const atrack_exchange_opts
  * the place) or too large; ATRACK_INVALID for a document that is JSON but
  * not an acceptable export: another format or format_version, a newer
  * schema_version, a missing required field, a field of the wrong type or
- * unknown, a bad date, a reference to a row that is neither in the
- * document nor in the database, a key given twice, a value the schema
- * refuses; the message starts with the JSON path ("$.initiatives[3].section:
- * no section 'foo' in the document or the database"); ATRACK_CONFLICT
+ * unknown, a bad date or time, a reference to a row that is neither in
+ * the document nor in the database, a key given twice, a value the schema
+ * refuses, a progress update that atrack_update_add would refuse (the
+ * same checks: fields and transitions T1-T3); the message starts with the
+ * place and the JSON path ("doc.json:9:41: $.initiatives[3].section: no
+ * section 'foo' in the document or the database"; lines and columns from
+ * 1, and atrack_errline/atrack_errcolumn give them). A UTF-8 byte order
+ * mark before the document is skipped. ATRACK_CONFLICT
  * (above; the message gives the count and the first); ATRACK_NOTFOUND and
  * ATRACK_IO for a path that cannot be read; ATRACK_READONLY, ATRACK_BUSY,
  * ATRACK_NOMEM. On any failure the database is exactly as it was.

@@ -76,7 +76,9 @@ typedef int (*atrack_problem_cb)(const atrack_problem *problem, void *payload);
  *   terminal        no update leaves a terminal status (completed,
  *                   cancelled) without is_reopen;
  *   has_updates     a note, not an error, for an initiative without any
- *                   progress update (one added by hand and never updated).
+ *                   progress update (one added by hand and never updated);
+ *   search_index    the search index holds what the tables hold;
+ *   text            every text value is valid UTF-8 (the audit log too).
  *
  * cb, payload  called for each problem; cb may be NULL to only learn
  *              whether the database is sound.

@@ -68,7 +68,7 @@ typedef struct atrack_update_input {
 	int percent_complete;         /* -1 for none */
 	const char *note;             /* NULL for none; never blank */
 	const char *event_date;       /* "YYYY-MM-DD", not in the future; NULL: today (UTC) */
-	const char *evidence_url;     /* "scheme://..." or NULL */
+	const char *evidence_url;     /* "http://..." or "https://...", or NULL */
 	int64_t evidence_document_id; /* an existing document, or 0 */
 	int reopen;                   /* leave a terminal status (T1-T3) */
 } atrack_update_input;
@@ -88,7 +88,7 @@ typedef struct atrack_update_input {
  * document); ATRACK_INVALID with a message naming the field: an unknown
  * status ("status: no status 'doing' (known: announced, ...)"), a health
  * outside on_track/at_risk/off_track, a percent outside 0..100, an invalid
- * or future date, a blank note, an evidence URL without "scheme://", a
+ * or future date, a blank note, an evidence URL not UTF-8 or not http(s), a
  * transition that breaks T1-T3; ATRACK_BUSY; ATRACK_READONLY; ATRACK_NOMEM;
  * ATRACK_MISUSE for a NULL db or in, or an unknown `version`. One
  * transaction: on any failure nothing is written. Inputs are copied (O4).

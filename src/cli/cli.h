@@ -123,7 +123,10 @@ void cli_table_free(cli_table *t);
 /* Display width of a UTF-8 string in terminal columns. */
 size_t cli_display_width(const char *s);
 
-/* A JSON string, or null for NULL (jansson's json_string gives NULL). */
+/* A JSON string of `s`, a byte that is not UTF-8 shown as U+FFFD; NULL
+ * only when memory runs out. */
+json_t *cli_json_text(const char *s);
+/* cli_json_text, or null for NULL. */
 json_t *cli_json_string_or_null(const char *s);
 
 /* A listing printed either as a JSON array (with --json) or as an aligned

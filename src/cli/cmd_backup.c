@@ -22,8 +22,9 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 	if (lib_rc != ATRACK_OK)
 		return cli_fail_lib(ctx, lib_rc, "backup");
 	if (ctx->json)
-		return cli_print_json(ctx, json_pack("{s:i, s:s, s:s}", "format_version", 1,
-		                                     "database", ctx->db_path, "backup", args[0]));
+		return cli_print_json(ctx, json_pack("{s:i, s:o, s:o}", "format_version", 1,
+		                                     "database", cli_json_text(ctx->db_path),
+		                                     "backup", cli_json_text(args[0])));
 	printf("backed up %s to %s\n", ctx->db_path, args[0]);
 	return CLI_EXIT_OK;
 }

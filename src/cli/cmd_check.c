@@ -23,10 +23,11 @@ static int on_problem(const atrack_problem *p, void *payload)
 	char row_id[24];
 	snprintf(row_id, sizeof row_id, "%lld", (long long)p->row_id);
 	if (out->problems) {
-		json_array_append_new(out->problems, json_pack("{s:s, s:s, s:s?, s:I, s:s}",
+		/* The message may quote a value that is not UTF-8 (a damaged slug). */
+		json_array_append_new(out->problems, json_pack("{s:s, s:s, s:s?, s:I, s:o}",
 		                      "check", p->check, "severity", severity_name(p->severity),
 		                      "table", p->table, "row_id", (json_int_t)p->row_id,
-		                      "message", p->message));
+		                      "message", cli_json_text(p->message)));
 	} else {
 		const char *cells[] = { severity_name(p->severity), p->check, p->table ? p->table : "-",
 		                        p->row_id ? row_id : "-", p->message };

@@ -62,8 +62,8 @@ static int print_result_json(cli_ctx *ctx, const atrack_exchange_result *r, bool
 		                              "added", (int)c->added, "matched", (int)c->matched,
 		                              "conflicts", (int)c->conflicts));
 	}
-	json_t *j = json_pack("{s:i, s:s, s:b, s:b, s:o, s:i, s:i}", "format_version", 1,
-	                      "source", source, "dry_run", dry_run, "imported",
+	json_t *j = json_pack("{s:i, s:o, s:b, s:b, s:o, s:i, s:i}", "format_version", 1,
+	                      "source", cli_json_text(source), "dry_run", dry_run, "imported",
 	                      lib_rc == ATRACK_OK && !dry_run, "tables", tables,
 	                      "conflicts", (int)r->conflicts,
 	                      "audit_log_skipped", (int)r->audit_log_skipped);

@@ -19,8 +19,8 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	/* cli_start opened (so created and migrated) the database already. */
 	if (ctx->json) {
-		json_t *j = json_pack("{s:i, s:s, s:i}", "format_version", 1,
-		                      "database", ctx->db_path,
+		json_t *j = json_pack("{s:i, s:o, s:i}", "format_version", 1,
+		                      "database", cli_json_text(ctx->db_path),
 		                      "schema_version", atrack_schema_version());
 		return cli_print_json(ctx, j);
 	}

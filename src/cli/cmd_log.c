@@ -16,7 +16,7 @@ static json_t *row_json(const char *text)
 	if (!text)
 		return json_null();
 	json_t *j = json_loads(text, 0, NULL);
-	return j ? j : json_string(text);
+	return j ? j : cli_json_text(text);
 }
 
 static json_t *entry_json(const atrack_audit_entry *e)

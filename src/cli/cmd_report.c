@@ -94,9 +94,11 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		                "(text, md, html, csv or json)", format_name);
 	if (ctx->json)
 		format = ATRACK_REPORT_JSON; /* --json means the JSON report itself */
-	if (stale_days < 0 || stale_days > 100000 || width < 0 || width > 10000)
-		return cli_fail(ctx, CLI_EXIT_USAGE, "report: --stale-days and --width take a "
-		                "number from 0 to 100000");
+	if (stale_days < 0 || stale_days > 100000)
+		return cli_fail(ctx, CLI_EXIT_USAGE, "report: --stale-days takes a number from 0 "
+		                "to 100000");
+	if (width < 0 || width > 10000)
+		return cli_fail(ctx, CLI_EXIT_USAGE, "report: --width takes a number from 0 to 10000");
 
 	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
 	o.since = since;

@@ -43,8 +43,8 @@ static int print_hits(cli_ctx *ctx, atrack_iter *it, const char *query)
 		return cli_fail_lib(ctx, rc, NULL);
 	}
 	if (hits)
-		return cli_print_json(ctx, json_pack("{s:i, s:s, s:o}", "format_version", 1,
-		                                     "query", query, "hits", hits));
+		return cli_print_json(ctx, json_pack("{s:i, s:o, s:o}", "format_version", 1,
+		                                     "query", cli_json_text(query), "hits", hits));
 	int exit_code = cli_table_print(t, stdout);
 	cli_table_free(t);
 	return exit_code;

@@ -49,18 +49,27 @@ static int status_list(cli_ctx *ctx, int argc, char **argv)
 	return cli_list_end(ctx, &list, it, lib_rc);
 }
 
-/* The order after the last code, so a new code without --order lists last. */
-static int next_order(cli_ctx *ctx, int64_t *order)
+/* The order after the last code, so a new code without --order lists last.
+ * *last is the highest order there is; when nothing fits after it,
+ * *order is left at it and *full set. */
+static int next_order(cli_ctx *ctx, int64_t *order, int64_t *last, bool *full)
 {
 	atrack_iter *it = NULL;
 	int rc = atrack_status_list(ctx->db, &it);
 	*order = 10;
+	*last = 0;
+	*full = false;
 	while (rc == ATRACK_OK && (rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_status *s = atrack_iter_status(it);
-		if (s->sort_order + 10 > *order)
-			*order = s->sort_order + 10;
+		if (s->sort_order > *last)
+			*last = s->sort_order;
 	}
 	atrack_iter_free(it);
+	/* Compared before adding: the last order may be INT64_MAX. */
+	if (*last > INT64_MAX - 10)
+		*full = true;
+	else if (*last + 10 > *order)
+		*order = *last + 10;
 	return rc == ATRACK_DONE ? ATRACK_OK : rc;
 }
 
@@ -93,7 +102,12 @@ static int status_add(cli_ctx *ctx, int argc, char **argv)
 	s.label = label;
 	s.sort_order = order;
 	s.is_terminal = terminal;
-	int lib_rc = order != LONG_MIN ? ATRACK_OK : next_order(ctx, &s.sort_order);
+	int64_t last = 0;
+	bool full = false;
+	int lib_rc = order != LONG_MIN ? ATRACK_OK : next_order(ctx, &s.sort_order, &last, &full);
+	if (lib_rc == ATRACK_OK && full)
+		return cli_fail(ctx, CLI_EXIT_INVALID, "status-code add: no order is left after "
+		                "the last code's (%lld); give one with --order", (long long)last);
 	int64_t id = 0;
 	if (lib_rc == ATRACK_OK)
 		lib_rc = atrack_status_add(ctx->db, &s, &id);

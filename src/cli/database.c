@@ -68,8 +68,10 @@ int cli_open_db(cli_ctx *ctx)
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int lib_rc = atrack_open(ctx->db_path, ATRACK_OPEN_CREATE, &ctx->db);
-	if (lib_rc == ATRACK_OK && ctx->author)
-		lib_rc = atrack_set_author(ctx->db, ctx->author);
+	/* A bad --author is not a fault of the database: say only what it is. */
+	if (lib_rc == ATRACK_OK && ctx->author &&
+	    (lib_rc = atrack_set_author(ctx->db, ctx->author)) != ATRACK_OK)
+		return cli_fail_lib(ctx, lib_rc, NULL);
 	if (lib_rc != ATRACK_OK) {
 		if (!ctx->db)
 			return cli_fail(ctx, CLI_EXIT_FAILURE, "cannot open database: %s",

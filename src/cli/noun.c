@@ -55,7 +55,7 @@ json_t *cli_entity_json(atrack_kind kind, const void *row)
 		long long num;
 		if (is_text(f)) {
 			const char *s = *(const char *const *)member(row, f);
-			v = s ? json_string(s) : json_null();
+			v = cli_json_string_or_null(s);
 		} else if (f->type == ATRACK_FIELD_BOOL) {
 			member_number(row, f, &num);
 			v = json_boolean(num);

@@ -28,8 +28,8 @@ static int fail_message(cli_ctx *ctx, int exit_code, const char *message)
 {
 	fprintf(stderr, "atrack: %s\n", message);
 	if (ctx && ctx->json) {
-		json_t *j = json_pack("{s:{s:s, s:s, s:i}}", "error", "code", exit_name(exit_code),
-		                      "message", message, "exit_code", exit_code);
+		json_t *j = json_pack("{s:{s:s, s:o, s:i}}", "error", "code", exit_name(exit_code),
+		                      "message", cli_json_text(message), "exit_code", exit_code);
 		if (j) {
 			json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 			fputc('\n', stdout);
@@ -84,9 +84,60 @@ int cli_print_json(cli_ctx *ctx, json_t *json)
 	return rc == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
+/* The length of the valid UTF-8 sequence at s[0..len), or 0 if there is
+ * none (a stray byte, an overlong form, a surrogate, past U+10FFFF). */
+static size_t utf8_valid_length(const unsigned char *s, size_t len)
+{
+	if (s[0] < 0x80)
+		return 1;
+	size_t n = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (n == 0 || n > len)
+		return 0;
+	unsigned int cp = n == 2 ? s[0] & 0x1Fu : n == 3 ? s[0] & 0x0Fu : s[0] & 0x07u;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3Fu);
+	}
+	static const unsigned int least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+	if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+json_t *cli_json_text(const char *s)
+{
+	json_t *j = json_string(s);
+	if (j)
+		return j;
+	/* jansson refuses what is not UTF-8 the same way it reports a lack of
+	 * memory; a byte the user typed (echoed in a message or a query) is
+	 * shown as U+FFFD rather than lose the whole output. */
+	size_t len = strlen(s), n = 0;
+	char *fixed = malloc(len * 3 + 1);
+	if (!fixed)
+		return NULL;
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		size_t k = utf8_valid_length(p + i, len - i);
+		if (k) {
+			memcpy(fixed + n, s + i, k);
+			n += k;
+			i += k;
+		} else {
+			memcpy(fixed + n, "\xEF\xBF\xBD", 3);
+			n += 3;
+			i++;
+		}
+	}
+	j = json_stringn(fixed, n);
+	free(fixed);
+	return j;
+}
+
 json_t *cli_json_string_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return s ? cli_json_text(s) : json_null();
 }
 
 /* ---- Width of text ------------------------------------------------------ */

@@ -113,6 +113,10 @@ int atr_db_open(const char *path, unsigned int flags, atrack_db **out);
 /* The author the environment names ($ATRACK_AUTHOR, the login name, the
  * account, else "unknown"); NULL when out of memory. */
 char *atr_default_author(void);
+/* ATRACK_INVALID unless `author` (NULL: none) is valid UTF-8: checked by
+ * atrack_set_author and again by every write, as the default author comes
+ * from the environment and is not refused at open. */
+int atr_author_check(atrack_db *db, const char *author);
 /* Register the SQL functions the schema's triggers call. */
 int atr_register_schema_functions(atrack_db *db);
 
@@ -248,6 +252,10 @@ extern const char atr_bundled_factsheet_name[];
 
 /* Whether `s` is a valid date "YYYY-MM-DD" of the Gregorian calendar. */
 bool atr_date_valid(const char *s);
+/* Whether `s` is a time as SQLite's date functions read it and as the
+ * stores are written: a valid date, optionally followed by 'T' or ' ',
+ * HH:MM, optionally :SS and a fraction, then optionally 'Z' or +HH:MM. */
+bool atr_time_valid(const char *s);
 /* Today's date, UTC, as "YYYY-MM-DD" into buf[11]. */
 void atr_today(char buf[11]);
 /* The current time, UTC, as "YYYY-MM-DDTHH:MM:SS.sssZ" into buf[25]. */

@@ -6,6 +6,7 @@
 #include "atrack_int.h"
 
 #include <pwd.h>
+#include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -28,6 +29,15 @@ char *atr_default_author(void)
 	return atr_strdup(name);
 }
 
+int atr_author_check(atrack_db *db, const char *author)
+{
+	size_t bad;
+	if (author && !atr_utf8_valid(author, strlen(author), &bad))
+		return atr_error(db, ATRACK_INVALID, "author: not valid UTF-8 (byte %zu); set one "
+		                 "with --author or $ATRACK_AUTHOR", bad);
+	return ATRACK_OK;
+}
+
 int atrack_set_author(atrack_db *db, const char *author)
 {
 	if (!db)
@@ -35,6 +45,9 @@ int atrack_set_author(atrack_db *db, const char *author)
 	atr_clear_error(db);
 	if (author && !*author)
 		return atr_error(db, ATRACK_INVALID, "author: must not be empty");
+	int rc = atr_author_check(db, author);
+	if (rc != ATRACK_OK)
+		return rc;
 	char *copy = author ? atr_strdup(author) : atr_default_author();
 	if (!copy)
 		return atr_error(db, ATRACK_NOMEM, "out of memory");

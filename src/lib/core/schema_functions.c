@@ -84,7 +84,7 @@ static void sql_json_object_function(sqlite3_context *ctx, int argc, sqlite3_val
 		room += sqlite3_value_type(argv[i]) == SQLITE_TEXT
 			? (size_t)sqlite3_value_bytes(argv[i]) + 4 : 24;
 	atr_buf_reserve(&b, room);
-	bool valid = true;
+	bool valid = true, nomem = false;
 	atr_buf_putc(&b, '{');
 	for (int i = 0; valid && i + 1 < argc; i += 2) {
 		const char *key = (const char *)sqlite3_value_text(argv[i]);
@@ -104,6 +104,9 @@ static void sql_json_object_function(sqlite3_context *ctx, int argc, sqlite3_val
 		case SQLITE_FLOAT: {
 			json_t *real = json_real(sqlite3_value_double(v));
 			char *text = real ? json_dumps(real, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+			/* json_real refuses NaN and infinities: bad input; a dump
+			 * that fails is memory. */
+			nomem = real && !text;
 			json_decref(real);
 			valid = text != NULL;
 			if (text)
@@ -133,6 +136,14 @@ static void sql_json_object_function(sqlite3_context *ctx, int argc, sqlite3_val
 	}
 	atr_buf_putc(&b, '}');
 	char *text = atr_buf_detach(&b);
+	if (text && !valid && !nomem) {
+		/* Bad input, not a lack of memory: the write is refused as such
+		 * (SQLITE_MISMATCH becomes ATRACK_INVALID). */
+		atr_free(text);
+		sqlite3_result_error(ctx, "atrack_json_object: a value is not valid UTF-8", -1);
+		sqlite3_result_error_code(ctx, SQLITE_MISMATCH);
+		return;
+	}
 	if (!text || !valid) {
 		atr_free(text);
 		sqlite3_result_error_nomem(ctx);

@@ -167,7 +167,11 @@ static int write_begin(atrack_db *db, bool savepoint)
 {
 	if (db->flags & ATRACK_OPEN_READONLY)
 		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
-	int rc = ATRACK_OK;
+	/* Every write records its author (rows and the audit log); text that
+	 * is not UTF-8 would be stored and then break every export. */
+	int rc = atr_author_check(db, db->author);
+	if (rc != ATRACK_OK)
+		return rc;
 	if (db->write_depth == 0 && sqlite3_get_autocommit(db->sql)) {
 		rc = begin_with_hooks(db);
 		db->write_owns_txn = true;

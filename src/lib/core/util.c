@@ -40,6 +40,50 @@ bool atr_date_valid(const char *s)
 	return day <= days_in_month(year, month);
 }
 
+/* Two digits at s[0..1] no greater than `max`; -1 if they are not. */
+static int two_digits(const char *s, int max)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	int v = (s[0] - '0') * 10 + (s[1] - '0');
+	return v <= max ? v : -1;
+}
+
+bool atr_time_valid(const char *s)
+{
+	char date[11];
+	if (!s || strlen(s) < 10)
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (!atr_date_valid(date))
+		return false;
+	s += 10;
+	if (*s == '\0')
+		return true;
+	if ((*s != 'T' && *s != ' ') || two_digits(s + 1, 23) < 0 || s[3] != ':' ||
+	    two_digits(s + 4, 59) < 0)
+		return false;
+	s += 6;
+	if (*s == ':') {
+		if (two_digits(s + 1, 59) < 0)
+			return false;
+		s += 3;
+		if (*s == '.') {
+			if (s[1] < '0' || s[1] > '9')
+				return false;
+			for (s++; *s >= '0' && *s <= '9'; s++)
+				;
+		}
+	}
+	if (*s == 'Z')
+		return s[1] == '\0';
+	if (*s == '+' || *s == '-')
+		return two_digits(s + 1, 23) >= 0 && s[3] == ':' && two_digits(s + 4, 59) >= 0 &&
+		       s[6] == '\0';
+	return *s == '\0';
+}
+
 /* Write `value` as exactly `width` decimal digits at `out`. The two clocks
  * below run on every update written, so they are kept clear of printf. */
 static void put_digits(char *out, unsigned int value, int width)

@@ -18,16 +18,6 @@ static bool slug_valid(const char *s)
 	return strspn(s, "0123456789") != strlen(s);
 }
 
-static bool time_valid(const char *s)
-{
-	char date[11];
-	if (strlen(s) < 10)
-		return false;
-	memcpy(date, s, 10);
-	date[10] = '\0';
-	return atr_date_valid(date) && (s[10] == '\0' || s[10] == 'T' || s[10] == ' ');
-}
-
 /* A slug for a new row from its name, unique in its table: "ncg", then
  * "ncg-2", ... Sets *out (atr_malloc'd). */
 static int derive_slug(atrack_db *db, const atr_noun *n, const char *from, char **out)
@@ -149,7 +139,7 @@ static int stage_field(atrack_db *db, const atr_noun *n, const atrack_field *f,
 			                 f->name, s);
 		break;
 	case ATRACK_FIELD_TIME:
-		if (s && !time_valid(s))
+		if (s && !atr_time_valid(s))
 			return atr_error(db, ATRACK_INVALID, "%s: '%s' is not a valid time "
 			                 "(YYYY-MM-DDTHH:MM:SS.sssZ)", f->name, s);
 		break;

@@ -10,6 +10,7 @@
 #include "atrack_int.h"
 
 #include <jansson.h>
+#include <stdarg.h>
 
 typedef enum xt_index {
 	XT_STATUS,
@@ -41,6 +42,7 @@ typedef enum xt_type {
 	XT_INT,   /* JSON integer, SQL INTEGER */
 	XT_BOOL,  /* JSON true/false, SQL 0/1 */
 	XT_DATE,  /* JSON string 'YYYY-MM-DD', checked */
+	XT_TIME,  /* JSON string, a time as atr_time_valid reads it, checked */
 	XT_REF    /* JSON string: the key of a row of `ref`; SQL its id */
 } xt_type;
 
@@ -81,5 +83,87 @@ char *xt_select_sql(const xt_table *t, bool by_id);
  * there (the message names both), ATRACK_INVALID for text that is not
  * UTF-8, or ATRACK_NOMEM. */
 int xt_row_json(atrack_db *db, const xt_table *t, sqlite3_stmt *stmt, json_t **out);
+
+/* ---- Import (import_json.c, import_rows.c, import_position.c,
+ * import_update.c) ---------------------------------------------------- */
+
+/* Ids of the rows this import has matched or added in one table, with the
+ * index of the document's row that did it: a second row with the same key
+ * is a fault of the document, not a match. Open addressing on the id. */
+typedef struct seen_map {
+	int64_t *ids;   /* 0 marks a free slot: ids are never 0 */
+	size_t *rows;
+	size_t cap;
+	size_t count;
+} seen_map;
+
+/* A field's value, checked and with references resolved, ready to bind. */
+typedef struct xvalue {
+	enum { XV_NULL, XV_INT, XV_TEXT } kind;
+	int64_t i;
+	const char *s; /* borrowed from the document */
+	size_t len;
+} xvalue;
+
+/* A reference to a row later in the same array (a document citing one
+ * listed after it): written once that row is in. */
+typedef struct fixup {
+	int64_t id;
+	size_t column;
+	const char *key;
+} fixup;
+
+/* A progress update this import added, and the document's row for it. */
+typedef struct xi_added {
+	int64_t id;
+	size_t row;
+} xi_added;
+
+typedef struct importer {
+	atrack_db *db;
+	const char *text;   /* the document, after any byte order mark */
+	size_t len;
+	const char *source; /* its name in messages */
+	atrack_exchange_result *result;
+	unsigned int flags;
+	atrack_conflict_cb conflict_cb;
+	void *payload;
+	sqlite3_stmt *resolve[XT_COUNT]; /* id by key, prepared on first use */
+	char *first_conflict;
+	/* The table being imported. */
+	const xt_table *t;
+	json_t *rows;
+	atrack_exchange_count *count;
+	sqlite3_stmt *find, *insert, *select;
+	seen_map seen;
+	fixup *fixups;
+	size_t fixup_count, fixup_cap;
+	xi_added *added;   /* progress updates only: checked once all are in */
+	size_t added_count, added_cap;
+} importer;
+
+/* "an object", "a string", ...: a JSON value's type in a message. */
+const char *xi_json_type_name(const json_t *v);
+/* Where in text[len] $.array[row].field is (array NULL: the document;
+ * row < 0: the array; field NULL: the row): the member's key, else the
+ * nearest enclosing value found. 1-based line and column, in characters. */
+void xi_locate(const char *text, size_t len, const char *array, long row, const char *field,
+               int *line, int *column);
+/* Record `rc` with "SOURCE:LINE:COLUMN: $.array[row].field: " before the
+ * message, the position also in atrack_errline/atrack_errcolumn. */
+int xi_vfail(importer *I, int rc, const char *array, long row, const char *field,
+             const char *fmt, va_list ap);
+int xi_fail(importer *I, int rc, const char *array, long row, const char *field,
+            const char *fmt, ...) ATR_PRINTF(6, 7);
+/* The rules atrack_update_add applies, for the progress update in row
+ * `row` (JSON `object`, checked values `v` in column order) before it is
+ * added; ATRACK_INVALID names the field and its position. */
+int xi_update_check_fields(importer *I, size_t row, json_t *object, const xvalue *v);
+/* Remember that update `id` came from row `row`, for the history check. */
+int xi_update_added(importer *I, int64_t id, size_t row);
+/* The transition rules for every update added, once all are in. */
+int xi_update_check_history(importer *I);
+/* Import the rows `rows` of array `index` into the open transaction. */
+int xi_import_table(importer *I, xt_index index, json_t *rows);
 
 #endif /* ATRACK_EXCHANGE_INT_H */

@@ -12,9 +12,11 @@
 #define INT(c, req) { c, c, XT_INT, req, 0, true }
 #define BOOL(c) { c, c, XT_BOOL, true, 0, true }
 #define DATE(c, req) { c, c, XT_DATE, req, 0, true }
+#define TIME(c, req) { c, c, XT_TIME, req, 0, true }
 #define REF(c, f, t, req) { c, f, XT_REF, req, t, true }
 /* Provenance of a copy, not content: carried through, never a conflict. */
 #define STAMP(c, req) { c, c, XT_TEXT, req, 0, false }
+#define TIME_STAMP(c, req) { c, c, XT_TIME, req, 0, false }
 #define PROVENANCE REF("document_id", "document", XT_DOCUMENT, false)
 
 const xt_table xt_tables[XT_COUNT] = {
@@ -24,7 +26,7 @@ const xt_table xt_tables[XT_COUNT] = {
 	[XT_DOCUMENT] = { "document", "documents", "document", "slug", {
 		TEXT("slug", true), TEXT("title", true), TEXT("kind", true), STAMP("source", false),
 		TEXT("sha256", false), INT("byte_size", false), TEXT("body", false),
-		INT("revision", true), STAMP("imported_at", false), PROVENANCE,
+		INT("revision", true), TIME_STAMP("imported_at", false), PROVENANCE,
 		INT("source_line", false) }, 11, { 0 }, 1 },
 	[XT_PARTY] = { "party", "parties", "party", "slug", {
 		TEXT("slug", true), TEXT("name", true), TEXT("short_name", false),
@@ -60,7 +62,7 @@ const xt_table xt_tables[XT_COUNT] = {
 		TEXT("slug", true), TEXT("title", true), TEXT("body", true),
 		REF("section_id", "section", XT_SECTION, false),
 		REF("meeting_id", "meeting", XT_MEETING, false), INT("position", true),
-		DATE("target_date", false), DATE("review_date", false), STAMP("created_at", true),
+		DATE("target_date", false), DATE("review_date", false), TIME_STAMP("created_at", true),
 		PROVENANCE, INT("line_start", false), INT("line_end", false) }, 12, { 0 }, 1 },
 	[XT_FRAMEWORK_FOCUS_AREA] = { "framework_focus_area", "framework_focus_areas",
 		"framework focus area", NULL, {
@@ -92,7 +94,7 @@ const xt_table xt_tables[XT_COUNT] = {
 		REF("initiative_id", "initiative", XT_INITIATIVE, true),
 		REF("status_id", "status", XT_STATUS, true), TEXT("health", false),
 		INT("percent_complete", false), TEXT("note", false), TEXT("author", true),
-		DATE("event_date", true), TEXT("recorded_at", true), TEXT("evidence_url", false),
+		DATE("event_date", true), TIME("recorded_at", true), TEXT("evidence_url", false),
 		REF("evidence_document_id", "evidence_document", XT_DOCUMENT, false),
 		BOOL("is_reopen") }, 11, { 0, 6, 7, 1 }, 4 },
 	/* Exported on request only; an import skips it (see exchange.h). */

@@ -6,6 +6,8 @@
  * checks are one table of {name, function}: a new invariant is one more
  * function and one more line.
  */
+#include "maint_int.h"
+
 #include "exchange/exchange_int.h"
 
 #include <string.h>
@@ -163,6 +165,18 @@ static int check_search_index(checker *C, const char *name)
 	return report_rows(C, name, ATRACK_SEVERITY_ERROR, atr_search_mismatch_sql);
 }
 
+/* The fault of check_text.c, reported as an error of check "text". */
+static int text_fault(void *ctx, const char *table, int64_t row_id, const char *message)
+{
+	return report(ctx, "text", ATRACK_SEVERITY_ERROR, table, row_id, message);
+}
+
+static int check_text(checker *C, const char *name)
+{
+	(void)name;
+	return atr_check_text(C->db, text_fault, C);
+}
+
 static const struct {
 	const char *name;
 	int (*run)(checker *C, const char *name);
@@ -174,6 +188,7 @@ static const struct {
 	{ "terminal", check_terminal },
 	{ "has_updates", check_has_updates },
 	{ "search_index", check_search_index },
+	{ "text", check_text },
 };
 
 int atrack_check(atrack_db *db, atrack_problem_cb cb, void *payload)

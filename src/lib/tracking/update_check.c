@@ -2,13 +2,14 @@
  * update_check.c - the rules for the fields of a progress update, as every
  * path that writes one applies them: a known status, a health of the
  * vocabulary, a percentage, a note that says something, an event date
- * that is a real day and not in the future, and evidence that is a URL or
- * a known document. Calls only the core.
+ * that is a real day and not in the future, and evidence that is a web
+ * address (http, https) or a known document. Calls only the core.
  */
 #include "tracking_int.h"
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 static const char sql_status_by_code[] =
 	"SELECT id, is_terminal FROM status_code WHERE code = ?1";
@@ -24,16 +25,20 @@ static bool blank(const char *s)
 	return true;
 }
 
-/* "scheme://rest": a scheme of RFC 3986 and something after it, and no
- * white space or control character anywhere. */
+/* "http://rest" or "https://rest", the scheme in any case, and no white
+ * space or control character anywhere. Only the web's schemes: evidence
+ * is shown as a link in every report, and "javascript://%0a..." or
+ * "data://" there would run or show what the database says. */
 static bool looks_like_url(const char *s)
 {
-	if (!isalpha((unsigned char)s[0]))
+	size_t i;
+	if (strncasecmp(s, "https://", 8) == 0)
+		i = 8;
+	else if (strncasecmp(s, "http://", 7) == 0)
+		i = 7;
+	else
 		return false;
-	size_t i = 1;
-	while (isalnum((unsigned char)s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')
-		i++;
-	if (strncmp(s + i, "://", 3) != 0 || s[i + 3] == '\0')
+	if (s[i] == '\0')
 		return false;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if (*p <= ' ' || *p == 0x7f)
@@ -144,9 +149,14 @@ int atr_update_check_fields(atrack_db *db, const atrack_update_input *in, unsign
 		}
 	}
 	if (fields & ATRACK_UPDATE_EDIT_EVIDENCE) {
+		size_t bad;
+		if (in->evidence_url &&
+		    !atr_utf8_valid(in->evidence_url, strlen(in->evidence_url), &bad))
+			return atr_error(db, ATRACK_INVALID, "evidence_url: not valid UTF-8 (byte %zu)",
+			                 bad);
 		if (in->evidence_url && !looks_like_url(in->evidence_url))
-			return atr_error(db, ATRACK_INVALID, "evidence_url: '%s' is not a URL "
-			                 "(scheme://...)", in->evidence_url);
+			return atr_error(db, ATRACK_INVALID, "evidence_url: '%s' is not a web address "
+			                 "(http:// or https://)", in->evidence_url);
 		if (in->evidence_document_id < 0)
 			return atr_error(db, ATRACK_INVALID, "evidence_document_id: %lld is not an id",
 			                 (long long)in->evidence_document_id);
