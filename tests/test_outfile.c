@@ -274,21 +274,56 @@ END_TEST
 
 /* ---- What a killed process left ---------------------------------------- */
 
-/* A database at `path` in WAL mode whose writer died: its -wal holds
- * committed frames never checkpointed, its -shm the index. */
-static void leave_dead_writers_wal(const char *path)
+static const char *self_path;
+
+/* `test_outfile --dead-writer PATH`: leave a database at PATH in WAL mode
+ * whose writer died: its -wal holds committed frames never checkpointed. */
+static int run_dead_writer(const char *path)
 {
+	sqlite3 *s = NULL;
+	if (sqlite3_open(path, &s) != SQLITE_OK ||
+	    sqlite3_exec(s, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; "
+	                 "CREATE TABLE old_data (x); "
+	                 "INSERT INTO old_data VALUES (1), (2), (3);", NULL, NULL, NULL) != SQLITE_OK)
+		_exit(1);
+	_exit(0); /* killed: no close, no checkpoint */
+}
+
+/* `test_outfile --live-user PATH READY_FD STOP_FD`: hold PATH open as a
+ * WAL database until told to stop. */
+static int run_live_user(const char *path, int ready_fd, int stop_fd)
+{
+	sqlite3 *s = NULL;
+	char byte = 1;
+	if (sqlite3_open(path, &s) != SQLITE_OK ||
+	    sqlite3_exec(s, "PRAGMA journal_mode = WAL; CREATE TABLE live (x);", NULL, NULL,
+	                 NULL) != SQLITE_OK ||
+	    write(ready_fd, &byte, 1) != 1)
+		return 1;
+	(void)!read(stop_fd, &byte, 1);
+	sqlite3_close(s);
+	return 0;
+}
+
+/* Run this program in one of the modes above (exec'd, so that the child
+ * is a process of its own, not a copy of the test). */
+static pid_t spawn_self(const char *mode, const char *path, int a, int b)
+{
+	char fa[16], fb[16];
+	snprintf(fa, sizeof fa, "%d", a);
+	snprintf(fb, sizeof fb, "%d", b);
 	pid_t child = fork();
 	ck_assert_int_ge(child, 0);
 	if (child == 0) {
-		sqlite3 *s = NULL;
-		if (sqlite3_open(path, &s) != SQLITE_OK ||
-		    sqlite3_exec(s, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; "
-		                 "CREATE TABLE old_data (x); "
-		                 "INSERT INTO old_data VALUES (1), (2), (3);", NULL, NULL, NULL) != SQLITE_OK)
-			_exit(1);
-		_exit(0); /* killed: no close, no checkpoint */
+		execl(self_path, self_path, mode, path, fa, fb, (char *)NULL);
+		_exit(127);
 	}
+	return child;
+}
+
+static void leave_dead_writers_wal(const char *path)
+{
+	pid_t child = spawn_self("--dead-writer", path, 0, 0);
 	int status;
 	ck_assert_int_eq(waitpid(child, &status, 0), child);
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -333,20 +368,7 @@ START_TEST(test_backup_over_live_database_refused)
 	int ready[2], stop[2];
 	ck_assert_int_eq(pipe(ready), 0);
 	ck_assert_int_eq(pipe(stop), 0);
-	pid_t child = fork();
-	ck_assert_int_ge(child, 0);
-	if (child == 0) {
-		sqlite3 *s = NULL;
-		char byte = 1;
-		if (sqlite3_open(copy, &s) != SQLITE_OK ||
-		    sqlite3_exec(s, "PRAGMA journal_mode = WAL; CREATE TABLE live (x);", NULL, NULL,
-		                 NULL) != SQLITE_OK ||
-		    write(ready[1], &byte, 1) != 1)
-			_exit(1);
-		(void)!read(stop[0], &byte, 1);
-		sqlite3_close(s);
-		_exit(0);
-	}
+	pid_t child = spawn_self("--live-user", copy, ready[1], stop[0]);
 	char byte;
 	ck_assert_int_eq(read(ready[0], &byte, 1), 1);
 	ck_assert_int_eq(atrack_backup(db, copy), ATRACK_BUSY);
@@ -537,7 +559,12 @@ static Suite *outfile_suite(void)
 	return s;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc >= 3 && strcmp(argv[1], "--dead-writer") == 0)
+		return run_dead_writer(argv[2]);
+	if (argc >= 5 && strcmp(argv[1], "--live-user") == 0)
+		return run_live_user(argv[2], atoi(argv[3]), atoi(argv[4]));
+	self_path = argv[0];
 	return tu_run_suite(outfile_suite());
 }

@@ -171,7 +171,10 @@ bool tu_unprivileged_reaches(const char *path)
 	if (pid == 0) {
 		if (setgid(65534) != 0 || setuid(65534) != 0)
 			_exit(1);
-		_exit(access(path, F_OK) == 0 ? 0 : 1);
+		/* exec rather than return: a forked copy of a test must not exit
+		 * through its caller's code (nor under valgrind's leak check). */
+		execl("/bin/sh", "sh", "-c", "test -e \"$1\"", "sh", path, (char *)NULL);
+		_exit(1);
 	}
 	int status = 0;
 	waitpid(pid, &status, 0);
