@@ -40,4 +40,31 @@ static atrack_db *report_db(void)
 	return db;
 }
 
+/* What a crafted database can hold once its CHECK constraints are set
+ * aside: a status whose code and label carry markup, table pipes, a line
+ * break, a Markdown link and a terminal escape, and an update on
+ * initiative 5 with that status, a health that is a <meta refresh>, and an
+ * event date with markup after it. Every renderer must show these as text. */
+#define HOSTILE_META "<meta http-equiv=\"refresh\" content=\"0;url=http://evil.example/\">"
+#define HOSTILE_LABEL "L|ab\n<img src=x onerror=alert(1)>[x](javascript:alert(1))\x1b[31m"
+static const char report_crafted_sql[] =
+	"PRAGMA ignore_check_constraints = ON;"
+	"INSERT INTO status_code (code, label, sort_order, is_terminal, is_builtin) VALUES"
+	" ('x\"><meta http-equiv=refresh content=0>', 'L|ab' || char(10) ||"
+	"  '<img src=x onerror=alert(1)>[x](javascript:alert(1))' || char(27) || '[31m', 99, 0, 0);"
+	"INSERT INTO progress_update (initiative_id, status_id, health, note, author, event_date, recorded_at)"
+	" SELECT 5, id, '<meta http-equiv=\"refresh\" content=\"0;url=http://evil.example/\">',"
+	"        'crafted', 'mallory', '2026-11-01<i>x</i>', '2026-11-02T09:00:00.000Z'"
+	"   FROM status_code WHERE sort_order = 99;"
+	"PRAGMA ignore_check_constraints = OFF;";
+
+/* The history above with the crafted rows added. */
+static inline atrack_db *report_crafted_db(void)
+{
+	atrack_db *db = report_db();
+	ck_assert_msg(sqlite3_exec(db->sql, report_crafted_sql, NULL, NULL, NULL) == SQLITE_OK,
+	              "%s", sqlite3_errmsg(db->sql));
+	return db;
+}
+
 #endif /* ATRACK_REPORT_FIXTURE_H */

@@ -56,7 +56,7 @@ expect "a command from its prefix" "update"
 complete_words initiative ''
 expect "a noun's verbs" "list show add edit rm"
 complete_words status-code ''
-expect "status-code's verbs" "add list"
+expect "status-code's verbs" "add list edit rm"
 complete_words --
 expect "global options before a command" "--db --json --author --help --version"
 complete_words update add --he

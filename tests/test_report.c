@@ -4,47 +4,13 @@
  * content, escaping of hostile text in HTML, CSV and Markdown, filters,
  * bad options, and `atrack report` writing a file.
  */
-#include "report_fixture.h"
+#include "report_helpers.h"
 #include "report/report_int.h" /* atr_text_width */
 
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define TODAY "2026-11-28"
-
-static atrack_report_opts opts_today(void)
-{
-	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
-	o.today = TODAY;
-	return o;
-}
-
-static size_t status_slot(const atrack_report *r, const char *code)
-{
-	for (size_t i = 0; i < atrack_report_status_count(r); i++)
-		if (strcmp(atrack_report_status_at(r, i)->code, code) == 0)
-			return i;
-	ck_abort_msg("no status %s", code);
-	return 0;
-}
-
-static unsigned int count_of(const atrack_report *r, const atrack_report_summary *g,
-                             const char *code)
-{
-	return g->by_status[status_slot(r, code)];
-}
-
-static char *render(atrack_db *db, const atrack_report_opts *o, atrack_report_format f)
-{
-	char *out = NULL;
-	size_t len = 0;
-	ck_assert_msg(atrack_report_render(db, o, f, &out, &len) == ATRACK_OK, "%s",
-	              atrack_errmsg(db));
-	ck_assert_uint_eq(strlen(out), len);
-	return out;
-}
 
 START_TEST(test_summary_counts)
 {
@@ -290,7 +256,11 @@ START_TEST(test_text_format)
 	ck_assert_ptr_nonnull(strstr(text, "Status: Announced 3, In progress 1, Ongoing 1, Stalled 1, Completed 1"));
 	ck_assert_ptr_nonnull(strstr(text, "Health: on track 2, at risk 1, off track 1, not given 3"));
 	ck_assert_ptr_nonnull(strstr(text, "Changes since 2025-05-01"));
-	ck_assert_ptr_nonnull(strstr(text, "announced -> ongoing"));
+	/* Changes in labels, with health and % changes (#19). */
+	ck_assert_ptr_nonnull(strstr(text, "\n              Announced -> Ongoing; on track\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\n              still In progress; on track -> at risk\n"));
+	/* Each initiative's target date (overdue), meeting and latest note. */
+	ck_assert_ptr_nonnull(strstr(text, "target 2025-12-31 (overdue) | 56th Security Consultative Meeting | Announced"));
 	ck_assert_ptr_nonnull(strstr(text, "OVERDUE STALE"));
 	/* Fits the width: no line is wider than 100 columns. */
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
@@ -307,9 +277,15 @@ START_TEST(test_markdown_format)
 	o.since = "2025-05-01";
 	char *md = render(db, &o, ATRACK_REPORT_MD);
 	ck_assert_ptr_nonnull(strstr(md, "# Initiative status report\n"));
-	ck_assert_ptr_nonnull(strstr(md, "| Modernizing Alliance Capabilities | 3 | 1 | 0 | 0 | 1 | 0 | 1 | 0 | 33% | 0 | 1 |"));
+	/* No status is Planned or Cancelled: those columns are dropped (#19). */
+	ck_assert_ptr_nonnull(strstr(md, "| | Total | Announced | In progress | Ongoing | Stalled | Completed | Done | Overdue | Stale |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"));
+	ck_assert_ptr_nonnull(strstr(md, "| Modernizing Alliance Capabilities | 3 | 1 | 0 | 1 | 0 | 1 | 33% | 0 | 1 |"));
+	ck_assert_ptr_null(strstr(md, "Planned"));
 	ck_assert_ptr_nonnull(strstr(md, "| DSTEC | 1 |"));
-	ck_assert_ptr_nonnull(strstr(md, "announced → ongoing (by dave)"));
+	ck_assert_ptr_nonnull(strstr(md, "Announced → Ongoing; on track (by dave)"));
+	ck_assert_ptr_nonnull(strstr(md, "still In progress; on track → at risk (by bob)"));
+	/* Titles are not bold; meeting, target and latest note are columns. */
+	ck_assert_ptr_nonnull(strstr(md, "| Conducting large-scale field training exercises |  | 56th Security Consultative Meeting | Announced |  | | 2025-12-31 | 2024-10-30 | 759 | **overdue** **stale** | Announced at the 56th Security Consultative Meeting. |  |\n"));
 	/* Hostile text stays text: no raw tag, and no pipe breaks a row. */
 	ck_assert_ptr_null(strstr(md, "<script>"));
 	ck_assert_ptr_nonnull(strstr(md, "&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -338,7 +314,21 @@ START_TEST(test_html_format_escapes)
 	int bars = 0;
 	for (const char *p = html; (p = strstr(p, "<svg viewBox=\"0 0 1000 22\"")); p++)
 		bars++;
-	ck_assert_int_eq(bars, 4);
+	/* 4 status bars, and a health bar per section (3) and framework (5). */
+	ck_assert_int_eq(bars, 12);
+	int health = 0;
+	for (const char *p = html; (p = strstr(p, "aria-label=\"health of ")); p++)
+		health++;
+	ck_assert_int_eq(health, 8);
+	ck_assert_ptr_nonnull(strstr(html, "<section id=\"health\">"));
+	/* Counts are printed on the bars, not only in tooltips. */
+	ck_assert_ptr_nonnull(strstr(html, "<g class=\"hseg\" data-status=\"off_track\" data-count=\"1\">"));
+	ck_assert_ptr_nonnull(strstr(html, "text-anchor=\"middle\">3</text>"));
+	/* Month labels on the timeline. */
+	ck_assert_ptr_nonnull(strstr(html, ">Jan 26</text>"));
+	ck_assert_ptr_nonnull(strstr(html, ">Jun</text>"));
+	/* With --since the changes are not repeated as "Latest updates". */
+	ck_assert_ptr_null(strstr(html, "Latest updates"));
 	ck_assert_ptr_nonnull(strstr(html, "data-status=\"completed\""));
 	ck_assert_ptr_nonnull(strstr(html, "id=\"timeline\""));
 	ck_assert_ptr_nonnull(strstr(html, "<circle class=\"dot\""));
@@ -354,16 +344,20 @@ START_TEST(test_csv_format)
 	atrack_db *db = report_db();
 	atrack_report_opts o = opts_today();
 	char *csv = render(db, &o, ATRACK_REPORT_CSV);
-	ck_assert(strncmp(csv, "id,slug,title,section,frameworks,meeting,status,health,"
-	                  "percent_complete,last_update,days_since,target_date,overdue,stale,"
-	                  "note,author\r\n", 130) == 0);
+	static const char header[] = "id,slug,title,section,frameworks,meeting,status,status_label,"
+	                             "health,health_since,percent_complete,percent_since,last_update,"
+	                             "days_since,target_date,overdue,stale,latest_note,latest_note_date,"
+	                             "evidence_url,author\r\n";
+	ck_assert(strncmp(csv, header, sizeof header - 1) == 0);
+	/* Meeting and section as titles. */
+	ck_assert_ptr_nonnull(strstr(csv, "\r\n2,conducting-large-scale-field-training-exercises,Conducting large-scale field training exercises,Enhancing Extended Deterrence,,56th Security Consultative Meeting,announced,Announced,,,,,2024-10-30,759,2025-12-31,yes,yes,Announced at the 56th Security Consultative Meeting.,2024-10-30,,"));
 	/* The formula is quoted and starts with ', its quotes doubled. */
-	ck_assert_ptr_nonnull(strstr(csv, ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",bob\r\n"));
+	ck_assert_ptr_nonnull(strstr(csv, ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",2025-06-01,,bob\r\n"));
 	ck_assert_ptr_null(strstr(csv, ",=HYPERLINK"));
 	/* Embedded quotes and a line break stay inside one quoted cell. */
-	ck_assert_ptr_nonnull(strstr(csv, ",\"Early warning upgraded, \"\"phase 1\"\"\nsecond line\",carol\r\n"));
+	ck_assert_ptr_nonnull(strstr(csv, ",\"Early warning upgraded, \"\"phase 1\"\"\nsecond line\",2025-03-15,,carol\r\n"));
 	ck_assert_ptr_nonnull(strstr(csv, "\r\n4,expanding-science-and-technology-cooperation-through-the-new,"));
-	ck_assert_ptr_nonnull(strstr(csv, ",DSTEC,scm-56,ongoing,on_track,,2026-10-01,58,,no,no,"));
+	ck_assert_ptr_nonnull(strstr(csv, ",DSTEC,56th Security Consultative Meeting,ongoing,Ongoing,on_track,2026-10-01,,,2026-10-01,58,,no,no,"));
 	ck_assert_ptr_nonnull(strstr(csv, ",2025-12-31,yes,yes,"));
 	/* Eight records: the header and seven initiatives. */
 	int records = 0;

@@ -898,7 +898,7 @@ START_TEST(test_cli_update_commands)
 	/* Refusals: a clear message, a documented status, nothing written. */
 	long long updates = file_rows("progress_update"), audit = file_rows("audit_log");
 	expect_run((const char *const[]){ "update", "add", "nsg", "--status", "planned", NULL }, 3,
-	           "atrack: update add: no initiative 'nsg'\n");
+	           "atrack: no 'nsg'; did you mean ncg?\natrack: update add: no initiative 'nsg'\n");
 	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "doing", NULL }, 4,
 	           "atrack: update add: status: no status 'doing' (known: announced, planned, "
 	           "in_progress, ongoing, stalled, completed, cancelled)\n");

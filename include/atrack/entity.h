@@ -385,9 +385,10 @@ ATRACK_EXTERN const atrack_exercise *atrack_iter_exercise(const atrack_iter *it)
 
 /* ---- Initiatives -------------------------------------------------------- */
 
-/* An initiative is stale when it has had no update for this many days
- * (counting from its creation when it has none), unless a filter says
- * otherwise. */
+/* Stale, everywhere (board, lists, report): an open (not terminal)
+ * initiative whose latest update is this many days old or more, that is
+ * today - last update >= N, counting from its creation when it has none;
+ * unless a filter or the report's options give another N. */
 #define ATRACK_STALE_DAYS_DEFAULT 30
 
 typedef struct atrack_initiative {

@@ -35,14 +35,17 @@ typedef enum atrack_report_format {
 ATRACK_EXTERN int atrack_report_format_from_name(const char *name,
                                                  atrack_report_format *out);
 
-#define ATRACK_REPORT_STALE_DAYS_DEFAULT 90
+/* The report's default is the one of the board and the lists (one
+ * definition of stale everywhere: see ATRACK_STALE_DAYS_DEFAULT). */
+#define ATRACK_REPORT_STALE_DAYS_DEFAULT ATRACK_STALE_DAYS_DEFAULT
 
 typedef struct atrack_report_opts {
 	unsigned int version;  /* ATRACK_REPORT_OPTS_VERSION */
 	const char *since;     /* "YYYY-MM-DD": list what changed after this day; NULL: no changes part */
 	const char *as_of;     /* "YYYY-MM-DD": the state on that day, from the history; NULL: now */
 	const char *today;     /* "YYYY-MM-DD" standing in for today's date (UTC); NULL: the clock */
-	int stale_days;        /* an open initiative with no update for more days is stale;
+	int stale_days;        /* an open initiative whose current update is this many days
+	                          old or more is stale;
 	                          0: ATRACK_REPORT_STALE_DAYS_DEFAULT */
 	int64_t section_id;    /* filters; 0 for any (ids from atrack_resolve) */
 	int64_t framework_id;
@@ -51,11 +54,35 @@ typedef struct atrack_report_opts {
 	const char *status;    /* a status code, or NULL for any */
 	int width;             /* text format: columns to fit; 0: 100 */
 	const char *title;     /* the report's heading; NULL: "Initiative status report" */
+	/* Version 2 appends: */
+	const char *health;    /* a health (carried forward), or NULL for any */
+	int stale_only;        /* non-zero: only the stale ones */
+	int overdue_only;      /* non-zero: only the overdue ones */
+	int summary_only;      /* non-zero: the summary, without initiatives and changes */
+	int rows;              /* CSV: ATRACK_REPORT_ROWS_INITIATIVES or _UPDATES */
+	int bom;               /* CSV: start with a UTF-8 byte order mark, for spreadsheets */
+	int group_by;          /* how the initiatives are listed: ATRACK_REPORT_BY_* */
+	int ascii;             /* text: ASCII only ("~" for a cut, "?" for other characters),
+	                          for a terminal whose locale is not UTF-8 */
 } atrack_report_opts;
 
-#define ATRACK_REPORT_OPTS_VERSION 1
+/* opts.group_by: the initiatives under their line of effort (the default),
+ * meeting, status, health, or stale / overdue first. */
+#define ATRACK_REPORT_BY_SECTION 0
+#define ATRACK_REPORT_BY_MEETING 1
+#define ATRACK_REPORT_BY_STATUS 2
+#define ATRACK_REPORT_BY_HEALTH 3
+#define ATRACK_REPORT_BY_STALE 4
+#define ATRACK_REPORT_BY_OVERDUE 5
+
+#define ATRACK_REPORT_ROWS_INITIATIVES 0 /* one record per initiative */
+#define ATRACK_REPORT_ROWS_UPDATES 1     /* one record per update of those initiatives */
+
+/* Version 1 (without the fields after `title`) is still accepted. */
+#define ATRACK_REPORT_OPTS_VERSION 2
 #define ATRACK_REPORT_OPTS_INIT \
-	{ ATRACK_REPORT_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL }
+	{ ATRACK_REPORT_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, \
+	  NULL, 0, 0, 0, 0, 0, 0, 0 }
 
 /* ---- The report as data ------------------------------------------------- */
 
@@ -132,7 +159,7 @@ typedef struct atrack_report_summary {
 	unsigned int no_health;
 	unsigned int completed;     /* in status "completed" */
 	unsigned int overdue;       /* open, and past its target date */
-	unsigned int stale;         /* open, and no update for more than stale_days */
+	unsigned int stale;         /* open, current update stale_days old or more */
 } atrack_report_summary;
 
 /* How many groups of kind `group` the report has (1 for ALL), and the i-th
@@ -167,6 +194,21 @@ typedef struct atrack_report_row {
 	const char *target_date;    /* NULL when none */
 	bool overdue;
 	bool stale;
+	/* Appended after the first release: what a briefing needs besides. */
+	const char *meeting_name;   /* the meeting's name, NULL when none */
+	const char *latest_note;    /* the latest note given by any update, or NULL */
+	const char *latest_note_date;
+	const char *evidence_url;   /* the evidence of that update, or NULL */
+	/* health and percent_complete are carried forward from the latest
+	 * update that gave one; these say which (0 / NULL when none did). */
+	int64_t health_update_id;
+	const char *health_date;
+	int64_t percent_update_id;
+	const char *percent_date;
+	/* The group the listing puts it under (opts.group_by): a key that
+	 * changes where a new group starts, and the group's heading. */
+	int64_t group_key;
+	const char *group_name;
 } atrack_report_row;
 
 /*
@@ -203,6 +245,13 @@ typedef struct atrack_report_change {
 	const char *to_status;
 	const char *health;         /* NULL when not given */
 	const char *note;           /* NULL when none */
+	/* Appended after the first release. */
+	const char *from_status_label; /* NULL for ATRACK_CHANGE_NEW */
+	const char *to_status_label;
+	const char *from_health;    /* in force before it (carried), or NULL */
+	int from_percent;           /* in force before it, or -1 */
+	int to_percent;             /* given by it, or -1 */
+	const char *evidence_url;   /* NULL when none */
 } atrack_report_change;
 
 /*

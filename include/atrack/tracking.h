@@ -202,6 +202,15 @@ ATRACK_EXTERN int atrack_status_add(atrack_db *db, const atrack_status *in, int6
 ATRACK_EXTERN int atrack_status_edit(atrack_db *db, int64_t id, const char *label,
                                      int64_t sort_order);
 
+/*
+ * Remove a status code the user added. Refused while any update has it
+ * (ATRACK_CONFLICT, "status 'x' is used by 3 updates"), and for the
+ * built-in codes (ATRACK_CONFLICT: the rules and the report read them).
+ * Returns ATRACK_OK, ATRACK_NOTFOUND, ATRACK_CONFLICT, ATRACK_BUSY,
+ * ATRACK_READONLY, ATRACK_MISUSE. Nothing is written on a refusal.
+ */
+ATRACK_EXTERN int atrack_status_delete(atrack_db *db, int64_t id);
+
 /* List the vocabulary by sort_order, then id. out [out] the iterator (O1);
  * rows through atrack_iter_status. Returns ATRACK_OK, ATRACK_NOMEM,
  * ATRACK_MISUSE. */

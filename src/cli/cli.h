@@ -95,6 +95,12 @@ int cli_open_db(cli_ctx *ctx);
 int cli_start(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
               const cli_usage *usage, char ***out_args, int *out_nargs);
 
+/* Resolve `ref` (slug or id) of `kind` as atrack_resolve does, else as a
+ * unique prefix of a slug; when nothing or several match, the nearest
+ * slugs go to stderr and the library's NOTFOUND comes back (its message
+ * in atrack_errmsg). resolve.c. */
+int cli_resolve(cli_ctx *ctx, atrack_kind kind, const char *ref, int64_t *id);
+
 /* ---- Output -------------------------------------------------------------- */
 
 /* `atrack: <message>` on stderr (and a JSON error object on stdout with
@@ -118,7 +124,25 @@ typedef struct cli_table cli_table;
 cli_table *cli_table_new(int columns, const char *const *headers);
 void cli_table_row(cli_table *t, const char *const *cells);
 int cli_table_print(cli_table *t, FILE *out);
+/* How `t` fits a narrow terminal: drop[c] 0 keeps column c, a higher
+ * number is left out sooner (columns 2 and up go before any is cut; 1 only
+ * when cutting cannot fit); date columns are never cut. `wide`: never fit.
+ * `drop` is borrowed until the table is printed; NULL drops none. */
+void cli_table_fit(cli_table *t, const unsigned char *drop, bool wide);
+/* Whether the locale (LC_ALL, LC_CTYPE, LANG) is not UTF-8: then every
+ * human-readable output is ASCII ("~" for "…", "?" for what it cannot
+ * show). */
+bool cli_ascii(void);
 void cli_table_free(cli_table *t);
+
+/* The one guard of every human-readable output against terminal escapes:
+ * a copy of `s` (NULL as "") in which each control character (C0 with TAB
+ * and line breaks, DEL, C1) is a space, so text from a database or a fact
+ * sheet cannot move the cursor, retitle the window or ring the bell. NULL
+ * when memory ran out. Table cells pass through it; so does cli_line. */
+char *cli_clean(const char *s);
+/* printf a line on stdout through cli_clean (the '\n' is added here). */
+void cli_line(const char *fmt, ...) CLI_PRINTF(1, 2);
 
 /* Display width of a UTF-8 string in terminal columns. */
 size_t cli_display_width(const char *s);
@@ -189,6 +213,10 @@ void cli_print_members(atrack_kind kind, const void *row);
  * members of `extra` (taken; may be NULL) and the rows under `plural`. */
 int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
                    const char *const *columns, const char *const *headers, json_t *extra);
+/* The same, the table fitted as cli_table_fit says. */
+int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
+                       const char *const *columns, const char *const *headers, json_t *extra,
+                       const unsigned char *drop, bool wide);
 
 /* The end of a part of `show` (links, participants) after its iterator
  * stopped with `rc`: the array goes into `doc` under `key` (JSON), or the
@@ -253,6 +281,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv);
 int cmd_status_code(cli_ctx *ctx, int argc, char **argv);
 int cmd_unlink(cli_ctx *ctx, int argc, char **argv);
 int cmd_update(cli_ctx *ctx, int argc, char **argv);
+int cmd_note(cli_ctx *ctx, int argc, char **argv);
 
 /* `atrack import --format json FILE` (cmd_export.c). */
 int cli_import_json(cli_ctx *ctx, const char *path, bool dry_run, bool keep_existing);

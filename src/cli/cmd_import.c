@@ -120,13 +120,13 @@ static int print_text(const atrack_import_result *r, bool dry_run, const char *s
 	const char *prefix = dry_run ? "dry run, nothing written: " : "";
 	switch (r->outcome) {
 	case ATRACK_IMPORT_UNCHANGED:
-		printf("%s%s: already imported as '%s', unchanged\n", prefix, source, r->document_slug);
+		cli_line("%s%s: already imported as '%s', unchanged", prefix, source, r->document_slug);
 		return CLI_EXIT_OK;
 	case ATRACK_IMPORT_REVISED:
-		printf("%s%s: revised '%s' in place\n", prefix, source, r->document_slug);
+		cli_line("%s%s: revised '%s' in place", prefix, source, r->document_slug);
 		break;
 	case ATRACK_IMPORT_NEW:
-		printf("%s%s: imported as '%s'\n", prefix, source, r->document_slug);
+		cli_line("%s%s: imported as '%s'", prefix, source, r->document_slug);
 		break;
 	}
 	static const char *const headers[] = { "kind", "found", "new" };

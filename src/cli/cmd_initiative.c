@@ -39,7 +39,7 @@ static int resolve_opt(cli_ctx *ctx, atrack_kind kind, const char *ref, int64_t 
 	*id = 0;
 	if (!ref)
 		return CLI_CONTINUE;
-	int rc = atrack_resolve(ctx->db, kind, ref, id);
+	int rc = cli_resolve(ctx, kind, ref, id);
 	if (rc != ATRACK_OK)
 		return cli_fail_lib(ctx, rc, atrack_kind_name(kind));
 	return CLI_CONTINUE;

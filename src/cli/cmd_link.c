@@ -20,7 +20,7 @@ static int resolve_thing(cli_ctx *ctx, const char *kind_name, const char *ref,
 		return cli_fail(ctx, CLI_EXIT_USAGE, "%s: '%s' is not a kind of thing (initiative, "
 		                "framework, party, exercise, document, focus-area, meeting)",
 		                ctx->command, kind_name);
-	int rc = atrack_resolve(ctx->db, *kind, ref, id);
+	int rc = cli_resolve(ctx, *kind, ref, id);
 	if (rc != ATRACK_OK)
 		return cli_fail_lib(ctx, rc, NULL);
 	return CLI_CONTINUE;
@@ -57,7 +57,7 @@ static int run(cli_ctx *ctx, int argc, char **argv, bool linking)
 		                      "format_version", 1, linking ? "linked" : "unlinked",
 		                      "kind", atrack_kind_name(k1), "id", (json_int_t)id1,
 		                      "kind", atrack_kind_name(k2), "id", (json_int_t)id2));
-	printf("%s %s %s %s %s %s\n", linking ? "linked" : "unlinked", atrack_kind_name(k1),
+	cli_line("%s %s %s %s %s %s", linking ? "linked" : "unlinked", atrack_kind_name(k1),
 	       args[1], linking ? "and" : "from", atrack_kind_name(k2), args[3]);
 	return CLI_EXIT_OK;
 }

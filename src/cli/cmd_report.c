@@ -18,7 +18,7 @@ static int resolve_filter(cli_ctx *ctx, atrack_kind kind, const char *ref, int64
 {
 	if (!ref)
 		return CLI_CONTINUE;
-	int rc = atrack_resolve(ctx->db, kind, ref, id);
+	int rc = cli_resolve(ctx, kind, ref, id);
 	return rc == ATRACK_OK ? CLI_CONTINUE : cli_fail_lib(ctx, rc, "report");
 }
 
@@ -67,12 +67,22 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	const char *section = NULL, *framework = NULL, *meeting = NULL, *party = NULL;
 	const char *status = NULL, *title = NULL;
 	long stale_days = 0, width = 0;
+	/* Options the report gained for briefings (#19). */
+	const char *health = NULL, *rows = "initiatives", *group_by = "section";
+	bool summary = false, bom = false, only_stale = false, only_overdue = false;
 	const cli_opt opts[] = {
+		{ "summary", 0, CLI_FLAG, &summary, NULL, "only the summary, without initiatives and changes" },
+		{ "bom", 0, CLI_FLAG, &bom, NULL, "csv: start with a UTF-8 byte order mark (for spreadsheets)" },
+		{ "rows", 0, CLI_STRING, &rows, "ROWS", "csv: initiatives (default) or updates" },
+		{ "group-by", 0, CLI_STRING, &group_by, "KEY", "list initiatives by section (default), meeting, status, health, stale or overdue" },
+		{ "health", 0, CLI_STRING, &health, "HEALTH", "only initiatives with this health (on_track, at_risk, off_track)" },
+		{ "stale", 0, CLI_FLAG, &only_stale, NULL, "only the stale ones" },
+		{ "overdue", 0, CLI_FLAG, &only_overdue, NULL, "only the overdue ones" },
 		{ "format", 'f', CLI_STRING, &format_name, "FORMAT", "text (default), md, html, csv or json" },
 		{ "output", 'o', CLI_STRING, &output, "FILE", "write to FILE (atomically) instead of stdout" },
 		{ "since", 0, CLI_STRING, &since, "DATE", "also list what changed after DATE (YYYY-MM-DD)" },
 		{ "as-of", 0, CLI_STRING, &as_of, "DATE", "the state on DATE, from the history" },
-		{ "stale-days", 0, CLI_INT, &stale_days, "N", "flag open initiatives with no update for N days (90)" },
+		{ "stale-days", 0, CLI_INT, &stale_days, "N", "flag open initiatives whose update is N days old or more (30)" },
 		{ "section", 0, CLI_STRING, &section, "SECTION", "only this line of effort (slug or id)" },
 		{ "framework", 0, CLI_STRING, &framework, "FRAMEWORK", "only initiatives under this framework" },
 		{ "meeting", 0, CLI_STRING, &meeting, "MEETING", "only initiatives of this meeting" },
@@ -106,6 +116,28 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	o.stale_days = (int)stale_days;
 	o.status = status;
 	o.title = title;
+	o.health = health;
+	o.summary_only = summary;
+	o.bom = bom;
+	o.stale_only = only_stale;
+	o.ascii = format == ATRACK_REPORT_TEXT && !output && cli_ascii();
+	o.overdue_only = only_overdue;
+	static const char *const keys[] = { "section", "meeting", "status", "health", "stale",
+	                                     "overdue" };
+	o.group_by = -1;
+	for (int k = 0; k < (int)(sizeof keys / sizeof keys[0]); k++)
+		if (strcmp(group_by, keys[k]) == 0)
+			o.group_by = k;
+	if (o.group_by < 0)
+		return cli_fail(ctx, CLI_EXIT_USAGE, "report: --group-by takes section, meeting, "
+		                "status, health, stale or overdue, not '%s'", group_by);
+	if (strcmp(rows, "initiatives") == 0)
+		o.rows = ATRACK_REPORT_ROWS_INITIATIVES;
+	else if (strcmp(rows, "updates") == 0)
+		o.rows = ATRACK_REPORT_ROWS_UPDATES;
+	else
+		return cli_fail(ctx, CLI_EXIT_USAGE, "report: --rows takes initiatives or updates, "
+		                "not '%s'", rows);
 	o.width = width ? (int)width : (!output ? terminal_columns() : 0);
 	if ((rc = resolve_filter(ctx, ATRACK_KIND_SECTION, section, &o.section_id)) != CLI_CONTINUE ||
 	    (rc = resolve_filter(ctx, ATRACK_KIND_FRAMEWORK, framework, &o.framework_id)) != CLI_CONTINUE ||

@@ -11,14 +11,19 @@
 #include <time.h>
 
 static const char *const columns[] = {
-	"slug", "status", "health", "last_update_date", "days_since_update", "target_date",
-	"is_overdue", "is_stale", "title", NULL
+	"id", "slug", "status", "health", "last_update_date", "days_since_update", "target_date",
+	"is_overdue", "is_stale", "meeting_slug", "title", NULL
 };
 
 static const char *const headers[] = {
-	"initiative", "status", "health", "last update", "days", "target", "overdue", "stale",
-	"title", NULL
+	"id", "initiative", "status", "health", "last update", "days", "target", "overdue", "stale",
+	"meeting", "title", NULL
 };
+
+/* At 80 columns the board keeps id, slug, status, health, the last update
+ * and the title; the meeting goes first, then the target, the days and the
+ * flags (the days and flags say less than the date they come from). */
+static const unsigned char drop[] = { 0, 0, 0, 0, 0, 4, 5, 3, 3, 6, 1 };
 
 int cmd_status(cli_ctx *ctx, int argc, char **argv)
 {
@@ -30,9 +35,10 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		0, 0, CLI_NEEDS_DB
 	};
 	cli_initiative_args a = { 0 };
-	bool only_stale = false;
-	cli_opt opts[18] = {
+	bool only_stale = false, wide = false;
+	cli_opt opts[24] = {
 		{ "only-stale", 0, CLI_FLAG, &only_stale, NULL, "only the stale ones" },
+		{ "wide", 0, CLI_FLAG, &wide, NULL, "every column at full width, whatever the terminal" },
 		CLI_OPT_END
 	};
 	cli_initiative_options(&a, opts);
@@ -70,7 +76,8 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	}
 	json_t *extra = ctx->json ? json_pack("{s:s, s:i}", "today", today, "stale_days",
 	                                      (int)a.stale_days) : NULL;
-	rc = cli_print_rows(ctx, it, ATRACK_KIND_INITIATIVE, "initiatives", columns, headers, extra);
+	rc = cli_print_rows_fit(ctx, it, ATRACK_KIND_INITIATIVE, "initiatives", columns, headers,
+	                        extra, drop, wide);
 	atrack_iter_free(it);
 	return rc;
 }

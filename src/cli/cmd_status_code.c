@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <limits.h>
+#include <string.h>
 
 static json_t *status_json(const atrack_status *s)
 {
@@ -117,8 +118,88 @@ static int status_add(cli_ctx *ctx, int argc, char **argv)
 	if (ctx->json)
 		return cli_print_json(ctx, json_pack("{s:i, s:o}", "format_version", 1,
 		                                     "status_code", status_json(&s)));
-	printf("added status '%s' (%s%s, order %lld)\n", s.code, s.label,
+	cli_line("added status '%s' (%s%s, order %lld)", s.code, s.label,
 	       s.is_terminal ? ", terminal" : "", (long long)s.sort_order);
+	return CLI_EXIT_OK;
+}
+
+/* The status whose code is `code`, copied into *out (strings not kept). */
+static int find_status(cli_ctx *ctx, const char *code, atrack_status *out)
+{
+	atrack_iter *it = NULL;
+	int rc = atrack_status_list(ctx->db, &it);
+	bool found = false;
+	while (rc == ATRACK_OK && (rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const atrack_status *s = atrack_iter_status(it);
+		if (strcmp(s->code, code) == 0) {
+			*out = *s;
+			out->code = out->label = NULL;
+			found = true;
+		}
+	}
+	atrack_iter_free(it);
+	if (rc != ATRACK_DONE)
+		return cli_fail_lib(ctx, rc, ctx->command);
+	if (!found)
+		return cli_fail(ctx, CLI_EXIT_NOTFOUND, "%s: no status '%s' (see 'atrack status-code "
+		                "list')", ctx->command, code);
+	return CLI_CONTINUE;
+}
+
+static int status_edit(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_usage usage = {
+		"status-code edit", "CODE [--label LABEL] [--order N]",
+		"Change a status code's label or place in lists (the code itself, and whether it\n"
+		"is terminal, stay: the history was checked against them).",
+		1, 1, CLI_NEEDS_DB
+	};
+	const char *label = NULL;
+	long order = LONG_MIN; /* not given */
+	const cli_opt opts[] = {
+		{ "label", 'l', CLI_STRING, &label, "LABEL", "how people read it" },
+		{ "order", 0, CLI_INT, &order, "N", "place in lists" },
+		CLI_OPT_END
+	};
+	char **args;
+	int nargs;
+	ctx->command = usage.name;
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	atrack_status s;
+	if ((rc = find_status(ctx, args[0], &s)) != CLI_CONTINUE)
+		return rc;
+	int lib_rc = atrack_status_edit(ctx->db, s.id, label,
+	                                order != LONG_MIN ? (int64_t)order : s.sort_order);
+	if (lib_rc != ATRACK_OK)
+		return cli_fail_lib(ctx, lib_rc, ctx->command);
+	cli_line("edited status '%s'", args[0]);
+	return CLI_EXIT_OK;
+}
+
+static int status_rm(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_usage usage = {
+		"status-code rm", "CODE",
+		"Remove a status code you added; refused while an update has it, and for the\n"
+		"built-in codes.",
+		1, 1, CLI_NEEDS_DB
+	};
+	const cli_opt opts[] = { CLI_OPT_END };
+	char **args;
+	int nargs;
+	ctx->command = usage.name;
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	atrack_status s;
+	if ((rc = find_status(ctx, args[0], &s)) != CLI_CONTINUE)
+		return rc;
+	int lib_rc = atrack_status_delete(ctx->db, s.id);
+	if (lib_rc != ATRACK_OK)
+		return cli_fail_lib(ctx, lib_rc, ctx->command);
+	cli_line("removed status '%s'", args[0]);
 	return CLI_EXIT_OK;
 }
 
@@ -127,6 +208,8 @@ int cmd_status_code(cli_ctx *ctx, int argc, char **argv)
 	static const cli_verb verbs[] = {
 		{ "add", status_add, "add a status code" },
 		{ "list", status_list, "list the status codes" },
+		{ "edit", status_edit, "change a status code's label or order" },
+		{ "rm", status_rm, "remove an unused status code you added" },
 	};
 	return cli_dispatch_verbs(ctx, argc, argv, verbs, sizeof verbs / sizeof verbs[0]);
 }

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The JSON of one update: the fields of atrack_update, by the same names
  * (docs/json-tracking.md). */
@@ -47,7 +48,7 @@ static int print_update(cli_ctx *ctx, int64_t id, const char *verb)
 		exit_code = cli_print_json(ctx, json_pack("{s:i, s:o}", "format_version", 1,
 		                                          "update", cli_update_json(u)));
 	} else if (verb) {
-		printf("%s update %lld: %s %s on %s%s\n", verb, (long long)u->id, u->initiative_slug,
+		cli_line("%s update %lld: %s %s on %s%s", verb, (long long)u->id, u->initiative_slug,
 		       u->status, u->event_date, u->is_reopen ? " (reopen)" : "");
 	} else {
 		char percent[16] = "";
@@ -69,7 +70,7 @@ static int print_update(cli_ctx *ctx, int64_t id, const char *verb)
 		for (size_t i = 1; i < sizeof lines / sizeof lines[0]; i++) {
 			if (!lines[i].value || !*lines[i].value)
 				continue;
-			printf("%-13s %s\n", lines[i].key, lines[i].value);
+			cli_line("%-13s %s", lines[i].key, lines[i].value);
 		}
 	}
 	atrack_update_free(u);
@@ -80,7 +81,7 @@ static int print_update(cli_ctx *ctx, int64_t id, const char *verb)
  * "not found" exit after a message. */
 static int resolve(cli_ctx *ctx, atrack_kind kind, const char *ref, int64_t *id)
 {
-	int rc = atrack_resolve(ctx->db, kind, ref, id);
+	int rc = cli_resolve(ctx, kind, ref, id);
 	if (rc != ATRACK_OK)
 		return cli_fail_lib(ctx, rc, ctx->command);
 	return CLI_CONTINUE;
@@ -109,7 +110,35 @@ typedef struct update_opts {
 	const char *date;
 	const char *evidence;
 	bool reopen;
+	char day[16];  /* a relative --date made absolute */
 } update_opts;
+
+/* --date also takes "today", "yesterday" and "-Nd" (N days ago), counted
+ * in UTC like the default; anything else goes to the library as given. */
+static void absolute_date(update_opts *o)
+{
+	if (!o->date)
+		return;
+	long back = -1;
+	if (strcmp(o->date, "today") == 0)
+		back = 0;
+	else if (strcmp(o->date, "yesterday") == 0)
+		back = 1;
+	else if (o->date[0] == '-' && o->date[1] >= '0' && o->date[1] <= '9') {
+		char *end = NULL;
+		errno = 0;
+		long n = strtol(o->date + 1, &end, 10);
+		if (!errno && end && strcmp(end, "d") == 0 && n <= 100000)
+			back = n;
+	}
+	if (back < 0)
+		return;
+	time_t t = time(NULL) - (time_t)back * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(o->day, sizeof o->day, "%Y-%m-%d", &tm);
+	o->date = o->day;
+}
 
 /* "none" clears an optional value in an edit. */
 static bool is_none(const char *s)
@@ -120,8 +149,9 @@ static bool is_none(const char *s)
 /* Fill `in` from the options. --percent is a whole number 0..100 (or
  * "none"); --evidence is a URL when it has ':', '/' or '.' (which no slug
  * has), else a document's id or slug. */
-static int fill_input(cli_ctx *ctx, const update_opts *o, atrack_update_input *in)
+static int fill_input(cli_ctx *ctx, update_opts *o, atrack_update_input *in)
 {
+	absolute_date(o);
 	in->status = o->status;
 	in->health = is_none(o->health) ? NULL : o->health;
 	in->note = o->note;
@@ -145,6 +175,8 @@ static int fill_input(cli_ctx *ctx, const update_opts *o, atrack_update_input *i
 	return CLI_CONTINUE;
 }
 
+static int add_update(cli_ctx *ctx, update_opts *o, const char *ref);
+
 static int update_add(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_usage usage = {
@@ -158,7 +190,7 @@ static int update_add(cli_ctx *ctx, int argc, char **argv)
 		{ "health", 0, CLI_STRING, &o.health, "HEALTH", "on_track, at_risk or off_track" },
 		{ "percent", 0, CLI_STRING, &o.percent, "N", "percent complete, 0..100" },
 		{ "note", 'm', CLI_STRING, &o.note, "TEXT", "what happened (required with --reopen)" },
-		{ "date", 'd', CLI_STRING, &o.date, "DATE", "day it happened, YYYY-MM-DD (default today, UTC)" },
+		{ "date", 'd', CLI_STRING, &o.date, "DATE", "day it happened: YYYY-MM-DD, today, yesterday or -Nd (default today, UTC)" },
 		{ "evidence", 'e', CLI_STRING, &o.evidence, "URL|DOC", "a URL, or a document's id or slug" },
 		{ "reopen", 0, CLI_FLAG, &o.reopen, NULL, "leave a terminal status (completed, cancelled)" },
 		CLI_OPT_END
@@ -169,20 +201,66 @@ static int update_add(cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
-	if (!o.status)
+	if (!o.status && !o.note)
 		return cli_fail(ctx, CLI_EXIT_USAGE, "update add: --status is required "
-		                "(see 'atrack status-code list')");
+		                "(see 'atrack status-code list'), unless a --note keeps the current one");
+	return add_update(ctx, &o, args[0]);
+}
+
+/* Add the update `o` describes to the initiative `ref`; without a status,
+ * one that keeps its current status (a note, a health, a percentage). */
+static int add_update(cli_ctx *ctx, update_opts *o, const char *ref)
+{
 	atrack_update_input in = ATRACK_UPDATE_INPUT_INIT;
-	rc = resolve(ctx, ATRACK_KIND_INITIATIVE, args[0], &in.initiative_id);
+	int rc = resolve(ctx, ATRACK_KIND_INITIATIVE, ref, &in.initiative_id);
+	atrack_initiative *current = NULL;
+	if (rc == CLI_CONTINUE && !o->status) {
+		int lib_rc = atrack_initiative_get(ctx->db, in.initiative_id, &current);
+		if (lib_rc != ATRACK_OK)
+			return cli_fail_lib(ctx, lib_rc, ctx->command);
+		if (!current->status) {
+			atrack_initiative_free(current);
+			return cli_fail(ctx, CLI_EXIT_INVALID, "%s: '%s' has no status yet: give --status",
+			                ctx->command, ref);
+		}
+		o->status = current->status;
+	}
 	if (rc == CLI_CONTINUE)
-		rc = fill_input(ctx, &o, &in);
+		rc = fill_input(ctx, o, &in);
+	int64_t id = 0;
+	int lib_rc = rc == CLI_CONTINUE ? atrack_update_add(ctx->db, &in, &id) : ATRACK_OK;
+	atrack_initiative_free(current); /* o->status pointed into it */
 	if (rc != CLI_CONTINUE)
 		return rc;
-	int64_t id = 0;
-	int lib_rc = atrack_update_add(ctx->db, &in, &id);
 	if (lib_rc != ATRACK_OK)
 		return cli_fail_lib(ctx, lib_rc, ctx->command);
 	return print_update(ctx, id, "added");
+}
+
+int cmd_note(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_usage usage = {
+		"note", "INITIATIVE TEXT [--date DATE] [--health H] [--percent N] [--evidence URL|DOC]",
+		"Add a note to an initiative, keeping its current status (an update without a\n"
+		"status change).",
+		2, 2, CLI_NEEDS_DB
+	};
+	update_opts o = { 0 };
+	const cli_opt opts[] = {
+		{ "health", 0, CLI_STRING, &o.health, "HEALTH", "on_track, at_risk or off_track" },
+		{ "percent", 0, CLI_STRING, &o.percent, "N", "percent complete, 0..100" },
+		{ "date", 'd', CLI_STRING, &o.date, "DATE", "day it happened: YYYY-MM-DD, today, yesterday, -Nd" },
+		{ "evidence", 'e', CLI_STRING, &o.evidence, "URL|DOC", "a URL, or a document's id or slug" },
+		CLI_OPT_END
+	};
+	char **args;
+	int nargs;
+	ctx->command = usage.name;
+	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	o.note = args[1];
+	return add_update(ctx, &o, args[0]);
 }
 
 static int update_edit(cli_ctx *ctx, int argc, char **argv)

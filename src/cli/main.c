@@ -39,6 +39,7 @@ static const cli_command commands[] = {
 	{ "status-code", cmd_status_code, "list or add the status codes of progress updates" },
 	{ "unlink", cmd_unlink, "remove a link: atrack unlink KIND REF KIND REF" },
 	{ "update", cmd_update, "add, list, show, edit or remove progress updates" },
+	{ "note", cmd_note, "add a note to an initiative, keeping its status" },
 };
 
 static void print_main_help(FILE *out)

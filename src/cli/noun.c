@@ -102,6 +102,13 @@ static const char *cell_text(const void *row, const char *name, atrack_kind kind
 int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
                    const char *const *columns, const char *const *headers, json_t *extra)
 {
+	return cli_print_rows_fit(ctx, it, kind, plural, columns, headers, extra, NULL, false);
+}
+
+int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
+                       const char *const *columns, const char *const *headers, json_t *extra,
+                       const unsigned char *drop, bool wide)
+{
 	json_t *array = NULL;
 	cli_table *table = NULL;
 	int ncol = 0;
@@ -111,6 +118,7 @@ int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *
 		array = json_array();
 	else
 		table = cli_table_new(ncol, headers ? headers : columns);
+	cli_table_fit(table, drop, wide);
 	int rc;
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const void *row = atrack_iter_entity(it);
@@ -233,7 +241,7 @@ static int apply_members(cli_ctx *ctx, const member_opts *m, void *in, unsigned 
 		} else if (f->type == ATRACK_FIELD_REF) {
 			int64_t id = 0;
 			if (*v) {
-				int rc = atrack_resolve(ctx->db, f->ref, v, &id);
+				int rc = cli_resolve(ctx, f->ref, v, &id);
 				if (rc != ATRACK_OK)
 					return cli_fail_lib(ctx, rc, m->names[i]);
 			}
@@ -278,7 +286,7 @@ static int parse_and_load(cli_ctx *ctx, const cli_noun *noun, int argc, char **a
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int64_t id;
-	int lrc = atrack_resolve(ctx->db, noun->kind, args[0], &id);
+	int lrc = cli_resolve(ctx, noun->kind, args[0], &id);
 	if (lrc == ATRACK_OK)
 		lrc = atrack_entity_get(ctx->db, noun->kind, id, out);
 	if (lrc != ATRACK_OK)
@@ -338,7 +346,7 @@ static int verb_list(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 			return cli_fail(ctx, CLI_EXIT_USAGE, "%s: give only one filter (--%s or --%s)",
 			                usage->name, atrack_kind_name(opts.of_kind), m.names[i]);
 		opts.of_kind = m.fields[i]->ref;
-		int lrc = atrack_resolve(ctx->db, opts.of_kind, m.values[i], &opts.of_id);
+		int lrc = cli_resolve(ctx, opts.of_kind, m.values[i], &opts.of_id);
 		if (lrc != ATRACK_OK)
 			return cli_fail_lib(ctx, lrc, m.names[i]);
 	}
@@ -383,9 +391,9 @@ void cli_print_members(atrack_kind kind, const void *row)
 	size_t n;
 	const atrack_field *fields = atrack_fields(kind, &n);
 	char buf[32];
-	printf("%-18s %s\n", "id", cell_text(row, "id", kind, buf, sizeof buf));
+	cli_line("%-18s %s", "id", cell_text(row, "id", kind, buf, sizeof buf));
 	for (size_t i = 0; i < n; i++)
-		printf("%-18s %s\n", fields[i].name, cell_text(row, fields[i].name, kind, buf, sizeof buf));
+		cli_line("%-18s %s", fields[i].name, cell_text(row, fields[i].name, kind, buf, sizeof buf));
 }
 
 static int verb_show(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
@@ -430,7 +438,7 @@ static int report_written(cli_ctx *ctx, const cli_noun *noun, int64_t id, const 
 	}
 	char label[256];
 	thing_label(noun->kind, row, label, sizeof label);
-	printf("%s %s %s (id %lld)\n", verb, noun->name, label, (long long)id);
+	cli_line("%s %s %s (id %lld)", verb, noun->name, label, (long long)id);
 	atrack_entity_free(row);
 	return CLI_EXIT_OK;
 }
@@ -447,7 +455,7 @@ static int verb_add_edit(cli_ctx *ctx, const cli_noun *noun, int argc, char **ar
 		return rc;
 	int64_t id = 0;
 	if (!adding) {
-		int lrc = atrack_resolve(ctx->db, noun->kind, args[0], &id);
+		int lrc = cli_resolve(ctx, noun->kind, args[0], &id);
 		if (lrc != ATRACK_OK)
 			return cli_fail_lib(ctx, lrc, NULL);
 	}
@@ -497,7 +505,7 @@ static int verb_rm(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 		return cli_print_json(ctx, json_pack("{s:i, s:{s:s, s:I}}", "format_version", 1,
 		                      "deleted", "kind", atrack_kind_name(noun->kind), "id",
 		                      (json_int_t)id));
-	printf("deleted %s %s\n", noun->name, label);
+	cli_line("deleted %s %s", noun->name, label);
 	return CLI_EXIT_OK;
 }
 

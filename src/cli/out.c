@@ -26,7 +26,10 @@ static const char *exit_name(int exit_code)
 
 static int fail_message(cli_ctx *ctx, int exit_code, const char *message)
 {
-	fprintf(stderr, "atrack: %s\n", message);
+	/* A message may quote the database (a slug, a label): cleaned too. */
+	char *clean = cli_clean(message);
+	fprintf(stderr, "atrack: %s\n", clean ? clean : message);
+	free(clean);
 	if (ctx && ctx->json) {
 		json_t *j = json_pack("{s:{s:s, s:o, s:i}}", "error", "code", exit_name(exit_code),
 		                      "message", cli_json_text(message), "exit_code", exit_code);
@@ -177,6 +180,72 @@ static size_t decode_utf8(const unsigned char *s, unsigned int *cp)
 	return n;
 }
 
+bool cli_ascii(void)
+{
+	/* The locale as the C library would pick it, without setlocale (which
+	 * would change how the whole program reads and prints text). */
+	static int ascii = -1;
+	if (ascii < 0) {
+		const char *names[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+		const char *locale = NULL;
+		for (size_t i = 0; i < sizeof names / sizeof names[0] && !locale; i++) {
+			const char *v = getenv(names[i]);
+			if (v && *v)
+				locale = v;
+		}
+		ascii = !(locale && (strstr(locale, "UTF-8") || strstr(locale, "utf-8") ||
+		                     strstr(locale, "UTF8") || strstr(locale, "utf8")));
+	}
+	return ascii != 0;
+}
+
+char *cli_clean(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)p);
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	while (*p) {
+		unsigned int cp;
+		size_t n = decode_utf8(p, &cp);
+		/* A lone byte 0x80-0x9F is what an 8-bit terminal reads as C1. */
+		bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+		               (n == 1 && p[0] >= 0x80 && p[0] <= 0x9F);
+		if (control) {
+			out[o++] = ' ';
+		} else if (cp >= 0x80 && cli_ascii()) {
+			out[o++] = '?'; /* the terminal cannot show it */
+		} else {
+			memcpy(out + o, p, n);
+			o += n;
+		}
+		p += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+void cli_line(const char *fmt, ...)
+{
+	char *text = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (text = malloc((size_t)n + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(text, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	char *clean = cli_clean(text ? text : "");
+	fputs(clean ? clean : "", stdout);
+	fputc('\n', stdout);
+	free(clean);
+	free(text);
+}
+
 size_t cli_display_width(const char *s)
 {
 	size_t width = 0;
@@ -210,7 +279,8 @@ static char *truncate_to_width(const char *s, size_t width)
 	if (!out)
 		return NULL;
 	memcpy(out, s, bytes);
-	memcpy(out + bytes, "\xE2\x80\xA6", 4); /* … and the NUL */
+	/* "…" and the NUL; in ASCII "~", one column as well. */
+	memcpy(out + bytes, cli_ascii() ? "~" : "\xE2\x80\xA6", cli_ascii() ? 2 : 4);
 	return out;
 }
 
@@ -218,6 +288,8 @@ static char *truncate_to_width(const char *s, size_t width)
 
 struct cli_table {
 	int columns;
+	const unsigned char *drop; /* per column: 0 kept, else dropped first when higher */
+	bool wide;                 /* never fitted to the terminal */
 	char **cells;   /* rows * columns, row 0 the header */
 	size_t rows;
 	size_t cap;
@@ -232,6 +304,14 @@ cli_table *cli_table_new(int columns, const char *const *headers)
 	t->columns = columns;
 	cli_table_row(t, headers);
 	return t;
+}
+
+void cli_table_fit(cli_table *t, const unsigned char *drop, bool wide)
+{
+	if (t) {
+		t->drop = drop;
+		t->wide = wide;
+	}
 }
 
 void cli_table_row(cli_table *t, const char *const *cells)
@@ -250,22 +330,38 @@ void cli_table_row(cli_table *t, const char *const *cells)
 	}
 	char **row = t->cells + t->rows * (size_t)t->columns;
 	for (int c = 0; c < t->columns; c++) {
-		row[c] = strdup(cells[c] ? cells[c] : "");
+		row[c] = cli_clean(cells[c]);
 		if (!row[c])
 			t->failed = true;
 	}
 	t->rows++;
 }
 
+/* The terminal's width; $COLUMNS, when set, wins, even for a pipe (so
+ * `COLUMNS=80 atrack status | less` fits too); 0 for "never cut". */
 static size_t terminal_width(void)
 {
+	const char *columns = getenv("COLUMNS");
+	if (columns && atoi(columns) > 0)
+		return (size_t)atoi(columns);
 	struct winsize ws;
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
-	const char *columns = getenv("COLUMNS");
-	if (columns && atoi(columns) > 0 && isatty(STDOUT_FILENO))
-		return (size_t)atoi(columns);
 	return 0; /* not a terminal: never cut */
+}
+
+/* A date column (every cell YYYY-MM-DD..., "-" or empty) is never cut: a
+ * cut date reads as another date. */
+static bool is_date_column(const cli_table *t, int c)
+{
+	for (size_t r = 1; r < t->rows; r++) {
+		const char *v = t->cells[r * (size_t)t->columns + (size_t)c];
+		bool date = strlen(v) >= 10 && v[4] == '-' && v[7] == '-' &&
+		            strspn(v, "0123456789") == 4;
+		if (!date && strcmp(v, "-") != 0 && *v)
+			return false;
+	}
+	return t->rows > 1;
 }
 
 int cli_table_print(cli_table *t, FILE *out)
@@ -281,30 +377,68 @@ int cli_table_print(cli_table *t, FILE *out)
 			if (w > widths[c])
 				widths[c] = w;
 		}
-	/* Fit the terminal: take columns from the widest one, repeatedly, but
-	 * never below 8 columns for any. */
-	size_t limit = terminal_width();
+	/* Fit the terminal: first leave out whole columns, the table's least
+	 * needed first; then take a column from the widest that may be cut
+	 * (never a date), repeatedly, but never below 8 for any. */
+	bool *shown = malloc((size_t)t->columns * sizeof *shown);
+	if (!shown) {
+		free(widths);
+		return CLI_EXIT_FAILURE;
+	}
+	for (int c = 0; c < t->columns; c++)
+		shown[c] = true;
+	size_t limit = t->wide ? 0 : terminal_width();
 	if (limit) {
 		for (;;) {
 			size_t total = 0;
-			int widest = 0;
+			int victim = -1;
 			for (int c = 0; c < t->columns; c++) {
-				total += widths[c] + (c ? 2 : 0);
-				if (widths[c] > widths[widest])
+				if (!shown[c])
+					continue;
+				total += widths[c] + (total ? 2 : 0);
+				if (t->drop && t->drop[c] && (victim < 0 || t->drop[c] > t->drop[victim]))
+					victim = c;
+			}
+			if (total <= limit || victim < 0)
+				break;
+			/* Would cutting the others to 8 be enough? Then keep it. */
+			size_t room = 0;
+			for (int c = 0; c < t->columns; c++)
+				if (shown[c] && !is_date_column(t, c) && widths[c] > 8)
+					room += widths[c] - 8;
+			if (total - room <= limit && t->drop[victim] < 2)
+				break;
+			shown[victim] = false;
+		}
+		for (;;) {
+			size_t total = 0;
+			int widest = -1;
+			for (int c = 0; c < t->columns; c++) {
+				if (!shown[c])
+					continue;
+				total += widths[c] + (total ? 2 : 0);
+				if (!is_date_column(t, c) && (widest < 0 || widths[c] > widths[widest]))
 					widest = c;
 			}
-			if (total <= limit || widths[widest] <= 8)
+			if (total <= limit || widest < 0 || widths[widest] <= 8)
 				break;
-			widths[widest] -= (total - limit < widths[widest] - 8) ? total - limit : widths[widest] - 8;
+			/* One column at a time, so the wide ones end up sharing. */
+			widths[widest]--;
 		}
 	}
+	int last = -1;
+	for (int c = 0; c < t->columns; c++)
+		if (shown[c])
+			last = c;
 	for (size_t r = 0; r < t->rows; r++) {
 		for (int c = 0; c < t->columns; c++) {
+			if (!shown[c])
+				continue;
 			const char *cell = t->cells[r * (size_t)t->columns + (size_t)c];
 			char *shown = truncate_to_width(cell, widths[c]);
 			const char *text = shown ? shown : cell;
 			fputs(text, out);
-			if (c + 1 < t->columns) {
+			if (c < last) {
 				for (size_t pad = cli_display_width(text); pad < widths[c] + 2; pad++)
 					fputc(' ', out);
 			}
@@ -312,6 +446,7 @@ int cli_table_print(cli_table *t, FILE *out)
 		}
 		fputc('\n', out);
 	}
+	free(shown);
 	free(widths);
 	return CLI_EXIT_OK;
 }

@@ -32,7 +32,7 @@ START_TEST(write_report)
 {
 	atrack_db *db;
 	if (strcmp(mode, "hostile") == 0) {
-		db = report_db();
+		db = report_crafted_db();
 	} else {
 		db = tu_memory_db();
 		size_t len;

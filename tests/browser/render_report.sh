@@ -43,8 +43,38 @@ done
 grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$work/hostile.dom" || fail "hostile title not shown as text"
 if grep -q '<script' "$work/hostile.dom"; then fail "a script element reached the DOM"; fi
 grep -q '=HYPERLINK' "$work/hostile.dom" || fail "hostile note not shown"
+# A crafted health and status code must not become a <meta refresh> (no CSP
+# directive stops one) nor any other element: shown as text, and the page
+# stays where it is.
+if grep -qiE '<meta[^>]*refresh' "$work/hostile.dom"; then fail "a meta refresh reached the DOM"; fi
+if grep -q '<img' "$work/hostile.dom"; then fail "an img element reached the DOM"; fi
+grep -q '&lt;meta http-equiv="refresh"' "$work/hostile.dom" || fail "crafted health not shown as text"
+grep -q "default-src 'none'" "$work/hostile.html" || fail "the CSP lost default-src 'none'"
+if grep -q 'evil.example' "$work/browser-hostile.log"; then fail "the browser went to the crafted URL"; fi
 
-run_browser shot --screenshot="$work/report.png" --window-size=1200,1600 \
+# Fits 1280 px without horizontal scrolling, and has its health view: the
+# page is framed at that width by a page of ours whose script measures it
+# (the report itself runs no script).
+cp "$work/showcase.html" "$work/framed.html"
+cat >"$work/measure.html" <<'HTML'
+<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="framed.html" style="width:1280px;height:900px;border:0"></iframe>
+<pre id="out">pending</pre>
+<script>
+document.getElementById('f').onload = function () {
+  var d = this.contentDocument.documentElement;
+  document.getElementById('out').textContent = 'fit ' + (d.scrollWidth <= d.clientWidth) +
+    ' health ' + this.contentDocument.querySelectorAll('#health svg').length;
+};
+</script></body></html>
+HTML
+run_browser measure --allow-file-access-from-files --virtual-time-budget=5000 \
+	--window-size=1400,1000 --dump-dom "file://$work/measure.html" >"$work/measure.dom" ||
+	fail "measure: chromium exited with $?"
+grep -q 'fit true' "$work/measure.dom" || fail "the page scrolls sideways at 1280 px: $(grep -o 'fit [a-z]* health [0-9]*' "$work/measure.dom")"
+grep -q 'health 8' "$work/measure.dom" || fail "no health bar per section and framework: $(grep -o 'health [0-9a-z]*' "$work/measure.dom")"
+
+run_browser shot --screenshot="$work/report.png" --window-size=1280,2400 \
 	--hide-scrollbars "file://$work/showcase.html" >/dev/null || fail "screenshot: chromium exited with $?"
 [ -s "$work/report.png" ] || fail "no screenshot written"
 size=$(stat -c %s "$work/report.png")

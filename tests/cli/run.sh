@@ -4,8 +4,9 @@
 # list per line, words separated by tabs, run first with no stdin; a line
 # that exits non-zero fails the case), `stdin`, and the
 # expected `stdout`, `stderr` and `status` (default 0). In expected output,
-# @DB@ stands for the case's database path and @TODAY@ for today's UTC date. Each case gets a fresh HOME and
+# @DB@ stands for the case's database path and @TODAY@ for today's UTC date, @DAYS:YYYY-MM-DD@ for the days since that day. Each case gets a fresh HOME and
 # database. Usage: run.sh ATRACK_BINARY CASES_PARENT_DIR
+# (ATRACK_CLI_ACCEPT=1: write the output seen over an expectation that differs)
 set -u
 atrack=$1
 root=$2
@@ -23,7 +24,10 @@ for case_dir in "$root"/cases/*/; do
 	work=$(mktemp -d)
 	db="$work/atrack.db"
 	export HOME="$work/home" ATRACK_DB="$db" ATRACK_AUTHOR="tester" XDG_DATA_HOME=
-	unset COLUMNS
+	# Output is fitted to $COLUMNS and is ASCII outside UTF-8 locales: the
+	# cases expect a UTF-8 locale and no width unless they set them.
+	unset COLUMNS LC_ALL LC_CTYPE
+	export LANG=C.UTF-8
 	mkdir -p "$HOME"
 
 	# A case whose setup fails has not been tested: it counts as failed,
@@ -74,8 +78,18 @@ for case_dir in "$root"/cases/*/; do
 	for stream in stdout stderr; do
 		if [ -f "$case_dir/$stream" ]; then
 			sed -e "s|@DB@|$db|g" -e "s|@TODAY@|$(date -u +%F)|g" "$case_dir/$stream" >"$work/expected.$stream"
+			# @DAYS:YYYY-MM-DD@ is the days from that day to today (UTC).
+			for day in $(grep -o '@DAYS:[0-9-]*@' "$work/expected.$stream" | sort -u); do
+				d=${day#@DAYS:}; d=${d%@}
+				n=$(( ($(date -u +%s) - $(date -u -d "$d" +%s)) / 86400 ))
+				sed -i "s|$day|$n|g" "$work/expected.$stream"
+			done
 			if ! diff -u "$work/expected.$stream" "$work/$stream" >"$work/diff"; then
 				ok=0; echo "FAIL $name: $stream differs"; cat "$work/diff"
+				# ATRACK_CLI_ACCEPT=1 takes what the program printed as the new
+				# expectation, to be read in the diff before it is committed.
+				[ "${ATRACK_CLI_ACCEPT:-0}" = 1 ] &&
+					sed -e "s|$db|@DB@|g" "$work/$stream" >"$case_dir/$stream"
 			fi
 		fi
 	done

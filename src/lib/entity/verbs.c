@@ -12,6 +12,35 @@
 #include <stddef.h>
 #include <string.h>
 
+/* A new initiative starts with its first status, as one the loader reads
+ * from a fact sheet does ("announced", on the day it was created), so that
+ * the board and the report count it from the start. The vocabulary may
+ * lack "announced": then its first open status stands in. */
+static int add_first_status(atrack_db *db, int64_t initiative_id)
+{
+	static const char sql[] =
+		"INSERT INTO progress_update (initiative_id, status_id, author, event_date, recorded_at)"
+		" SELECT i.id, s.id, ?2, coalesce(min(date(i.created_at), date(?3)), date(?3)), ?3"
+		"   FROM initiative AS i,"
+		"        (SELECT id FROM status_code WHERE is_terminal = 0"
+		"          ORDER BY code <> 'announced', sort_order, id LIMIT 1) AS s"
+		"  WHERE i.id = ?1";
+	char now[25];
+	atr_now(now);
+	sqlite3_stmt *stmt;
+	int rc = atr_stmt(db, sql, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, initiative_id);
+	sqlite3_bind_text(stmt, 2, atrack_author(db), -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, now, -1, SQLITE_STATIC);
+	int src = sqlite3_step(stmt);
+	if (src != SQLITE_DONE)
+		rc = atr_sql_error(db, src, "initiative: cannot record its first status");
+	atr_stmt_done(stmt);
+	return rc;
+}
+
 static int entity_add(atrack_db *db, const atr_noun *n, const void *in, int64_t *out_id)
 {
 	atr_value vals[ATR_MAX_FIELDS] = { { false, NULL, 0 } };
@@ -41,8 +70,14 @@ static int entity_add(atrack_db *db, const atr_noun *n, const void *in, int64_t 
 		}
 		int src = sqlite3_step(stmt);
 		if (src == SQLITE_DONE) {
+			int64_t id = sqlite3_last_insert_rowid(db->sql);
 			if (out_id)
-				*out_id = sqlite3_last_insert_rowid(db->sql);
+				*out_id = id;
+			if (n->kind == ATRACK_KIND_INITIATIVE) {
+				atr_stmt_done(stmt);
+				stmt = NULL;
+				rc = add_first_status(db, id);
+			}
 		} else {
 			rc = atr_entity_write_error(db, n, src, vals);
 		}

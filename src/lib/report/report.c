@@ -1,57 +1,16 @@
 /*
  * report.c - the status report as data: the options checked once, the
- * summary counted by GROUP BY queries into a few small arrays, and the
- * initiatives and changes streamed by iterators over one statement each.
- * Every query starts from the same "as of" set (one index seek per
- * initiative on progress_update_latest, bounded by the report's day), so
- * the summary, the rows and the changes always agree. The renderers in
- * report_*.c read only what this file offers publicly.
+ * summary counted by GROUP BY queries into a few small arrays, the
+ * accessors, and the entry points that render a whole report. The rows
+ * and changes are streamed by report_rows.c; every query starts from the
+ * same "as of" set (report_sql.h), so the summary, the rows and the
+ * changes always agree. The renderers in report_*.c read only what the
+ * public data API offers.
  */
 #include "report_int.h"
+#include "report_sql.h"
 
 #include <string.h>
-
-/* The initiatives in the report, each with the update that was current on
- * the report's day (:bound) and the flags derived from it. Named
- * parameters are bound by bind_report(); the filters are written so that
- * 0 or NULL means "any". */
-#define REPORT_BASE \
-	"WITH base AS (" \
-	" SELECT i.id AS id, i.slug AS slug, i.title AS title, i.section_id AS section_id," \
-	"        i.meeting_id AS meeting_id, i.position AS position, i.target_date AS target_date," \
-	"        u.id AS update_id, u.health AS health, u.percent_complete AS percent_complete," \
-	"        u.event_date AS last_update, u.note AS note, u.author AS author," \
-	"        s.code AS status, s.label AS status_label, s.is_terminal AS is_terminal," \
-	"        CAST(julianday(:ref) - julianday(u.event_date) AS INTEGER) AS days_since" \
-	"   FROM initiative AS i" \
-	"   JOIN progress_update AS u ON u.id = (SELECT p.id FROM progress_update AS p" \
-	"         WHERE p.initiative_id = i.id AND p.event_date <= :bound" \
-	"         ORDER BY p.event_date DESC, p.id DESC LIMIT 1)" \
-	"   JOIN status_code AS s ON s.id = u.status_id" \
-	"  WHERE (:section = 0 OR i.section_id = :section)" \
-	"    AND (:meeting = 0 OR i.meeting_id = :meeting)" \
-	"    AND (:framework = 0 OR EXISTS (SELECT 1 FROM initiative_framework AS f" \
-	"         WHERE f.initiative_id = i.id AND f.framework_id = :framework))" \
-	"    AND (:party = 0 OR EXISTS (SELECT 1 FROM initiative_party AS x" \
-	"         WHERE x.initiative_id = i.id AND x.party_id = :party))" \
-	"    AND (:status IS NULL OR s.code = :status)" \
-	"), flagged AS (" \
-	" SELECT base.*, (is_terminal = 0 AND days_since > :stale) AS stale," \
-	"        (is_terminal = 0 AND target_date IS NOT NULL AND target_date < :ref) AS overdue" \
-	"   FROM base) "
-
-static const char rows_sql[] = REPORT_BASE
-	"SELECT b.id, b.slug, b.title, b.section_id, sec.slug, sec.title,"
-	"       coalesce((SELECT group_concat(coalesce(fw.acronym, fw.name), ', ')"
-	"                   FROM initiative_framework AS x JOIN framework AS fw ON fw.id = x.framework_id"
-	"                  WHERE x.initiative_id = b.id), ''),"
-	"       m.slug, b.status, b.status_label, b.is_terminal, b.health, b.percent_complete,"
-	"       b.update_id, b.last_update, b.days_since, b.note, b.author, b.target_date,"
-	"       b.overdue, b.stale"
-	"  FROM flagged AS b"
-	"  LEFT JOIN section AS sec ON sec.id = b.section_id"
-	"  LEFT JOIN meeting AS m ON m.id = b.meeting_id"
-	" ORDER BY sec.id IS NULL, sec.position, sec.id, b.position, b.id";
 
 /* One row per (group, status, health), groups in display order; the
  * fourth column orders groups within their kind. */
@@ -75,36 +34,6 @@ static const char summary_sql[] = REPORT_BASE
 	"  FROM flagged AS b LEFT JOIN meeting AS m ON m.id = b.meeting_id"
 	" GROUP BY m.id, status, health "
 	"ORDER BY 1, 5, 2";
-
-/* An update of an initiative in the report, with the status of the
- * update before it: one seek backwards on progress_update_latest. */
-#define CHANGE_COLUMNS \
-	"SELECT CASE WHEN prev.id IS NULL THEN 1 WHEN prev.status_id <> u.status_id THEN 2 ELSE 3 END," \
-	"       u.id, b.id, b.slug, b.title, sec.title, u.event_date, u.recorded_at, u.author," \
-	"       ps.code, s.code, u.health, u.note" \
-	"  FROM flagged AS b" \
-	"  JOIN progress_update AS u ON u.initiative_id = b.id AND u.event_date <= :bound" \
-	"  JOIN status_code AS s ON s.id = u.status_id" \
-	"  LEFT JOIN progress_update AS prev ON prev.id = (SELECT p.id FROM progress_update AS p" \
-	"        WHERE p.initiative_id = u.initiative_id AND (p.event_date, p.id) < (u.event_date, u.id)" \
-	"        ORDER BY p.event_date DESC, p.id DESC LIMIT 1)" \
-	"  LEFT JOIN status_code AS ps ON ps.id = prev.status_id" \
-	"  LEFT JOIN section AS sec ON sec.id = b.section_id"
-
-static const char changes_sql[] = REPORT_BASE CHANGE_COLUMNS
-	" WHERE u.event_date > :since"
-	" ORDER BY u.event_date, u.id";
-
-/* The latest :limit updates are chosen first, so that the status before
- * each is looked up for those only, not for a year of updates. */
-static const char timeline_sql[] = REPORT_BASE
-	", recent AS MATERIALIZED (SELECT u.id FROM flagged AS b"
-	"   JOIN progress_update AS u ON u.initiative_id = b.id AND u.event_date <= :bound"
-	"  WHERE u.event_date > date(:ref, '-365 days')"
-	"  ORDER BY u.event_date DESC, u.id DESC LIMIT :limit) "
-	CHANGE_COLUMNS
-	" WHERE u.id IN (SELECT id FROM recent)"
-	" ORDER BY u.event_date DESC, u.id DESC";
 
 static const char statuses_sql[] =
 	"SELECT code, label, is_terminal FROM status_code ORDER BY sort_order, id";
@@ -139,7 +68,7 @@ static int check_date(atrack_db *db, const char *what, const char *value)
 
 static int check_opts(atrack_db *db, const atrack_report_opts *o)
 {
-	if (o->version != ATRACK_REPORT_OPTS_VERSION)
+	if (o->version != 1 && o->version != ATRACK_REPORT_OPTS_VERSION)
 		return atr_error(db, ATRACK_INVALID, "report: unknown options version %u", o->version);
 	int rc = check_date(db, "since", o->since);
 	if (rc == ATRACK_OK)
@@ -151,6 +80,18 @@ static int check_opts(atrack_db *db, const atrack_report_opts *o)
 	if (o->stale_days < 0)
 		return atr_error(db, ATRACK_INVALID, "report: stale days must not be negative (%d)",
 		                 o->stale_days);
+	if (o->version >= 2) {
+		if (o->health && strcmp(o->health, "on_track") != 0 && strcmp(o->health, "at_risk") != 0
+		    && strcmp(o->health, "off_track") != 0)
+			return atr_error(db, ATRACK_INVALID, "report: health '%s' is not one of on_track, "
+			                 "at_risk, off_track", o->health);
+		if (o->group_by < ATRACK_REPORT_BY_SECTION || o->group_by > ATRACK_REPORT_BY_OVERDUE)
+			return atr_error(db, ATRACK_INVALID, "report: group_by %d is not one of 0..5",
+			                 o->group_by);
+		if (o->rows != ATRACK_REPORT_ROWS_INITIATIVES && o->rows != ATRACK_REPORT_ROWS_UPDATES)
+			return atr_error(db, ATRACK_INVALID, "report: rows %d is not initiatives (0) or "
+			                 "updates (1)", o->rows);
+	}
 	if (o->width < 0)
 		return atr_error(db, ATRACK_INVALID, "report: width must not be negative (%d)", o->width);
 	return ATRACK_OK;
@@ -165,7 +106,7 @@ static void bind_text_param(sqlite3_stmt *stmt, const char *name, const char *va
 		sqlite3_bind_text(stmt, i, value, -1, SQLITE_STATIC);
 }
 
-static void bind_int_param(sqlite3_stmt *stmt, const char *name, int64_t value)
+void atr_report_bind_int(sqlite3_stmt *stmt, const char *name, int64_t value)
 {
 	int i = sqlite3_bind_parameter_index(stmt, name);
 	if (i > 0)
@@ -174,17 +115,21 @@ static void bind_int_param(sqlite3_stmt *stmt, const char *name, int64_t value)
 
 /* Bind every parameter of REPORT_BASE that the statement uses. The text
  * bound is the report's own, which outlives the statement's use. */
-static void bind_report(const atrack_report *r, sqlite3_stmt *stmt)
+void atr_report_bind(const atrack_report *r, sqlite3_stmt *stmt)
 {
 	bind_text_param(stmt, ":ref", r->as_of);
 	bind_text_param(stmt, ":bound", r->has_as_of ? r->as_of : "9999-12-31");
 	bind_text_param(stmt, ":since", r->since[0] ? r->since : "9999-12-31");
 	bind_text_param(stmt, ":status", r->status);
-	bind_int_param(stmt, ":stale", r->stale_days);
-	bind_int_param(stmt, ":section", r->section_id);
-	bind_int_param(stmt, ":meeting", r->meeting_id);
-	bind_int_param(stmt, ":framework", r->framework_id);
-	bind_int_param(stmt, ":party", r->party_id);
+	bind_text_param(stmt, ":health", r->health);
+	atr_report_bind_int(stmt, ":stale_only", r->stale_only);
+	atr_report_bind_int(stmt, ":overdue_only", r->overdue_only);
+	atr_report_bind_int(stmt, ":group", r->group_by);
+	atr_report_bind_int(stmt, ":stale", r->stale_days);
+	atr_report_bind_int(stmt, ":section", r->section_id);
+	atr_report_bind_int(stmt, ":meeting", r->meeting_id);
+	atr_report_bind_int(stmt, ":framework", r->framework_id);
+	atr_report_bind_int(stmt, ":party", r->party_id);
 }
 
 /* ---- Opening ------------------------------------------------------------ */
@@ -301,7 +246,7 @@ static int load_summary(atrack_report *r)
 	int rc = atr_stmt(r->db, summary_sql, &stmt);
 	if (rc != ATRACK_OK)
 		return rc;
-	bind_report(r, stmt);
+	atr_report_bind(r, stmt);
 	int src;
 	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
 		int kind = sqlite3_column_int(stmt, 0);
@@ -364,7 +309,17 @@ int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_rep
 	r->width = o->width ? o->width : 100;
 	r->title = atr_strdup(o->title ? o->title : "Initiative status report");
 	r->status = o->status ? atr_strdup(o->status) : NULL;
-	if (!r->title || (o->status && !r->status)) {
+	if (o->version >= 2) {
+		r->health = o->health ? atr_strdup(o->health) : NULL;
+		r->stale_only = o->stale_only != 0;
+		r->overdue_only = o->overdue_only != 0;
+		r->summary_only = o->summary_only != 0;
+		r->rows = o->rows;
+		r->bom = o->bom != 0;
+		r->ascii = o->ascii != 0;
+		r->group_by = o->group_by;
+	}
+	if (!r->title || (o->status && !r->status) || (o->version >= 2 && o->health && !r->health)) {
 		atrack_report_free(r);
 		return atr_error(db, ATRACK_NOMEM, "out of memory");
 	}
@@ -406,6 +361,7 @@ void atrack_report_free(atrack_report *r)
 	atr_free(r->statuses);
 	atr_free(r->title);
 	atr_free(r->status);
+	atr_free(r->health);
 	atr_free(r);
 }
 
@@ -461,126 +417,6 @@ const atrack_report_summary *atrack_report_group_at(const atrack_report *r,
 	return &r->groups[group].items[i];
 }
 
-/* ---- Iterators ---------------------------------------------------------- */
-
-static int load_report_row(atrack_iter *it)
-{
-	sqlite3_stmt *st = it->stmt;
-	atrack_report_row *row = it->row;
-	row->id = sqlite3_column_int64(st, 0);
-	row->slug = atr_column_text(st, 1);
-	row->title = atr_column_text(st, 2);
-	row->section_id = sqlite3_column_int64(st, 3);
-	row->section_slug = atr_column_text(st, 4);
-	row->section_title = atr_column_text(st, 5);
-	row->frameworks = atr_column_text(st, 6);
-	row->meeting_slug = atr_column_text(st, 7);
-	row->status = atr_column_text(st, 8);
-	row->status_label = atr_column_text(st, 9);
-	row->is_terminal = sqlite3_column_int(st, 10) != 0;
-	row->health = atr_column_text(st, 11);
-	row->percent_complete = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1
-	                        : sqlite3_column_int(st, 12);
-	row->update_id = sqlite3_column_int64(st, 13);
-	row->last_update = atr_column_text(st, 14);
-	row->days_since = sqlite3_column_int(st, 15);
-	row->note = atr_column_text(st, 16);
-	row->author = atr_column_text(st, 17);
-	row->target_date = atr_column_text(st, 18);
-	row->overdue = sqlite3_column_int(st, 19) != 0;
-	row->stale = sqlite3_column_int(st, 20) != 0;
-	if (!row->slug || !row->title || !row->frameworks || !row->status)
-		return atr_error(it->db, ATRACK_NOMEM, "out of memory");
-	return ATRACK_OK;
-}
-
-static int load_change(atrack_iter *it)
-{
-	sqlite3_stmt *st = it->stmt;
-	atrack_report_change *c = it->row;
-	c->kind = (atrack_report_change_kind)sqlite3_column_int(st, 0);
-	c->update_id = sqlite3_column_int64(st, 1);
-	c->initiative_id = sqlite3_column_int64(st, 2);
-	c->slug = atr_column_text(st, 3);
-	c->title = atr_column_text(st, 4);
-	c->section_title = atr_column_text(st, 5);
-	c->event_date = atr_column_text(st, 6);
-	c->recorded_at = atr_column_text(st, 7);
-	c->author = atr_column_text(st, 8);
-	c->from_status = atr_column_text(st, 9);
-	c->to_status = atr_column_text(st, 10);
-	c->health = atr_column_text(st, 11);
-	c->note = atr_column_text(st, 12);
-	if (!c->slug || !c->title || !c->event_date || !c->to_status)
-		return atr_error(it->db, ATRACK_NOMEM, "out of memory");
-	return ATRACK_OK;
-}
-
-/* An iterator over one of the report's statements, its parameters bound. */
-static int report_iter(atrack_report *r, const char *sql, atrack_kind kind, size_t row_size,
-                       int (*load_row)(atrack_iter *), int limit, atrack_iter **out)
-{
-	if (!r || !out)
-		return ATRACK_MISUSE;
-	*out = NULL;
-	atr_clear_error(r->db);
-	sqlite3_stmt *stmt;
-	int rc = atr_prepare(r->db, sql, &stmt);
-	if (rc != ATRACK_OK)
-		return rc;
-	bind_report(r, stmt);
-	bind_int_param(stmt, ":limit", limit);
-	return atr_iter_new(r->db, kind, stmt, row_size, load_row, out);
-}
-
-int atrack_report_rows(atrack_report *r, atrack_iter **out)
-{
-	return report_iter(r, rows_sql, ATRACK_KIND_INITIATIVE, sizeof(atrack_report_row),
-	                   load_report_row, 0, out);
-}
-
-const atrack_report_row *atrack_iter_report_row(const atrack_iter *it)
-{
-	if (!it || it->load_row != load_report_row || it->done)
-		return NULL;
-	return it->row;
-}
-
-int atrack_report_changes(atrack_report *r, atrack_iter **out)
-{
-	return report_iter(r, changes_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
-	                   load_change, 0, out);
-}
-
-int atrack_report_timeline(atrack_report *r, int limit, atrack_iter **out)
-{
-	return report_iter(r, timeline_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
-	                   load_change, limit > 0 ? limit : 0, out);
-}
-
-const atrack_report_change *atrack_iter_report_change(const atrack_iter *it)
-{
-	if (!it || it->load_row != load_change || it->done)
-		return NULL;
-	return it->row;
-}
-
-int atr_report_each_change(atrack_report *r, int limit, atr_change_fn each, atr_sink *s,
-                           unsigned int *count)
-{
-	atrack_iter *it = NULL;
-	int rc = limit > 0 ? atrack_report_timeline(r, limit, &it) : atrack_report_changes(r, &it);
-	unsigned int seen = 0;
-	while (rc == ATRACK_OK && (rc = atrack_iter_next(it)) == ATRACK_OK) {
-		seen++;
-		rc = each(r, atrack_iter_report_change(it), s);
-	}
-	atrack_iter_free(it);
-	if (count)
-		*count = seen;
-	return rc == ATRACK_DONE ? ATRACK_OK : rc;
-}
-
 /* ---- Rendering ---------------------------------------------------------- */
 
 static int render(atrack_db *db, const atrack_report_opts *opts, atrack_report_format format,
@@ -616,7 +452,7 @@ int atrack_report_write(atrack_db *db, const atrack_report_opts *opts,
 {
 	if (!db || !db->sql || !out)
 		return ATRACK_MISUSE;
-	atr_sink sink = { out, ATR_BUF_INIT, false };
+	atr_sink sink = { out, ATR_BUF_INIT, false, false };
 	return render(db, opts, format, &sink);
 }
 
@@ -626,7 +462,7 @@ int atrack_report_render(atrack_db *db, const atrack_report_opts *opts,
 	if (!db || !db->sql || !out)
 		return ATRACK_MISUSE;
 	*out = NULL;
-	atr_sink sink = { NULL, ATR_BUF_INIT, false };
+	atr_sink sink = { NULL, ATR_BUF_INIT, false, false };
 	int rc = render(db, opts, format, &sink);
 	if (rc != ATRACK_OK) {
 		atr_buf_clear(&sink.buf);

@@ -46,58 +46,41 @@ static const char style[] =
 	".timeline svg{width:100%;height:auto;display:block}"
 	".tl{list-style:none;padding:0;margin:8px 0}.tl li{padding:4px 0;border-bottom:1px dotted "
 	"var(--line)}.tl time{display:inline-block;width:92px;color:var(--muted)}"
-	"#changes td:first-child{white-space:nowrap}"
+	"#changes td:first-child,td.d,time{white-space:nowrap}"
+	"table.initiatives{table-layout:auto;font-size:13px}td{overflow-wrap:break-word}.flag{white-space:nowrap}"
+	".hbars{display:grid;grid-template-columns:minmax(160px,30%) 1fr;gap:6px 14px;"
+	"align-items:center;margin-bottom:8px}.hbars svg{width:100%;height:22px;display:block}"
+	".hbars .label{font-weight:600}.hbars .label small{font-weight:400;color:var(--muted)}"
 	"footer{margin-top:30px;color:var(--muted);font-size:12px}"
 	"@media print{body{max-width:none;padding:0;font-size:10pt}"
 	"h2{break-after:avoid}tr,.kpi,.bars,.timeline svg{break-inside:avoid}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
 	"@page{margin:15mm}}";
 
-/* A colour per status, so a bar reads without its legend: known codes get
- * colours people expect; codes users added take a grey. */
-static const char *status_colour(const char *code)
-{
-	static const struct { const char *code, *colour; } colours[] = {
-		{ "announced", "#8e9aaf" }, { "planned", "#5b8def" }, { "in_progress", "#1f6fb2" },
-		{ "ongoing", "#2a9d8f" }, { "stalled", "#e09f1f" }, { "completed", "#2e7d32" },
-		{ "cancelled", "#6d6d6d" },
-	};
-	for (size_t i = 0; code && i < ATR_ARRAY_SIZE(colours); i++)
-		if (strcmp(colours[i].code, code) == 0)
-			return colours[i].colour;
-	return "#b0b7bf";
-}
-
-/* Days since 1970-01-01 of a valid "YYYY-MM-DD" (H. Hinnant's algorithm),
- * to place updates on the timeline. */
-static long day_number(const char *date)
-{
-	int y = 0, m = 0, d = 0;
-	if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return 0;
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static void html_head(atrack_report *r, atr_sink *s)
 {
 	atr_sink_puts(s, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	              /* Nothing loads, runs, submits or re-bases; navigation (a meta
+	               * refresh) is kept out by escaping every value, since no CSP
+	               * directive stops it. */
 	              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	              "style-src 'unsafe-inline'; img-src data:\">\n"
+	              "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
+	              "<meta name=\"referrer\" content=\"no-referrer\">\n"
 	              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	              "<meta name=\"generator\" content=\"atrack " ATRACK_VERSION "\">\n<title>");
 	atr_sink_html(s, r->title);
-	atr_sink_printf(s, " — %s</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>",
-	                r->as_of, style);
+	atr_sink_puts(s, " — ");
+	atr_sink_html(s, r->as_of);
+	atr_sink_printf(s, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>", style);
 	atr_sink_html(s, r->title);
-	atr_sink_printf(s, "</h1>\n<p class=\"meta\">As of <time>%s</time>%s", r->as_of,
-	                r->has_as_of ? " (the state then, from the history)" : "");
-	if (r->since[0])
-		atr_sink_printf(s, " · changes since <time>%s</time>", r->since);
+	atr_sink_puts(s, "</h1>\n<p class=\"meta\">As of <time>");
+	atr_sink_html(s, r->as_of);
+	atr_sink_printf(s, "</time>%s", r->has_as_of ? " (the state then, from the history)" : "");
+	if (r->since[0]) {
+		atr_sink_puts(s, " · changes since <time>");
+		atr_sink_html(s, r->since);
+		atr_sink_puts(s, "</time>");
+	}
 	atr_sink_printf(s, " · stale means no update in %d days</p>\n</header>\n", r->stale_days);
 }
 
@@ -123,63 +106,6 @@ static void html_kpis(atrack_report *r, atr_sink *s)
 	kpi(s, all->overdue ? " warn" : "", v, "overdue");
 	snprintf(v, sizeof v, "%u", all->stale);
 	kpi(s, all->stale ? " warn" : "", v, "stale");
-	atr_sink_puts(s, "</section>\n");
-}
-
-/* One stacked bar: a rect per status, widths in proportion to the counts,
- * each with a <title> so a reader can hover for the number. */
-static void status_bar(atrack_report *r, atr_sink *s, const atrack_report_summary *g)
-{
-	atr_sink_puts(s, "<svg viewBox=\"0 0 1000 22\" preserveAspectRatio=\"none\" role=\"img\" "
-	              "aria-label=\"");
-	atr_sink_html(s, g->name);
-	atr_sink_printf(s, ": %u initiatives\">", g->total);
-	atr_sink_puts(s, "<rect width=\"1000\" height=\"22\" fill=\"#eef1f4\"/>");
-	double x = 0;
-	for (size_t i = 0; g->total && i < r->status_count; i++) {
-		if (!g->by_status[i])
-			continue;
-		double w = 1000.0 * g->by_status[i] / g->total;
-		atr_sink_printf(s, "<rect class=\"seg\" data-status=\"%s\" x=\"%.1f\" width=\"%.1f\" "
-		                "height=\"22\" fill=\"%s\"><title>", r->statuses[i].code, x, w,
-		                status_colour(r->statuses[i].code));
-		atr_sink_html(s, r->statuses[i].label);
-		atr_sink_printf(s, ": %u</title></rect>", g->by_status[i]);
-		x += w;
-	}
-	atr_sink_puts(s, "</svg>\n");
-}
-
-static void bar_row(atrack_report *r, atr_sink *s, const atrack_report_summary *g)
-{
-	atr_sink_puts(s, "<div class=\"label\">");
-	atr_sink_html(s, g->name);
-	atr_sink_printf(s, " <small>%u · %d%% completed</small></div>\n", g->total,
-	                atr_percent(g->completed, g->total));
-	status_bar(r, s, g);
-}
-
-static void legend(atrack_report *r, atr_sink *s)
-{
-	atr_sink_puts(s, "<ul class=\"legend\">");
-	for (size_t i = 0; i < r->status_count; i++) {
-		atr_sink_printf(s, "<li><span class=\"sw\" style=\"background:%s\"></span>",
-		                status_colour(r->statuses[i].code));
-		atr_sink_html(s, r->statuses[i].label);
-		atr_sink_puts(s, "</li>");
-	}
-	atr_sink_puts(s, "</ul>\n");
-}
-
-static void html_bars(atrack_report *r, atr_sink *s)
-{
-	atr_sink_puts(s, "<section id=\"status-bars\">\n<h2>Status by line of effort</h2>\n"
-	              "<div class=\"bars\">\n");
-	bar_row(r, s, atrack_report_group_at(r, ATRACK_REPORT_ALL, 0));
-	for (size_t i = 0; i < atrack_report_group_count(r, ATRACK_REPORT_SECTION); i++)
-		bar_row(r, s, atrack_report_group_at(r, ATRACK_REPORT_SECTION, i));
-	atr_sink_puts(s, "</div>\n");
-	legend(r, s);
 	atr_sink_puts(s, "</section>\n");
 }
 
@@ -212,9 +138,10 @@ static void html_group_table(atrack_report *r, atr_sink *s, atrack_report_group 
 	atr_sink_puts(s, "</tbody>\n</table>\n");
 }
 
-static void badge(atr_sink *s, const char *code, const char *label)
+static void badge(const atrack_report *r, atr_sink *s, const char *code, const char *label)
 {
-	atr_sink_printf(s, "<span class=\"badge\" style=\"background:%s\">", status_colour(code));
+	atr_sink_printf(s, "<span class=\"badge\" style=\"background:%s\">",
+	                atr_html_status_colour(r, code));
 	atr_sink_html(s, label ? label : code);
 	atr_sink_puts(s, "</span>");
 }
@@ -222,14 +149,16 @@ static void badge(atr_sink *s, const char *code, const char *label)
 static int html_latest(atrack_report *r, const atrack_report_change *c, atr_sink *s)
 {
 	(void)r;
-	atr_sink_printf(s, "<li><time>%s</time> <b>", c->event_date);
+	atr_sink_puts(s, "<li><time>");
+	atr_sink_html(s, c->event_date);
+	atr_sink_puts(s, "</time> <b>");
 	atr_sink_html(s, c->title);
 	atr_sink_puts(s, "</b> ");
 	if (c->kind == ATRACK_CHANGE_TRANSITION) {
-		badge(s, c->from_status, NULL);
+		badge(r, s, c->from_status, NULL);
 		atr_sink_puts(s, " → ");
 	}
-	badge(s, c->to_status, NULL);
+	badge(r, s, c->to_status, NULL);
 	atr_sink_puts(s, " <span class=\"slug\">by ");
 	atr_sink_html(s, c->author);
 	atr_sink_puts(s, "</span>");
@@ -251,21 +180,34 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 	size_t lanes = atrack_report_group_count(r, ATRACK_REPORT_SECTION);
 	const int left = 210, right = 20, width = 1000, lane_h = 34, top = 28;
 	int height = top + (int)(lanes ? lanes : 1) * lane_h + 10;
-	long end = day_number(r->as_of), start = end - 365;
+	long end = atr_html_day_number(r->as_of), start = end - 365;
 	double scale = (double)(width - left - right) / 365.0;
-	atr_sink_printf(s, "<section class=\"timeline\" id=\"timeline\">\n<h2>Timeline of updates "
-	                "(the year to %s)</h2>\n<svg viewBox=\"0 0 %d %d\" role=\"img\" "
-	                "aria-label=\"updates in the year to %s\">\n", r->as_of, width, height, r->as_of);
-	/* Month ticks along the top, lanes one per line of effort. */
-	for (int k = 0; k <= 12; k++) {
-		double x = left + k * (width - left - right) / 12.0;
-		atr_sink_printf(s, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e7eb\"/>",
-		                x, top - 6, x, height - 6);
+	atr_sink_puts(s, "<section class=\"timeline\" id=\"timeline\">\n<h2>Timeline of updates "
+	              "(the year to ");
+	atr_sink_html(s, r->as_of);
+	atr_sink_printf(s, ")</h2>\n<svg viewBox=\"0 0 %d %d\" role=\"img\" "
+	                "aria-label=\"updates in the year to ", width, height);
+	atr_sink_html(s, r->as_of);
+	atr_sink_puts(s, "\">\n");
+	/* A tick and a label at the first of each month in the year. */
+	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+	                                      "Aug", "Sep", "Oct", "Nov", "Dec" };
+	int y0 = 0, m0 = 0;
+	if (sscanf(r->as_of, "%4d-%2d", &y0, &m0) != 2 || m0 < 1 || m0 > 12)
+		y0 = 1970, m0 = 1;
+	for (int k = 0; k < 13; k++) {
+		int m = (m0 - 1 + k) % 12, y = y0 - 1 + (m0 - 1 + k) / 12;
+		char first[24];
+		snprintf(first, sizeof first, "%04d-%02d-01", y, m + 1);
+		long day = atr_html_day_number(first);
+		if (day <= start || day > end)
+			continue;
+		double x = left + (double)(day - start) * scale;
+		atr_sink_printf(s, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e7eb\"/>"
+		                "<text class=\"month\" x=\"%.1f\" y=\"16\" font-size=\"11\" fill=\"#5b6876\" "
+		                "text-anchor=\"middle\">%s%s%.0d</text>\n", x, top - 6, x, height - 6, x,
+		                months[m], m == 0 ? " " : "", m == 0 ? y % 100 : 0);
 	}
-	atr_sink_printf(s, "<text x=\"%d\" y=\"16\" font-size=\"12\" fill=\"#5b6876\">%s</text>"
-	                "<text x=\"%d\" y=\"16\" font-size=\"12\" fill=\"#5b6876\" "
-	                "text-anchor=\"end\">%s</text>\n", left, "one year earlier",
-	                width - right, r->as_of);
 	for (size_t i = 0; i < lanes; i++) {
 		const atrack_report_summary *g = atrack_report_group_at(r, ATRACK_REPORT_SECTION, i);
 		int y = top + (int)i * lane_h + lane_h / 2;
@@ -283,12 +225,14 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 			if (strcmp(atrack_report_group_at(r, ATRACK_REPORT_SECTION, i)->name,
 			           c->section_title ? c->section_title : "(no section)") == 0)
 				lane = i;
-		double x = left + (double)(day_number(c->event_date) - start) * scale;
+		double x = left + (double)(atr_html_day_number(c->event_date) - start) * scale;
 		int y = top + (int)lane * lane_h + lane_h / 2;
 		atr_sink_printf(s, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%d\" r=\"%d\" fill=\"%s\" "
-		                "stroke=\"#fff\"><title>%s ", x, y,
-		                c->kind == ATRACK_CHANGE_UPDATE ? 5 : 7, status_colour(c->to_status),
-		                c->event_date);
+		                "stroke=\"#fff\"><title>", x, y,
+		                c->kind == ATRACK_CHANGE_UPDATE ? 5 : 7,
+		                atr_html_status_colour(r, c->to_status));
+		atr_sink_html(s, c->event_date);
+		atr_sink_puts(s, " ");
 		atr_sink_html(s, c->title);
 		atr_sink_puts(s, ": ");
 		atr_sink_html(s, c->from_status && c->kind == ATRACK_CHANGE_TRANSITION ? c->from_status : "");
@@ -301,19 +245,40 @@ static int html_timeline(atrack_report *r, atr_sink *s)
 	if (rc != ATRACK_DONE)
 		return rc;
 	atr_sink_puts(s, "</svg>\n");
-	legend(r, s);
+	atr_html_legend(r, s);
 	if (dots == 0) {
 		atr_sink_puts(s, "<p>No update in the year.</p>\n</section>\n");
 		return ATRACK_OK;
 	}
 
+	/* With --since the changes are listed below: not twice. */
+	if (r->since[0]) {
+		atr_sink_puts(s, "</section>\n");
+		return ATRACK_OK;
+	}
 	atr_sink_printf(s, "<h3>Latest updates</h3>\n<ol class=\"tl\">\n");
 	rc = atr_report_each_change(r, TIMELINE_LIST, html_latest, s, NULL);
 	atr_sink_puts(s, "</ol>\n</section>\n");
 	return rc;
 }
 
-static void initiative_row(atr_sink *s, const atrack_report_row *row)
+/* An evidence URL: a link only for http(s), which opens outside the page
+ * and tells the site nothing; any other scheme is shown as text. */
+static void evidence(atr_sink *s, const char *url)
+{
+	bool web = strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
+	if (web) {
+		atr_sink_puts(s, "<a class=\"evidence\" rel=\"noopener noreferrer\" href=\"");
+		atr_sink_html(s, url);
+		atr_sink_puts(s, "\">evidence</a>");
+	} else {
+		atr_sink_puts(s, "<span class=\"evidence\">");
+		atr_sink_html(s, url);
+		atr_sink_puts(s, "</span>");
+	}
+}
+
+static void initiative_row(const atrack_report *r, atr_sink *s, const atrack_report_row *row)
 {
 	atr_sink_printf(s, "<tr id=\"i-%lld\"><td><b>", (long long)row->id);
 	atr_sink_html(s, row->title);
@@ -322,20 +287,35 @@ static void initiative_row(atr_sink *s, const atrack_report_row *row)
 	atr_sink_puts(s, "</span></td><td>");
 	atr_sink_html(s, row->frameworks);
 	atr_sink_puts(s, "</td><td>");
-	badge(s, row->status, row->status_label);
+	badge(r, s, row->status, row->status_label);
 	atr_sink_puts(s, "</td><td");
-	if (row->health)
-		atr_sink_printf(s, " class=\"health-%s\"", row->health);
+	/* Only a known health names a class; any other text is only shown. */
+	static const char *const known[] = { "on_track", "at_risk", "off_track" };
+	for (size_t i = 0; row->health && i < ATR_ARRAY_SIZE(known); i++)
+		if (strcmp(row->health, known[i]) == 0)
+			atr_sink_printf(s, " class=\"health-%s\"", known[i]);
 	atr_sink_puts(s, ">");
 	atr_sink_html(s, atr_health_words(row->health));
-	atr_sink_printf(s, "</td><td>%s</td><td class=\"n\">%d</td><td>", row->last_update,
-	                row->days_since);
+	atr_sink_puts(s, "</td><td class=\"n\">");
+	if (row->percent_complete >= 0)
+		atr_sink_printf(s, "%d%%", row->percent_complete);
+	atr_sink_puts(s, "</td><td class=\"d\">");
+	atr_sink_html(s, row->target_date);
+	atr_sink_puts(s, "</td><td>");
+	atr_sink_html(s, row->meeting_name);
+	atr_sink_puts(s, "</td><td class=\"d\">");
+	atr_sink_html(s, row->last_update);
+	atr_sink_printf(s, "</td><td class=\"n\">%d</td><td>", row->days_since);
 	if (row->overdue)
 		atr_sink_puts(s, "<span class=\"flag\">OVERDUE</span>");
 	if (row->stale)
 		atr_sink_puts(s, "<span class=\"flag\">STALE</span>");
 	atr_sink_puts(s, "</td><td class=\"note\">");
-	atr_sink_html(s, row->note);
+	atr_sink_html(s, row->latest_note);
+	if (row->evidence_url) {
+		atr_sink_puts(s, " ");
+		evidence(s, row->evidence_url);
+	}
 	atr_sink_puts(s, "</td></tr>\n");
 }
 
@@ -350,17 +330,18 @@ static int html_initiatives(atrack_report *r, atr_sink *s)
 	int64_t section = -1;
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_report_row *row = atrack_iter_report_row(it);
-		if (first || row->section_id != section) {
+		if (first || row->group_key != section) {
 			atr_sink_puts(s, first ? "<h3>" : "</tbody>\n</table>\n<h3>");
-			atr_sink_html(s, row->section_title ? row->section_title : "(no section)");
+			atr_sink_html(s, row->group_name);
 			atr_sink_puts(s, "</h3>\n<table class=\"initiatives\">\n<thead><tr><th>Initiative</th>"
-			              "<th>Frameworks</th><th>Status</th><th>Health</th><th>Last update</th>"
+			              "<th>Frameworks</th><th>Status</th><th>Health</th><th class=\"n\">%</th>"
+			              "<th>Target</th><th>Meeting</th><th>Last update</th>"
 			              "<th class=\"n\">Days</th><th>Flags</th><th>Latest note</th></tr>"
 			              "</thead>\n<tbody>\n");
-			section = row->section_id;
+			section = row->group_key;
 			first = false;
 		}
-		initiative_row(s, row);
+		initiative_row(r, s, row);
 	}
 	atr_sink_puts(s, first ? "<p>No initiative matches.</p>\n" : "</tbody>\n</table>\n");
 	atr_sink_puts(s, "</section>\n");
@@ -371,23 +352,48 @@ static int html_initiatives(atrack_report *r, atr_sink *s)
 static int html_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
 {
 	(void)r;
-	atr_sink_printf(s, "<tr class=\"change-%s\"><td>%s</td><td>", atr_change_word(c->kind),
-	                c->event_date);
+	atr_sink_printf(s, "<tr class=\"change-%s\"><td>", atr_change_word(c->kind));
+	atr_sink_html(s, c->event_date);
+	atr_sink_puts(s, "</td><td>");
 	atr_sink_html(s, c->title);
 	atr_sink_puts(s, "</td><td>");
 	if (c->kind == ATRACK_CHANGE_NEW)
 		atr_sink_puts(s, "new: ");
 	if (c->kind == ATRACK_CHANGE_TRANSITION) {
-		badge(s, c->from_status, NULL);
+		badge(r, s, c->from_status, c->from_status_label);
 		atr_sink_puts(s, " → ");
 	}
-	badge(s, c->to_status, NULL);
+	badge(r, s, c->to_status, c->to_status_label);
+	atr_buf what = ATR_BUF_INIT;
+	atrack_report_change only = *c;
+	only.kind = ATRACK_CHANGE_UPDATE; /* the status is in the badges */
+	atr_change_words(&only, "→", &what);
+	const char *rest = what.data ? strchr(what.data, ';') : NULL;
+	if (rest) {
+		atr_sink_puts(s, "<br><span class=\"slug\">");
+		atr_sink_html(s, rest + 2);
+		atr_sink_puts(s, "</span>");
+	}
+	if (atr_buf_failed(&what))
+		s->failed = true;
+	atr_buf_clear(&what);
 	atr_sink_puts(s, "</td><td>");
 	atr_sink_html(s, c->author);
-	atr_sink_puts(s, "</td><td>");
-	atr_sink_html(s, c->recorded_at);
+	atr_sink_puts(s, "</td><td class=\"d\">");
+	/* The day it was written down, not a raw timestamp. */
+	char day[11] = "";
+	if (c->recorded_at) {
+		size_t n = strnlen(c->recorded_at, 10);
+		memcpy(day, c->recorded_at, n);
+		day[n] = '\0';
+	}
+	atr_sink_html(s, day);
 	atr_sink_puts(s, "</td><td>");
 	atr_sink_html(s, c->note);
+	if (c->evidence_url) {
+		atr_sink_puts(s, " ");
+		evidence(s, c->evidence_url);
+	}
 	atr_sink_puts(s, "</td></tr>\n");
 	return ATRACK_OK;
 }
@@ -396,9 +402,10 @@ static int html_changes(atrack_report *r, atr_sink *s)
 {
 	if (!r->since[0])
 		return ATRACK_OK;
-	atr_sink_printf(s, "<section id=\"changes\">\n<h2>Changes since %s</h2>\n<table>\n"
-	                "<thead><tr><th>Date</th><th>Initiative</th><th>Change</th><th>By</th>"
-	                "<th>Recorded</th><th>Note</th></tr></thead>\n<tbody>\n", r->since);
+	atr_sink_puts(s, "<section id=\"changes\">\n<h2>Changes since ");
+	atr_sink_html(s, r->since);
+	atr_sink_puts(s, "</h2>\n<table>\n<thead><tr><th>Date</th><th>Initiative</th><th>Change</th>"
+	              "<th>By</th><th>Recorded</th><th>Note</th></tr></thead>\n<tbody>\n");
 	int rc = atr_report_each_change(r, 0, html_change, s, NULL);
 	atr_sink_puts(s, "</tbody>\n</table>\n</section>\n");
 	return rc;
@@ -408,8 +415,20 @@ int atr_report_html(atrack_report *r, atr_sink *s)
 {
 	html_head(r, s);
 	html_kpis(r, s);
-	html_bars(r, s);
-	int rc = html_timeline(r, s);
+	atr_html_bars(r, s);
+	atr_html_health(r, s);
+	int rc = atr_html_burndown(r, s);
+	if (rc != ATRACK_OK)
+		return rc;
+	if (r->summary_only) {
+		atr_sink_puts(s, "<section id=\"summary\">\n<h2>Summary</h2>\n");
+		html_group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
+		html_group_table(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
+		html_group_table(r, s, ATRACK_REPORT_MEETING, "By meeting");
+		atr_sink_puts(s, "</section>\n</body>\n</html>\n");
+		return ATRACK_OK;
+	}
+	rc = html_timeline(r, s);
 	if (rc == ATRACK_OK)
 		rc = html_changes(r, s);
 	if (rc == ATRACK_OK)

@@ -56,9 +56,36 @@ static void put_groups(atrack_report *r, atr_sink *s, atrack_report_group group)
 	atr_sink_puts(s, "]");
 }
 
+static json_t *percent_or_null(int percent)
+{
+	return percent >= 0 ? json_integer(percent) : json_null();
+}
+
+static json_t *id_or_null(int64_t id)
+{
+	return id ? json_integer((json_int_t)id) : json_null();
+}
+
+/* What was appended to a row after the first format: set on `j`, which is
+ * handed back (NULL stays NULL). */
+static json_t *row_more(json_t *j, const atrack_report_row *row)
+{
+	if (!j)
+		return NULL;
+	json_object_set_new(j, "meeting_name", string_or_null(row->meeting_name));
+	json_object_set_new(j, "latest_note", string_or_null(row->latest_note));
+	json_object_set_new(j, "latest_note_date", string_or_null(row->latest_note_date));
+	json_object_set_new(j, "evidence_url", string_or_null(row->evidence_url));
+	json_object_set_new(j, "health_update_id", id_or_null(row->health_update_id));
+	json_object_set_new(j, "health_date", string_or_null(row->health_date));
+	json_object_set_new(j, "percent_update_id", id_or_null(row->percent_update_id));
+	json_object_set_new(j, "percent_date", string_or_null(row->percent_date));
+	return j;
+}
+
 static json_t *row_json(const atrack_report_row *row)
 {
-	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:s, s:o, s:s, s:s, s:o, s:o, s:s, s:i,"
+	return row_more(json_pack("{s:I, s:s, s:s, s:o, s:o, s:s, s:o, s:s, s:s, s:o, s:o, s:s, s:i,"
 	                 " s:o, s:b, s:b, s:o, s:o, s:I}",
 	                 "id", (json_int_t)row->id, "slug", row->slug, "title", row->title,
 	                 "section", string_or_null(row->section_slug),
@@ -72,18 +99,27 @@ static json_t *row_json(const atrack_report_row *row)
 	                 "target_date", string_or_null(row->target_date),
 	                 "overdue", row->overdue, "stale", row->stale,
 	                 "note", string_or_null(row->note), "author", string_or_null(row->author),
-	                 "update_id", (json_int_t)row->update_id);
+	                 "update_id", (json_int_t)row->update_id), row);
 }
 
 static json_t *change_json(const atrack_report_change *c)
 {
-	return json_pack("{s:s, s:I, s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:s, s:o, s:o}",
+	json_t *j = json_pack("{s:s, s:I, s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:s, s:o, s:o}",
 	                 "kind", atr_change_word(c->kind), "update_id", (json_int_t)c->update_id,
 	                 "initiative_id", (json_int_t)c->initiative_id, "slug", c->slug,
 	                 "title", c->title, "event_date", c->event_date,
 	                 "recorded_at", string_or_null(c->recorded_at), "author", c->author,
 	                 "from_status", string_or_null(c->from_status), "to_status", c->to_status,
 	                 "health", string_or_null(c->health), "note", string_or_null(c->note));
+	if (j) {
+		json_object_set_new(j, "from_status_label", string_or_null(c->from_status_label));
+		json_object_set_new(j, "to_status_label", string_or_null(c->to_status_label));
+		json_object_set_new(j, "from_health", string_or_null(c->from_health));
+		json_object_set_new(j, "from_percent", percent_or_null(c->from_percent));
+		json_object_set_new(j, "to_percent", percent_or_null(c->to_percent));
+		json_object_set_new(j, "evidence_url", string_or_null(c->evidence_url));
+	}
+	return j;
 }
 
 /* Stream an iterator's rows as a JSON array. */
@@ -130,7 +166,12 @@ int atr_report_json(atrack_report *r, atr_sink *s)
 	put_groups(r, s, ATRACK_REPORT_FRAMEWORK);
 	atr_sink_puts(s, ",\n    \"by_meeting\": ");
 	put_groups(r, s, ATRACK_REPORT_MEETING);
-	atr_sink_puts(s, "\n  },\n  \"initiatives\": ");
+	atr_sink_puts(s, "\n  }");
+	if (r->summary_only) {
+		atr_sink_puts(s, "\n}\n");
+		return ATRACK_OK;
+	}
+	atr_sink_puts(s, ",\n  \"initiatives\": ");
 	atrack_iter *it;
 	int rc = atrack_report_rows(r, &it);
 	if (rc == ATRACK_OK)

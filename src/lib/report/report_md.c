@@ -7,27 +7,57 @@
  */
 #include "report_int.h"
 
+/* Whether status k has a count in any group of the kind. */
+static bool status_used(atrack_report *r, atrack_report_group group, size_t k)
+{
+	for (size_t i = 0; i < atrack_report_group_count(r, group); i++)
+		if (atrack_report_group_at(r, group, i)->by_status[k])
+			return true;
+	return false;
+}
+
 static void md_group_table(atrack_report *r, atr_sink *s, atrack_report_group group,
                            const char *heading)
 {
 	size_t n = atrack_report_group_count(r, group);
 	if (n == 0)
 		return;
+	/* A column that is zero in every row says nothing and widens the
+	 * table past the page: statuses no one is in, no overdue, no stale. */
+	size_t shown = 0;
+	bool any_overdue = false, any_stale = false;
+	for (size_t i = 0; i < n; i++) {
+		const atrack_report_summary *g = atrack_report_group_at(r, group, i);
+		any_overdue |= g->overdue != 0;
+		any_stale |= g->stale != 0;
+	}
 	atr_sink_printf(s, "\n### %s\n\n| | Total |", heading);
-	for (size_t i = 0; i < r->status_count; i++)
-		atr_sink_printf(s, " %s |", r->statuses[i].label);
-	atr_sink_puts(s, " Done | Overdue | Stale |\n|---|--:|");
-	atr_sink_repeat(s, "--:|", (int)r->status_count);
-	atr_sink_puts(s, "--:|--:|--:|\n");
+	for (size_t k = 0; k < r->status_count; k++) {
+		if (!status_used(r, group, k))
+			continue;
+		atr_sink_puts(s, " ");
+		atr_sink_md(s, r->statuses[k].label);
+		atr_sink_puts(s, " |");
+		shown++;
+	}
+	atr_sink_printf(s, " Done |%s%s\n|---|--:|", any_overdue ? " Overdue |" : "",
+	                any_stale ? " Stale |" : "");
+	atr_sink_repeat(s, "--:|", (int)shown + 1 + any_overdue + any_stale);
+	atr_sink_puts(s, "\n");
 	for (size_t i = 0; i < n; i++) {
 		const atrack_report_summary *g = atrack_report_group_at(r, group, i);
 		atr_sink_puts(s, "| ");
 		atr_sink_md(s, g->name);
 		atr_sink_printf(s, " | %u |", g->total);
 		for (size_t k = 0; k < r->status_count; k++)
-			atr_sink_printf(s, " %u |", g->by_status[k]);
-		atr_sink_printf(s, " %d%% | %u | %u |\n", atr_percent(g->completed, g->total),
-		                g->overdue, g->stale);
+			if (status_used(r, group, k))
+				atr_sink_printf(s, " %u |", g->by_status[k]);
+		atr_sink_printf(s, " %d%% |", atr_percent(g->completed, g->total));
+		if (any_overdue)
+			atr_sink_printf(s, " %u |", g->overdue);
+		if (any_stale)
+			atr_sink_printf(s, " %u |", g->stale);
+		atr_sink_puts(s, "\n");
 	}
 }
 
@@ -42,26 +72,43 @@ static int md_initiatives(atrack_report *r, atr_sink *s)
 	int64_t section = -1;
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_report_row *row = atrack_iter_report_row(it);
-		if (first || row->section_id != section) {
+		if (first || row->group_key != section) {
 			atr_sink_puts(s, "\n### ");
-			atr_sink_md(s, row->section_title ? row->section_title : "(no section)");
-			atr_sink_puts(s, "\n\n| Initiative | Frameworks | Status | Health | Last update | "
-			              "Days | Flags | Latest note |\n|---|---|---|---|---|--:|---|---|\n");
-			section = row->section_id;
+			atr_sink_md(s, row->group_name);
+			atr_sink_puts(s, "\n\n| Initiative | Frameworks | Meeting | Status | Health | % | "
+			              "Target | Last update | Days | Flags | Latest note | Evidence |\n"
+			              "|---|---|---|---|---|--:|---|---|--:|---|---|---|\n");
+			section = row->group_key;
 			first = false;
 		}
-		atr_sink_puts(s, "| **");
+		atr_sink_puts(s, "| ");
 		atr_sink_md(s, row->title);
-		atr_sink_puts(s, "** | ");
+		atr_sink_puts(s, " | ");
 		atr_sink_md(s, row->frameworks);
+		atr_sink_puts(s, " | ");
+		atr_sink_md(s, row->meeting_name);
 		atr_sink_puts(s, " | ");
 		atr_sink_md(s, row->status_label);
 		atr_sink_puts(s, " | ");
 		atr_sink_md(s, atr_health_words(row->health));
-		atr_sink_printf(s, " | %s | %d | %s%s%s | ", row->last_update, row->days_since,
+		if (row->percent_complete >= 0)
+			atr_sink_printf(s, " | %d%% | ", row->percent_complete);
+		else
+			atr_sink_puts(s, " | | ");
+		atr_sink_md(s, row->target_date);
+		atr_sink_puts(s, " | ");
+		atr_sink_md(s, row->last_update);
+		atr_sink_printf(s, " | %d | %s%s%s | ", row->days_since,
 		                row->overdue ? "**overdue**" : "", row->overdue && row->stale ? " " : "",
 		                row->stale ? "**stale**" : "");
-		atr_sink_md(s, row->note);
+		atr_sink_md(s, row->latest_note);
+		atr_sink_puts(s, " | ");
+		if (row->evidence_url) {
+			/* The URL is shown, never made a link: it is the database's text. */
+			atr_sink_puts(s, "`");
+			atr_sink_md(s, row->evidence_url);
+			atr_sink_puts(s, "`");
+		}
 		atr_sink_puts(s, " |\n");
 	}
 	if (first && rc == ATRACK_DONE)
@@ -73,15 +120,17 @@ static int md_initiatives(atrack_report *r, atr_sink *s)
 static int md_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
 {
 	(void)r;
-	atr_sink_printf(s, "- %s — **", c->event_date);
+	atr_sink_puts(s, "- ");
+	atr_sink_md(s, c->event_date);
+	atr_sink_puts(s, " — ");
 	atr_sink_md(s, c->title);
-	atr_sink_puts(s, "**: ");
-	if (c->kind == ATRACK_CHANGE_TRANSITION)
-		atr_sink_printf(s, "%s → %s", c->from_status, c->to_status);
-	else if (c->kind == ATRACK_CHANGE_NEW)
-		atr_sink_printf(s, "new, %s", c->to_status);
-	else
-		atr_sink_printf(s, "update, still %s", c->to_status);
+	atr_sink_puts(s, ": ");
+	atr_buf what = ATR_BUF_INIT;
+	atr_change_words(c, "→", &what);
+	if (atr_buf_failed(&what))
+		s->failed = true;
+	atr_sink_md(s, what.data);
+	atr_buf_clear(&what);
 	atr_sink_puts(s, " (by ");
 	atr_sink_md(s, c->author);
 	atr_sink_puts(s, ")");
@@ -122,6 +171,8 @@ int atr_report_md(atrack_report *r, atr_sink *s)
 	md_group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
 	md_group_table(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
 	md_group_table(r, s, ATRACK_REPORT_MEETING, "By meeting");
+	if (r->summary_only)
+		return ATRACK_OK;
 	int rc = md_initiatives(r, s);
 	if (rc == ATRACK_OK)
 		rc = md_changes(r, s);

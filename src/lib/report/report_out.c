@@ -119,9 +119,7 @@ static const char *md_replacement(unsigned char c)
 	case '<': return "&lt;";
 	case '>': return "&gt;";
 	case '&': return "&amp;";
-	case '\n': return " ";
-	case '\r': return " ";
-	default: return NULL;
+	default: return c < 0x20 || c == 0x7F ? " " : NULL;
 	}
 }
 
@@ -174,6 +172,29 @@ int atr_text_width(const char *text)
 	return width;
 }
 
+/* C0, DEL and C1: what a terminal may take as the start of an escape. */
+static bool is_control(unsigned int cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+void atr_sink_plain(atr_sink *s, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	const unsigned char *run = p;
+	while (*p) {
+		unsigned int cp;
+		size_t n = next_char(p, &cp);
+		if (is_control(cp) || (s->ascii && cp >= 0x80)) {
+			atr_sink_write(s, (const char *)run, (size_t)(p - run));
+			atr_sink_puts(s, is_control(cp) ? " " : "?");
+			run = p + n;
+		}
+		p += n;
+	}
+	atr_sink_write(s, (const char *)run, (size_t)(p - run));
+}
+
 void atr_sink_cell(atr_sink *s, const char *text, int width, bool pad)
 {
 	const unsigned char *p = (const unsigned char *)(text ? text : "");
@@ -186,15 +207,17 @@ void atr_sink_cell(atr_sink *s, const char *text, int width, bool pad)
 		int w = columns_of(cp);
 		if (used + w > room)
 			break;
-		if (cp < 0x20 || cp == 0x7F)
+		if (is_control(cp))
 			atr_sink_puts(s, " ");
+		else if (s->ascii && cp >= 0x80)
+			atr_sink_repeat(s, "?", w);
 		else
 			atr_sink_write(s, (const char *)p, n);
 		used += w;
 		p += n;
 	}
 	if (cut && width > 0) {
-		atr_sink_puts(s, "\xE2\x80\xA6");
+		atr_sink_puts(s, s->ascii ? "~" : "\xE2\x80\xA6");
 		used++;
 	}
 	if (pad)
@@ -217,6 +240,60 @@ const char *atr_health_words(const char *health)
 	if (strcmp(health, "off_track") == 0)
 		return "off track";
 	return health;
+}
+
+void atr_row_details(const atrack_report_row *row, const char *sep, atr_buf *b)
+{
+	const char *gap = "";
+	if (row->percent_complete >= 0) {
+		atr_buf_printf(b, "%d%% complete", row->percent_complete);
+		gap = sep;
+	}
+	if (row->target_date) {
+		atr_buf_printf(b, "%starget %s%s", gap, row->target_date, row->overdue ? " (overdue)" : "");
+		gap = sep;
+	}
+	if (row->meeting_name) {
+		atr_buf_printf(b, "%s%s", gap, row->meeting_name);
+		gap = sep;
+	}
+	if (row->health_date && row->health_update_id != row->update_id) {
+		atr_buf_printf(b, "%shealth as of %s", gap, row->health_date);
+		gap = sep;
+	}
+	if (row->latest_note && *row->latest_note) {
+		atr_buf_printf(b, "%s%s", gap, row->latest_note);
+		if (row->latest_note_date && strcmp(row->latest_note_date, row->last_update) != 0)
+			atr_buf_printf(b, " (%s)", row->latest_note_date);
+		gap = sep;
+	}
+	if (row->evidence_url)
+		atr_buf_printf(b, "%s<%s>", gap, row->evidence_url);
+}
+
+void atr_change_words(const atrack_report_change *c, const char *arrow, atr_buf *b)
+{
+	const char *to = c->to_status_label ? c->to_status_label : c->to_status;
+	if (c->kind == ATRACK_CHANGE_TRANSITION)
+		atr_buf_printf(b, "%s %s %s", c->from_status_label ? c->from_status_label
+		               : c->from_status, arrow, to);
+	else if (c->kind == ATRACK_CHANGE_NEW)
+		atr_buf_printf(b, "new, %s", to);
+	else
+		atr_buf_printf(b, "still %s", to);
+	if (c->health && (!c->from_health || strcmp(c->health, c->from_health) != 0)) {
+		if (c->from_health)
+			atr_buf_printf(b, "; %s %s %s", atr_health_words(c->from_health), arrow,
+			               atr_health_words(c->health));
+		else
+			atr_buf_printf(b, "; %s", atr_health_words(c->health));
+	}
+	if (c->to_percent >= 0 && c->to_percent != c->from_percent) {
+		if (c->from_percent >= 0)
+			atr_buf_printf(b, "; %d%% %s %d%%", c->from_percent, arrow, c->to_percent);
+		else
+			atr_buf_printf(b, "; %d%%", c->to_percent);
+	}
 }
 
 const char *atr_change_word(atrack_report_change_kind kind)

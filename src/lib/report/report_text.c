@@ -25,7 +25,9 @@ static void rule(atr_sink *s, const atrack_report *r, const char *ch)
 	atr_sink_puts(s, "\n");
 }
 
-/* "announced 3, in progress 2": the non-zero counts of a group. */
+/* "announced 3, in progress 2": the non-zero counts of a group. The
+ * labels are the user's text: the caller prints the list through
+ * atr_sink_plain or atr_sink_cell, never raw. */
 static void status_list(atrack_report *r, const atrack_report_summary *g, atr_buf *b)
 {
 	for (size_t i = 0; i < r->status_count; i++) {
@@ -41,15 +43,26 @@ static void headline(atrack_report *r, atr_sink *s)
 	atr_sink_cell(s, r->title, r->width, false);
 	atr_sink_puts(s, "\n");
 	rule(s, r, "=");
-	atr_sink_printf(s, "As of %s%s. %u initiative%s; %u completed (%d%%); %u overdue; "
-	                "%u stale (no update in %d days).\n",
-	                r->as_of, r->has_as_of ? " (from the history)" : "",
-	                all->total, all->total == 1 ? "" : "s", all->completed,
-	                atr_percent(all->completed, all->total), all->overdue, all->stale,
-	                r->stale_days);
+	/* One line when it fits the width, else broken before the stale count. */
+	atr_buf head = ATR_BUF_INIT, tail = ATR_BUF_INIT;
+	atr_buf_printf(&head, "As of %s%s. %u initiative%s; %u completed (%d%%); %u overdue;",
+	               r->as_of, r->has_as_of ? " (from the history)" : "",
+	               all->total, all->total == 1 ? "" : "s", all->completed,
+	               atr_percent(all->completed, all->total), all->overdue);
+	atr_buf_printf(&tail, "%u stale (no update in %d days).", all->stale, r->stale_days);
+	if (atr_buf_failed(&head) || atr_buf_failed(&tail))
+		s->failed = true;
+	else
+		atr_sink_printf(s, "%s%s%s\n", head.data,
+		                atr_text_width(head.data) + 1 + atr_text_width(tail.data) > r->width
+		                ? "\n" : " ", tail.data);
+	atr_buf_clear(&head);
+	atr_buf_clear(&tail);
 	atr_buf b = ATR_BUF_INIT;
 	status_list(r, all, &b);
-	atr_sink_printf(s, "Status: %s\n", b.len ? b.data : "none");
+	atr_sink_puts(s, "Status: ");
+	atr_sink_plain(s, b.len ? b.data : "none");
+	atr_sink_puts(s, "\n");
 	atr_buf_clear(&b);
 	atr_sink_printf(s, "Health: on track %u, at risk %u, off track %u, not given %u\n",
 	                all->on_track, all->at_risk, all->off_track, all->no_health);
@@ -101,42 +114,61 @@ static int initiatives(atrack_report *r, atr_sink *s)
 	if (rc != ATRACK_OK)
 		return rc;
 	int fixed = 2 + W_FRAMEWORKS + W_STATUS + W_HEALTH + W_DATE + W_DAYS + W_FLAGS + 6 * 2;
+	/* Too narrow for a readable title (80 columns): the frameworks move
+	 * from their column to the line below. */
+	bool narrow = r->width - fixed < 24;
+	if (narrow)
+		fixed -= W_FRAMEWORKS + 2;
 	int title_w = flexible(r, fixed);
 	atr_sink_puts(s, "\nInitiatives\n");
 	rule(s, r, "-");
 	bool first = true;
-	int64_t section = -1;
+	int64_t section = -1; /* the group's key (a section unless group_by says) */
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_report_row *row = atrack_iter_report_row(it);
-		if (first || row->section_id != section) {
+		if (first || row->group_key != section) {
 			atr_sink_puts(s, first ? "" : "\n");
-			atr_sink_cell(s, row->section_title ? row->section_title : "(no section)",
+			atr_sink_cell(s, row->group_name,
 			              r->width, false);
 			atr_sink_puts(s, "\n" GAP);
 			atr_sink_cell(s, "initiative", title_w, true);
-			atr_sink_printf(s, GAP "%-*s" GAP "%-*s" GAP "%-*s" GAP "%-*s" GAP "%*s" GAP "%s\n",
-			                W_FRAMEWORKS, "frameworks", W_STATUS, "status", W_HEALTH, "health",
+			if (!narrow)
+				atr_sink_printf(s, GAP "%-*s", W_FRAMEWORKS, "frameworks");
+			atr_sink_printf(s, GAP "%-*s" GAP "%-*s" GAP "%-*s" GAP "%*s" GAP "%s\n",
+			                W_STATUS, "status", W_HEALTH, "health",
 			                W_DATE, "updated", W_DAYS, "days", "flags");
-			section = row->section_id;
+			section = row->group_key;
 			first = false;
 		}
 		char flags[32];
 		flags_of(row, flags);
 		atr_sink_puts(s, GAP);
 		atr_sink_cell(s, row->title, title_w, true);
-		atr_sink_puts(s, GAP);
-		atr_sink_cell(s, row->frameworks, W_FRAMEWORKS, true);
+		if (!narrow) {
+			atr_sink_puts(s, GAP);
+			atr_sink_cell(s, row->frameworks, W_FRAMEWORKS, true);
+		}
 		atr_sink_puts(s, GAP);
 		atr_sink_cell(s, row->status, W_STATUS, true);
 		atr_sink_puts(s, GAP);
 		atr_sink_cell(s, atr_health_words(row->health), W_HEALTH, true);
-		atr_sink_printf(s, GAP "%-*s" GAP "%*d" GAP "%s\n", W_DATE, row->last_update,
-		                W_DAYS, row->days_since, flags);
-		if (row->note && *row->note) {
-			atr_sink_puts(s, GAP "  \xE2\x94\x94 ");
-			atr_sink_cell(s, row->note, r->width - 6, false);
+		atr_sink_puts(s, GAP);
+		atr_sink_cell(s, row->last_update, W_DATE, true);
+		atr_sink_printf(s, GAP "%*d" GAP "%s\n", W_DAYS, row->days_since, flags);
+		atr_buf d = ATR_BUF_INIT;
+		if (narrow && *row->frameworks)
+			atr_buf_printf(&d, "%s | ", row->frameworks);
+		atr_row_details(row, " | ", &d);
+		if (d.len >= 3 && strcmp(d.data + d.len - 3, " | ") == 0)
+			d.data[d.len -= 3] = '\0'; /* frameworks and nothing after */
+		if (atr_buf_failed(&d))
+			s->failed = true;
+		else if (d.len) {
+			atr_sink_puts(s, r->ascii ? GAP "  `- " : GAP "  \xE2\x94\x94 ");
+			atr_sink_cell(s, d.data, r->width - 6, false);
 			atr_sink_puts(s, "\n");
 		}
+		atr_buf_clear(&d);
 	}
 	if (first && rc == ATRACK_DONE)
 		atr_sink_puts(s, "(none)\n");
@@ -146,20 +178,23 @@ static int initiatives(atrack_report *r, atr_sink *s)
 
 static int text_change(atrack_report *r, const atrack_report_change *c, atr_sink *s)
 {
-	int title_w = flexible(r, 2 + W_DATE + 2 + 7 + 2 + 27 + 2 + 16);
-	char what[80];
-	if (c->kind == ATRACK_CHANGE_TRANSITION)
-		snprintf(what, sizeof what, "%s -> %s", c->from_status, c->to_status);
-	else
-		snprintf(what, sizeof what, "%s", c->to_status);
-	atr_sink_printf(s, GAP "%-*s" GAP "%-7s" GAP, W_DATE, c->event_date,
-	                atr_change_word(c->kind));
-	atr_sink_cell(s, c->title, title_w, true);
+	int title_w = flexible(r, 2 + W_DATE + 2 + 7 + 2 + 16);
 	atr_sink_puts(s, GAP);
-	atr_sink_cell(s, what, 27, true);
+	atr_sink_cell(s, c->event_date, W_DATE, true);
+	atr_sink_printf(s, GAP "%-7s" GAP, atr_change_word(c->kind));
+	atr_sink_cell(s, c->title, title_w, true);
 	atr_sink_puts(s, GAP "by ");
 	atr_sink_cell(s, c->author, 13, false);
 	atr_sink_puts(s, "\n");
+	/* The change itself on its own line, so a long one is never cut. */
+	atr_buf what = ATR_BUF_INIT;
+	atr_change_words(c, "->", &what);
+	if (atr_buf_failed(&what))
+		s->failed = true;
+	atr_sink_repeat(s, " ", 4 + W_DATE);
+	atr_sink_cell(s, what.data, r->width - 4 - W_DATE, false);
+	atr_sink_puts(s, "\n");
+	atr_buf_clear(&what);
 	if (c->note && *c->note) {
 		atr_sink_repeat(s, " ", 4 + W_DATE);
 		atr_sink_cell(s, c->note, r->width - 4 - W_DATE, false);
@@ -181,13 +216,55 @@ static int changes(atrack_report *r, atr_sink *s)
 	return rc;
 }
 
+/* A month of the burndown: the counts, and a bar of '#' (completed) and
+ * '.' (open), one character per initiative up to the room there is. */
+typedef struct text_out {
+	atrack_report *r;
+	atr_sink *s;
+} text_out;
+
+static int text_month(void *payload, const char *month, unsigned int completed,
+                      unsigned int open)
+{
+	atrack_report *r = ((text_out *)payload)->r;
+	atr_sink *s = ((text_out *)payload)->s;
+	int room = r->width - 32;
+	unsigned int total = completed + open;
+	int done_w = 0, open_w = 0;
+	if (total && room > 0) {
+		double scale = total > (unsigned int)room ? (double)room / total : 1.0;
+		done_w = (int)(completed * scale + 0.5);
+		open_w = (int)(open * scale + 0.5);
+	}
+	atr_sink_puts(s, GAP);
+	atr_sink_cell(s, month, 7, true);
+	atr_sink_printf(s, GAP "%9u" GAP "%5u" GAP, completed, open);
+	atr_sink_repeat(s, "#", done_w);
+	atr_sink_repeat(s, ".", open_w);
+	atr_sink_puts(s, "\n");
+	return ATRACK_OK;
+}
+
+static int burndown(atrack_report *r, atr_sink *s)
+{
+	atr_sink_puts(s, "\nProgress by month (completed #, open .)\n");
+	rule(s, r, "-");
+	atr_sink_puts(s, GAP "month  " GAP "completed" GAP " open\n");
+	text_out out = { r, s };
+	return atr_report_each_month(r, text_month, &out);
+}
+
 int atr_report_text(atrack_report *r, atr_sink *s)
 {
+	s->ascii = r->ascii;
 	headline(r, s);
 	group_table(r, s, ATRACK_REPORT_SECTION, "By line of effort");
 	group_table(r, s, ATRACK_REPORT_FRAMEWORK, "By framework");
 	group_table(r, s, ATRACK_REPORT_MEETING, "By meeting");
-	int rc = initiatives(r, s);
+	int rc = burndown(r, s);
+	if (rc != ATRACK_OK || r->summary_only)
+		return rc;
+	rc = initiatives(r, s);
 	if (rc == ATRACK_OK)
 		rc = changes(r, s);
 	return rc;

@@ -14,6 +14,10 @@ static const char sql_insert[] =
 	"VALUES (?1, ?2, ?3, ?4, 0)";
 static const char sql_edit[] =
 	"UPDATE status_code SET label = coalesce(?2, label), sort_order = ?3 WHERE id = ?1";
+static const char sql_use[] =
+	"SELECT s.code, s.is_builtin, (SELECT count(*) FROM progress_update WHERE status_id = s.id)"
+	"  FROM status_code AS s WHERE s.id = ?1";
+static const char sql_delete[] = "DELETE FROM status_code WHERE id = ?1";
 static const char sql_list[] =
 	"SELECT id, code, label, sort_order, is_terminal, is_builtin FROM status_code "
 	"ORDER BY sort_order, id";
@@ -101,6 +105,42 @@ int atrack_status_edit(atrack_db *db, int64_t id, const char *label, int64_t sor
 	}
 	if (rc == ATRACK_OK && sqlite3_changes(db->sql) == 0)
 		rc = atr_error(db, ATRACK_NOTFOUND, "no status %lld", (long long)id);
+	return atr_write_end(db, rc);
+}
+
+int atrack_status_delete(atrack_db *db, int64_t id)
+{
+	if (!db || !db->sql)
+		return ATRACK_MISUSE;
+	atr_clear_error(db);
+	int rc = atr_write_begin(db);
+	if (rc != ATRACK_OK)
+		return rc;
+	sqlite3_stmt *stmt;
+	rc = atr_stmt(db, sql_use, &stmt);
+	if (rc == ATRACK_OK) {
+		sqlite3_bind_int64(stmt, 1, id);
+		int src = sqlite3_step(stmt);
+		if (src == SQLITE_DONE) {
+			rc = atr_error(db, ATRACK_NOTFOUND, "no status %lld", (long long)id);
+		} else if (src != SQLITE_ROW) {
+			rc = atr_sql_error(db, src, "cannot read status");
+		} else {
+			const char *code = atr_column_text(stmt, 0);
+			long long uses = sqlite3_column_int64(stmt, 2);
+			if (sqlite3_column_int(stmt, 1))
+				rc = atr_error(db, ATRACK_CONFLICT, "status '%s' is built in: the rules and "
+				               "the report read it", code ? code : "");
+			else if (uses)
+				rc = atr_error(db, ATRACK_CONFLICT, "status '%s' is used by %lld update%s",
+				               code ? code : "", uses, uses == 1 ? "" : "s");
+		}
+		atr_stmt_done(stmt);
+	}
+	if (rc == ATRACK_OK && (rc = atr_stmt(db, sql_delete, &stmt)) == ATRACK_OK) {
+		sqlite3_bind_int64(stmt, 1, id);
+		rc = atr_step_write(db, stmt, "cannot delete status");
+	}
 	return atr_write_end(db, rc);
 }
 
