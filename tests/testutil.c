@@ -120,8 +120,9 @@ static char *slurp_fd(int fd)
 }
 
 /* The user the unprivileged cases run as cannot reach a build tree under
- * a private folder (a checkout in /root): the program is copied once into
- * a world-readable folder of its own, removed when this process ends. */
+ * a private folder (a checkout in /root): the program is copied into a
+ * world-readable folder of its own for the run, removed right after it
+ * (Check's forked tests do not end through atexit). */
 static char staged_program[64];
 static pid_t staged_by;
 
@@ -132,6 +133,8 @@ static void remove_staged_program(void)
 	unlink(staged_program);
 	*strrchr(staged_program, '/') = '\0';
 	rmdir(staged_program);
+	staged_program[0] = '\0';
+	staged_by = 0;
 }
 
 static const char *program_for(bool unprivileged)
@@ -158,7 +161,6 @@ static const char *program_for(bool unprivileged)
 		return built;
 	}
 	staged_by = getpid();
-	atexit(remove_staged_program);
 	return staged_program;
 }
 
@@ -242,6 +244,7 @@ tu_run tu_atrack_ex(const char *input, const char *const *argv, const tu_run_opt
 	signal(SIGPIPE, old_pipe);
 	int status = 0;
 	waitpid(pid, &status, 0);
+	remove_staged_program();
 	free(full);
 
 	tu_run run;
