@@ -42,6 +42,7 @@ void scenario_report(void);
 void scenario_as_of(void);
 void scenario_search(void);
 void scenario_growth(void);
+void scenario_check(void);
 
 static const struct scenario {
 	int number;
@@ -56,6 +57,7 @@ static const struct scenario {
 	{ 6, scenario_as_of, "--as-of report" },
 	{ 7, scenario_search, "search update notes" },
 	{ 8, scenario_growth, "growth with the history" },
+	{ 9, scenario_check, "atrack check, linear in the history" },
 };
 
 /* ---- Probes -------------------------------------------------------------- */

@@ -78,7 +78,11 @@ void gen_date(long day, char buf[11]);
 sqlite3 *plain_open(const char *path);
 void plain_exec(sqlite3 *db, const char *sql);
 sqlite3_stmt *plain_prepare(sqlite3 *db, const char *sql);
+/* Step a statement once more (one that returns no row) and reset it. */
 void plain_step_done(sqlite3 *db, sqlite3_stmt *stmt);
+/* Reset a statement already stepped to its last row. Never step it again
+ * instead: after SQLITE_DONE a step reruns the whole query. */
+void plain_reset(sqlite3 *db, sqlite3_stmt *stmt);
 int64_t plain_int(sqlite3 *db, const char *sql);
 /* Copy the database at `from` to `to` (VACUUM INTO); with drop_triggers,
  * drop every trigger in the copy: the same schema and rows, with nothing

@@ -47,6 +47,12 @@ void plain_step_done(sqlite3 *db, sqlite3_stmt *stmt)
 	sqlite3_reset(stmt);
 }
 
+void plain_reset(sqlite3 *db, sqlite3_stmt *stmt)
+{
+	if (sqlite3_reset(stmt) != SQLITE_OK)
+		die("step %s: %s", sqlite3_sql(stmt), sqlite3_errmsg(db));
+}
+
 int64_t plain_int(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *stmt = plain_prepare(db, sql);

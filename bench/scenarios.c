@@ -689,7 +689,7 @@ static double board_plain(sqlite3 *db, sqlite3_stmt *stmt, const char *today, lo
 				? (long)(sqlite3_column_text(stmt, k) != NULL) : sqlite3_column_int(stmt, k);
 		n++;
 	}
-	plain_step_done(db, stmt);
+	plain_reset(db, stmt);
 	*rows = n + (sum < 0);
 	return now_s() - t;
 }
@@ -789,20 +789,44 @@ static const char *const report_sql[] = {
 	"ORDER BY t.section_id IS NULL, sec.position, t.position, t.id",
 };
 
-static double report_plain(sqlite3 *db, sqlite3_stmt **stmts, const char *bound)
+/* Sets *rows to the rows of the last query (one per initiative listed),
+ * for the check against atrack's. */
+static double report_plain(sqlite3 *db, sqlite3_stmt **stmts, const char *bound, long *rows)
 {
 	double t = now_s();
-	long sum = 0;
+	long sum = 0, n = 0;
 	for (size_t q = 0; q < sizeof report_sql / sizeof report_sql[0]; q++) {
 		sqlite3_bind_text(stmts[q], 1, bound, -1, SQLITE_STATIC);
-		while (sqlite3_step(stmts[q]) == SQLITE_ROW)
+		n = 0;
+		while (sqlite3_step(stmts[q]) == SQLITE_ROW) {
 			for (int k = 0; k < sqlite3_column_count(stmts[q]); k++)
 				sum += sqlite3_column_bytes(stmts[q], k);
-		plain_step_done(db, stmts[q]);
+			n++;
+		}
+		plain_reset(db, stmts[q]);
 	}
 	if (sum < 0)
 		die("impossible");
+	*rows = n;
 	return now_s() - t;
+}
+
+/* The rows atrack's report lists, counted outside the timing. */
+static long report_rows_atrack(atrack_db *db, const char *today, const char *as_of)
+{
+	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
+	o.today = today;
+	o.as_of = as_of;
+	atrack_report *rep = NULL;
+	check_atrack(db, atrack_report_open(db, &o, &rep), "report");
+	atrack_iter *it = NULL;
+	check_atrack(db, atrack_report_rows(rep, &it), "report rows");
+	long n = 0;
+	while (atrack_iter_next(it) == ATRACK_OK)
+		n++;
+	atrack_iter_free(it);
+	atrack_report_free(rep);
+	return n;
 }
 
 #define REPORT_QUERIES (sizeof report_sql / sizeof report_sql[0])
@@ -839,7 +863,11 @@ static void report_rep(report_run *rr, long r)
 	rr->t.atrack[r] = report_atrack(rr->adb, rr->null, rr->today, rr->as_of);
 	long kb = mem_peak_kb();
 	rr->peak_kb = kb > rr->peak_kb ? kb : rr->peak_kb;
-	rr->t.plain[r] = report_plain(rr->pdb, rr->stmts, rr->as_of ? rr->as_of : "9999-12-31");
+	long rows;
+	rr->t.plain[r] = report_plain(rr->pdb, rr->stmts, rr->as_of ? rr->as_of : "9999-12-31", &rows);
+	long want = report_rows_atrack(rr->adb, rr->today, rr->as_of);
+	if (rows != want)
+		die("report: atrack lists %ld initiatives, plain SQL %ld", want, rows);
 }
 
 /* The medians; closes the history. */
@@ -915,7 +943,7 @@ void scenario_search(void)
 	                                   "WHERE search_index MATCH ?1 ORDER BY rank LIMIT 50");
 	long queries = opt.reps < 9 ? 9 : opt.reps;
 	double *ta = malloc((size_t)queries * sizeof *ta), *tp = malloc((size_t)queries * sizeof *tp);
-	long peak = 0, hits = 0;
+	long peak = 0, hits = 0, plain_hits = 0;
 	for (long q = 0; q < queries; q++) {
 		char query[96];
 		size_t w = (size_t)q * 7, n = gen_note_word_count();
@@ -928,6 +956,7 @@ void scenario_search(void)
 		double t = now_s();
 		atrack_iter *it = NULL;
 		atrack_search_opts o = ATRACK_SEARCH_OPTS_INIT;
+		o.flags = ATRACK_SEARCH_FTS; /* its phrases are FTS5 syntax, as the baseline's */
 		check_atrack(adb, atrack_search(adb, query, &o, &it), "search");
 		while (atrack_iter_next(it) == ATRACK_OK)
 			hits += atrack_iter_search_hit(it) != NULL;
@@ -938,9 +967,12 @@ void scenario_search(void)
 		t = now_s();
 		sqlite3_bind_text(bare, 1, query, -1, SQLITE_TRANSIENT);
 		while (sqlite3_step(bare) == SQLITE_ROW)
-			hits += sqlite3_column_int64(bare, 0) > 0;
-		plain_step_done(pdb, bare);
+			plain_hits += sqlite3_column_int64(bare, 0) > 0;
+		plain_reset(pdb, bare);
 		tp[q] = now_s() - t;
+		if (plain_hits != hits)
+			die("search '%s': atrack found %ld hits so far, plain SQL %ld", query, hits,
+			    plain_hits);
 	}
 	char name[96], note[160];
 	snprintf(name, sizeof name, "7 search %ld update notes (median of %ld queries)", opt.updates,
@@ -1008,4 +1040,69 @@ void scenario_growth(void)
 	         "%.2f ms vs %.2f ms", opt.updates, small, tp_big * 1e3, tp_small * 1e3);
 	bench_row f = { name, ta_big, ta_small, -1, 1.5, pa, NULL, note };
 	row_print(&f);
+}
+
+/* ---- 9. Check ------------------------------------------------------------------ */
+
+/* atrack_check at a history of `updates`; the baseline is plain SQLite's
+ * own integrity and foreign-key checks and the one comparison of the
+ * search index with the notes that a hand-written check would make. */
+static void check_times(long updates, double *ta, double *tp, long *peak_kb)
+{
+	char today[11];
+	sqlite3 *pdb;
+	atrack_db *adb = open_history(updates, today, &pdb);
+	static const char *const plain_sql[] = {
+		"PRAGMA integrity_check",
+		"PRAGMA foreign_key_check",
+		"SELECT count(*) FROM progress_update AS u"
+		" LEFT JOIN search_index AS h ON h.rowid = u.id * 16 + 11"
+		" WHERE u.note <> '' AND (h.rowid IS NULL OR h.body IS NOT u.note)",
+	};
+	sqlite3_stmt *stmts[3];
+	for (size_t i = 0; i < 3; i++)
+		stmts[i] = plain_prepare(pdb, plain_sql[i]);
+	samples s = samples_new();
+	*peak_kb = 0;
+	for (long r = 0; r < opt.reps; r++) {
+		mem_reset();
+		double t = now_s();
+		check_atrack(adb, atrack_check(adb, NULL, NULL), "check");
+		s.atrack[r] = now_s() - t;
+		long kb = mem_peak_kb();
+		*peak_kb = kb > *peak_kb ? kb : *peak_kb;
+		t = now_s();
+		for (size_t i = 0; i < 3; i++) {
+			while (sqlite3_step(stmts[i]) == SQLITE_ROW)
+				;
+			plain_reset(pdb, stmts[i]);
+		}
+		s.plain[r] = now_s() - t;
+	}
+	samples_medians(&s, ta, tp);
+	for (size_t i = 0; i < 3; i++)
+		sqlite3_finalize(stmts[i]);
+	sqlite3_close(pdb);
+	atrack_close(adb);
+}
+
+void scenario_check(void)
+{
+	long small = opt.updates / 4 > 0 ? opt.updates / 4 : 1;
+	double ta_big, tp_big, ta_small, tp_small;
+	long peak_big, peak_small;
+	check_times(small, &ta_small, &tp_small, &peak_small);
+	check_times(opt.updates, &ta_big, &tp_big, &peak_big);
+	char name[96], note[200];
+	snprintf(name, sizeof name, "9 check %ld updates", opt.updates);
+	/* Four times the history: a linear check takes about four times as
+	 * long; the quadratic one it replaced took about sixteen. */
+	double growth = ta_small > 0 ? ta_big / ta_small : 0;
+	snprintf(note, sizeof note, "baseline: PRAGMA integrity_check, foreign_key_check and the "
+	         "notes against the index; 4x the history (%ld -> %ld) took %.1fx as long "
+	         "(target <= 6)", small, opt.updates, growth);
+	bench_row row = { name, ta_big, tp_big, -1, 0, peak_big, NULL, note };
+	row_print(&row);
+	if (growth > 6)
+		mark_missed();
 }

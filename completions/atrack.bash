@@ -92,6 +92,24 @@ _atrack_json_values()
         sed -n "s/^ *\"$key\": \"\\([^\"]*\\)\".*/\\1/p"
 }
 
+# Set COMPREPLY to the words of $1 (split at white space, nothing else)
+# that begin with $2. The words may come from a database someone else
+# made: compgen -W would expand $(...), `...` and $VAR in them, and an
+# unquoted COMPREPLY=($(...)) would glob them, so neither is used; a word
+# with a character the shell treats specially is offered quoted.
+_atrack_offer()
+{
+    local word
+    local -a words=()
+    COMPREPLY=()
+    IFS=$' \t\n' read -r -d '' -a words <<<"$1"
+    for word in "${words[@]}"; do
+        [[ $word == "$2"* ]] || continue
+        [[ $word == *[!A-Za-z0-9._/:=@%+,-]* ]] && printf -v word '%q' "$word"
+        COMPREPLY+=("$word")
+    done
+}
+
 _atrack_slugs()
 {
     case $1 in
@@ -154,7 +172,7 @@ _atrack()
     if [[ $prev == -* && $prev != *=* ]]; then
         local option= arg= short
         case $prev in
-        --db) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --db) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
         --author) return ;;
         esac
         if [[ -n $command ]]; then
@@ -192,9 +210,9 @@ _atrack()
                     values=$(_atrack_help "${helpargs[@]}" |
                         sed -n "s/^ *--kind KIND *one of //p")
                 fi ;;
-            -o | --output) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
+            -o | --output) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
             esac
-            COMPREPLY=($(compgen -W "$values" -- "$cur"))
+            _atrack_offer "$values" "$cur"
             return
         fi
     fi
@@ -207,34 +225,34 @@ _atrack()
         else
             options=$(_atrack_help_options "${helpargs[@]}" | awk '{print $1}')
         fi
-        COMPREPLY=($(compgen -W "$options" -- "$cur"))
+        _atrack_offer "$options" "$cur"
         return
     fi
 
     # Words.
     if [[ -z $command ]]; then
-        COMPREPLY=($(compgen -W "$(_atrack_help_list commands:)" -- "$cur"))
+        _atrack_offer "$(_atrack_help_list commands:)" "$cur"
     elif [[ -n $verbs && -z $verb ]]; then
-        COMPREPLY=($(compgen -W "$verbs" -- "$cur"))
+        _atrack_offer "$verbs" "$cur"
     else
         local n=${#positional[@]}
         case $command in
         import | backup)
             compopt -o filenames 2>/dev/null
-            COMPREPLY=($(compgen -f -- "$cur")) ;;
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
         link | unlink)
             local kinds="initiative framework party exercise document focus-area meeting"
             if ((n % 2 == 0 && n < 4)); then
-                COMPREPLY=($(compgen -W "$kinds" -- "$cur"))
+                _atrack_offer "$kinds" "$cur"
             elif ((n < 4)); then
-                COMPREPLY=($(compgen -W "$(_atrack_slugs "${positional[n - 1]}")" -- "$cur"))
+                _atrack_offer "$(_atrack_slugs "${positional[n - 1]}")" "$cur"
             fi ;;
         update)
             [[ ($verb == add || $verb == list) && $n -eq 0 ]] &&
-                COMPREPLY=($(compgen -W "$(_atrack_slugs initiative)" -- "$cur")) ;;
+                _atrack_offer "$(_atrack_slugs initiative)" "$cur" ;;
         *)
             [[ ($verb == show || $verb == edit || $verb == rm) && $n -eq 0 ]] &&
-                COMPREPLY=($(compgen -W "$(_atrack_slugs "$command")" -- "$cur")) ;;
+                _atrack_offer "$(_atrack_slugs "$command")" "$cur" ;;
         esac
     fi
 } &&

@@ -121,5 +121,37 @@ expect "no database at the default path: nothing offered" ""
 [ ! -e "$HOME" ] && echo "ok: nothing created under \$HOME" ||
 	{ echo "FAIL: completion created files under \$HOME"; failures=$((failures + 1)); }
 
+# Values from a database are data: a program that hands back a slug and a
+# status code made to run commands (as a crafted database would) must not
+# run them, and they are offered quoted.
+fake=$work/fake-atrack
+cat >"$fake" <<'FAKE'
+#!/usr/bin/env bash
+case " $* " in
+*" --help "*) exec "$REAL_ATRACK" "$@" ;;
+*" status-code list "*) printf '      "code": "%s",\n' "\$(>$WORK/pwned-code)" ;;
+*" list "*) printf '      "slug": "%s",\n' "x\$(>$WORK/pwned)\`>$WORK/pwned2\`" plain-slug ;;
+esac
+FAKE
+export REAL_ATRACK=$atrack WORK=$work
+chmod +x "$fake"
+COMP_WORDS=("$fake" --db "$db" update add '')
+COMP_CWORD=5
+COMPREPLY=()
+_atrack
+got=$(printf '%s\n' "${COMPREPLY[@]}" | sort)
+want=$(printf '%s\n' plain-slug "$(printf '%q' 'x$(>'"$work"'/pwned)`>'"$work"'/pwned2`')" | sort)
+COMP_WORDS=("$fake" --db "$db" update add ncg --status '')
+COMP_CWORD=7
+_atrack
+if [ -e "$work/pwned" ] || [ -e "$work/pwned2" ] || [ -e "$work/pwned-code" ]; then
+	echo "FAIL: a value from the database ran a command"; failures=$((failures + 1))
+elif [ "$got" != "$want" ]; then
+	echo "FAIL: database values offered as data, quoted"; diff <(echo "$want") <(echo "$got")
+	failures=$((failures + 1))
+else
+	echo "ok: database values are data, offered quoted"
+fi
+
 [ "$failures" -eq 0 ] || { echo "$failures failed"; exit 1; }
 echo "completion: all ok"

@@ -15,10 +15,12 @@
 #include <string.h>
 
 /* The hits of `query` as "kind:id" joined by spaces, best first. */
-static char *hits(atrack_db *db, const char *query)
+static char *hits(atrack_db *db, const char *query, unsigned int flags)
 {
 	atrack_iter *it;
-	ck_assert_msg(atrack_search(db, query, NULL, &it) == ATRACK_OK, "%s", atrack_errmsg(db));
+	atrack_search_opts o = ATRACK_SEARCH_OPTS_INIT;
+	o.flags = flags;
+	ck_assert_msg(atrack_search(db, query, &o, &it) == ATRACK_OK, "%s", atrack_errmsg(db));
 	atr_buf b = ATR_BUF_INIT;
 	int rc;
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
@@ -33,8 +35,11 @@ static char *hits(atrack_db *db, const char *query)
 	return copy;
 }
 
-#define ASSERT_HITS(db, query, expected) do { \
-	char *got_ = hits(db, query); \
+/* FTS5 syntax (the tests written for it), and plain words. */
+#define ASSERT_HITS(db, query, expected) ASSERT_HITS_WITH(db, query, ATRACK_SEARCH_FTS, expected)
+#define ASSERT_PLAIN_HITS(db, query, expected) ASSERT_HITS_WITH(db, query, 0, expected)
+#define ASSERT_HITS_WITH(db, query, flags, expected) do { \
+	char *got_ = hits(db, query, flags); \
 	ck_assert_msg(strcmp(got_, expected) == 0, "search %s: got '%s', expected '%s'", \
 	              query, got_, expected); \
 	free(got_); \
@@ -283,17 +288,51 @@ START_TEST(test_upgrade_from_queue_only_index)
 }
 END_TEST
 
+/* Words of the domain search as words; FTS5's syntax only when asked. */
+START_TEST(test_plain_words)
+{
+	atrack_db *db = report_db();
+	exec_sql(db, "UPDATE initiative SET body = body || ' Co-production under the U.S.-ROK "
+	             "alliance, the ROK''s plan, the Byrnes-Tollefson act.' WHERE id = 2");
+	ck_assert_int_eq(atrack_search_rebuild(db), ATRACK_OK);
+	ASSERT_PLAIN_HITS(db, "co-production", "initiative:2");
+	ASSERT_PLAIN_HITS(db, "U.S.-ROK", "initiative:7 initiative:2");
+	ASSERT_PLAIN_HITS(db, "ROK's", "initiative:2");
+	ASSERT_PLAIN_HITS(db, "Byrnes-Tollefson", "initiative:2");
+	ASSERT_PLAIN_HITS(db, "byrnes-tollef*", "initiative:2");
+	/* Operators and quotes are only words. */
+	ASSERT_PLAIN_HITS(db, "nuclear AND", "initiative:1");
+	ASSERT_PLAIN_HITS(db, "\"supply chain", "initiative:5");
+	ASSERT_PLAIN_HITS(db, "nosuchcolumn:x", "");
+	ASSERT_PLAIN_HITS(db, "nuclear", "framework:1 initiative:1");
+	/* The same words as FTS5 syntax are what they always were. */
+	atrack_iter *it = NULL;
+	atrack_search_opts o = ATRACK_SEARCH_OPTS_INIT;
+	o.flags = ATRACK_SEARCH_FTS;
+	ck_assert_int_eq(atrack_search(db, "co-production", &o, &it), ATRACK_INVALID);
+	/* A version 1 options struct has no flags: plain words. */
+	struct { unsigned int version; int limit; } v1 = { 1, 0 };
+	ck_assert_int_eq(atrack_search(db, "co-production", (const atrack_search_opts *)(void *)&v1,
+	                               &it), ATRACK_OK);
+	ck_assert_int_eq(atrack_iter_next(it), ATRACK_OK);
+	atrack_iter_free(it);
+	atrack_close(db);
+}
+END_TEST
+
 START_TEST(test_bad_queries)
 {
 	atrack_db *db = report_db();
 	atrack_iter *it = NULL;
-	ck_assert_int_eq(atrack_search(db, "nuclear AND", NULL, &it), ATRACK_INVALID);
+	atrack_search_opts fts = ATRACK_SEARCH_OPTS_INIT;
+	fts.flags = ATRACK_SEARCH_FTS;
+	ck_assert_int_eq(atrack_search(db, "nuclear AND", &fts, &it), ATRACK_INVALID);
 	ck_assert_ptr_null(it);
 	ck_assert_msg(strncmp(atrack_errmsg(db), "search: cannot understand query 'nuclear AND': ", 47) == 0,
 	              "%s", atrack_errmsg(db));
 	ck_assert_ptr_null(strstr(atrack_errmsg(db), "fts5:"));
-	ck_assert_int_eq(atrack_search(db, "\"unterminated", NULL, &it), ATRACK_INVALID);
-	ck_assert_int_eq(atrack_search(db, "nosuchcolumn:x", NULL, &it), ATRACK_INVALID);
+	ck_assert_int_eq(atrack_search(db, "\"unterminated", &fts, &it), ATRACK_INVALID);
+	ck_assert_int_eq(atrack_search(db, "nosuchcolumn:x", &fts, &it), ATRACK_INVALID);
 	ck_assert_int_eq(atrack_search(db, "  ", NULL, &it), ATRACK_INVALID);
 	ck_assert_str_eq(atrack_errmsg(db), "search: the query is empty");
 	ck_assert_int_eq(atrack_search(NULL, "x", NULL, &it), ATRACK_MISUSE);
@@ -315,7 +354,11 @@ START_TEST(test_cli_search)
 	ck_assert_ptr_nonnull(strstr(run.out, "\"kind\": \"framework\""));
 	ck_assert_ptr_nonnull(strstr(run.out, "\"snippet\": \"[DSTEC]\""));
 	tu_run_free(&run);
-	const char *bad[] = { "--db", db, "search", "a AND", NULL };
+	const char *words[] = { "--db", db, "search", "co-production", NULL };
+	run = tu_atrack(NULL, words);
+	ck_assert_msg(run.status == 0, "%s", run.err);
+	tu_run_free(&run);
+	const char *bad[] = { "--db", db, "search", "--fts", "a AND", NULL };
 	run = tu_atrack(NULL, bad);
 	ck_assert_int_eq(run.status, 4);
 	ck_assert_ptr_nonnull(strstr(run.err, "atrack: search: cannot understand query 'a AND'"));
@@ -359,6 +402,53 @@ START_TEST(test_check_finds_a_damaged_index)
 }
 END_TEST
 
+/* The search_index problems as "table id: message" lines. */
+static int collect_index_problem(const atrack_problem *p, void *payload)
+{
+	if (strcmp(p->check, "search_index") == 0)
+		atr_buf_printf(payload, "%s %lld: %s\n", p->table, (long long)p->row_id, p->message);
+	return 0;
+}
+
+/* Every way the index can disagree with its tables, for every kind of
+ * entry, each named by its table and row (the query that finds them is
+ * the one made linear; it must find what the old one found). */
+START_TEST(test_check_names_each_index_mismatch)
+{
+	atrack_db *db = report_db();
+	exec_sql(db, "UPDATE search_index SET title = 'old' WHERE rowid = 2 * 16 + 7");
+	exec_sql(db, "DELETE FROM search_index WHERE rowid = 1 * 16 + 9");
+	exec_sql(db, "INSERT INTO search_index (rowid, kind, ref_id, title, body) VALUES "
+	             "(900 * 16 + 7, 7, 900, 'gone', ''), (901 * 16 + 8, 8, 901, 'gone', ''), "
+	             "(902 * 16 + 9, 9, 902, 'gone', ''), (903 * 16 + 3, 3, 903, 'gone', '')");
+	/* An update whose note was emptied behind the index's back, and one
+	 * id never used: both held without a row to index. */
+	long long update_id = tu_query_int(db, "SELECT min(id) FROM progress_update WHERE note <> ''");
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE progress_update SET note = '' WHERE id = %lld", update_id);
+	exec_sql(db, "DROP TRIGGER IF EXISTS search_progress_update_au");
+	exec_sql(db, sql);
+	/* Queued for rewriting: not wrong, only not written yet. */
+	exec_sql(db, "DELETE FROM search_index WHERE rowid = 3 * 16 + 7");
+	exec_sql(db, "INSERT OR IGNORE INTO search_pending (doc_id) VALUES (3 * 16 + 7)");
+
+	atr_buf got = ATR_BUF_INIT;
+	ck_assert_int_eq(atrack_check(db, collect_index_problem, &got), ATRACK_CORRUPT);
+	char expected[1024];
+	snprintf(expected, sizeof expected,
+	         "focus_area 1: missing from the search index\n"
+	         "focus_area 902: in the search index but not in its table\n"
+	         "framework 901: in the search index but not in its table\n"
+	         "initiative 2: the search index holds an old text\n"
+	         "initiative 900: in the search index but not in its table\n"
+	         "meeting 903: in the search index but not in its table\n"
+	         "progress_update %lld: in the search index but not in its table\n", update_id);
+	ck_assert_str_eq(got.data, expected);
+	atr_buf_clear(&got);
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *search_suite(void)
 {
 	Suite *s = suite_create("search");
@@ -369,8 +459,10 @@ static Suite *search_suite(void)
 	tcase_add_test(tc, test_new_updates_indexed_above_the_mark);
 	tcase_add_test(tc, test_upgrade_from_queue_only_index);
 	tcase_add_test(tc, test_bad_queries);
+	tcase_add_test(tc, test_plain_words);
 	tcase_add_test(tc, test_cli_search);
 	tcase_add_test(tc, test_check_finds_a_damaged_index);
+	tcase_add_test(tc, test_check_names_each_index_mismatch);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -47,6 +47,10 @@ typedef struct tu_run_opts {
 	long file_size_limit;  /* bytes (RLIMIT_FSIZE), 0 for none: a full disk */
 } tu_run_opts;
 tu_run tu_atrack_ex(const char *input, const char *const *argv, const tu_run_opts *opts);
+/* Whether the user the unprivileged cases run as (when root) can reach
+ * `path`: a case that cannot prints why and skips. The program itself is
+ * staged where that user can run it. */
+bool tu_unprivileged_reaches(const char *path);
 void tu_run_free(tu_run *run);
 
 /* Run a single SQL query on `db` returning one integer (test inspection

@@ -85,8 +85,10 @@ typedef struct atrack_exchange_result {
  *
  * atrack_export_file writes to `out` (not closed; the caller checks it);
  * atrack_export_path writes `path` atomically (a temporary file in the same
- * folder, renamed over `path` once complete and flushed), readable by its
- * owner only; atrack_export_buffer sets *out to the NUL-terminated text,
+ * folder, renamed over `path` once complete and flushed, with the rules of
+ * atrack_outfile_open: a device or FIFO written in place, a symlink
+ * followed, the database refused with ATRACK_INVALID), created 0600 less
+ * the umask; atrack_export_buffer sets *out to the NUL-terminated text,
  * freed with atrack_free (O3).
  *
  * Returns ATRACK_OK; ATRACK_IO (a write failed; for a path, nothing is

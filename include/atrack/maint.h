@@ -10,6 +10,8 @@
 #error "include <atrack.h>, not <atrack/maint.h>"
 #endif
 
+#include <stdio.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -22,13 +24,20 @@ extern "C" {
  * copied in batches, waiting and retrying while the source is locked. The
  * copy is written to a temporary file in the folder of `path`, checked to
  * open as an atrack database that passes PRAGMA quick_check, and only then
- * renamed over `path`; on failure nothing is left behind. The copy is
- * readable by its owner only.
+ * renamed over `path` (with the rules of atrack_outfile_open below, except
+ * that only a regular file is written: a device or FIFO is refused) and
+ * checked again there; on failure nothing is left behind. A -wal, -shm or
+ * -journal that a killed process left beside `path` is removed first (SQLite
+ * would replay it onto the copy); if a live process has `path` open, the
+ * backup is refused. The copy is created 0600 less the umask.
  *
  * Returns ATRACK_OK; ATRACK_IO (cannot create or rename the file);
- * ATRACK_BUSY (locked past the busy timeout); ATRACK_CORRUPT (the copy
- * failed its check); ATRACK_NOMEM; ATRACK_MISUSE. A caller holding a
- * transaction (atrack_begin) gets a copy of what it has committed.
+ * ATRACK_INVALID (`path` is the database itself or one of its journals, or
+ * not a regular file); ATRACK_BUSY (locked past the busy timeout, or `path`
+ * is a database in use); ATRACK_CORRUPT (the copy failed its check);
+ * ATRACK_NOMEM; ATRACK_MISUSE. A caller holding a transaction
+ * (atrack_begin) gets a copy of what it has committed, read through a
+ * second connection; for an in-memory database that is ATRACK_MISUSE.
  */
 ATRACK_EXTERN int atrack_backup(atrack_db *db, const char *path);
 
@@ -80,6 +89,32 @@ typedef int (*atrack_problem_cb)(const atrack_problem *problem, void *payload);
  * ATRACK_MISUSE.
  */
 ATRACK_EXTERN int atrack_check(atrack_db *db, atrack_problem_cb cb, void *payload);
+
+/*
+ * A file replaced whole and safely, for output the caller renders itself
+ * (the library's own writers, atrack_export_path and atrack_backup, follow
+ * the same rules). atrack_outfile_open makes ready to write `path` and sets
+ * *out and *out_stream (the stream to write; do not fclose it).
+ *
+ * A regular or missing file is written to a temporary "PATH.tmp-XXXXXX"
+ * beside it, created with mode 0666 less the umask and locked while it is
+ * written, and renamed over `path` by atrack_outfile_close(db, file, 1);
+ * a temporary file a killed process left is removed by the next writer. A
+ * symlink is followed: its target is replaced and the link stays (a
+ * dangling one gives ATRACK_NOTFOUND). A character device or FIFO
+ * (/dev/null, a pipe) is written in place, never replaced. Refused with
+ * ATRACK_INVALID: the database of `db` itself, its -wal, -shm or -journal,
+ * a socket, a block device; with ATRACK_IO, a directory.
+ *
+ * atrack_outfile_close(db, file, 0) throws the work away (returns
+ * ATRACK_OK); with keep non-zero it flushes the file to disk and puts it in
+ * place, returning ATRACK_OK or ATRACK_IO (nothing then left behind).
+ * It frees `file` either way; NULL is a no-op.
+ */
+typedef struct atrack_outfile atrack_outfile;
+ATRACK_EXTERN int atrack_outfile_open(atrack_db *db, const char *path, atrack_outfile **out,
+                                      FILE **out_stream);
+ATRACK_EXTERN int atrack_outfile_close(atrack_db *db, atrack_outfile *file, int keep);
 
 #ifdef __cplusplus
 }

@@ -17,10 +17,14 @@ extern "C" {
 typedef struct atrack_search_opts {
 	unsigned int version; /* ATRACK_SEARCH_OPTS_VERSION */
 	int limit;            /* at most this many hits; 0: 50 */
+	unsigned int flags;   /* ATRACK_SEARCH_*; since version 2 */
 } atrack_search_opts;
 
-#define ATRACK_SEARCH_OPTS_VERSION 1
-#define ATRACK_SEARCH_OPTS_INIT { ATRACK_SEARCH_OPTS_VERSION, 0 }
+/* The query is FTS5's own syntax, not plain words. */
+#define ATRACK_SEARCH_FTS 0x1u
+
+#define ATRACK_SEARCH_OPTS_VERSION 2
+#define ATRACK_SEARCH_OPTS_INIT { ATRACK_SEARCH_OPTS_VERSION, 0, 0 }
 
 /* One search hit. */
 typedef struct atrack_search_hit {
@@ -36,10 +40,16 @@ typedef struct atrack_search_hit {
  * Full-text search (SQLite FTS5, words folded to lower case without
  * diacritics) over initiative titles and texts, framework names, acronyms
  * and descriptions, focus areas, meeting names and places, and the notes
- * of progress updates. The query is FTS5's: words (all must match),
- * "a phrase", prefix*, OR, NOT, NEAR(...). Best hits first.
+ * of progress updates. Best hits first.
  *
- * opts  may be NULL for the defaults.
+ * The query is plain words, all of which must match, each taken as it is
+ * written: "co-production", "U.S.-ROK" and "ROK's" find those words
+ * (their parts, in that order); a word ending in * matches as a prefix.
+ * Nothing else in it has a meaning. With ATRACK_SEARCH_FTS in opts->flags
+ * the query is FTS5's syntax instead: "a phrase", prefix*, OR, NOT,
+ * NEAR(...), column filters.
+ *
+ * opts  may be NULL for the defaults; a version 1 struct has no flags.
  * out   [out] an iterator (O1) of mixed kinds (atrack_iter_kind gives 0);
  *       read hits with atrack_iter_search_hit (O2).
  * Returns ATRACK_OK; ATRACK_INVALID for an empty query or one FTS5 cannot

@@ -1,8 +1,8 @@
 /*
  * cmd_report.c - `atrack report`: the status report for a briefing, in the
  * format asked for, on stdout or into a file written atomically (a temp
- * file beside it, renamed into place only when the whole report is out),
- * so a reader never opens half a report.
+ * file beside it, renamed into place only when the whole report is out,
+ * by atrack_outfile_*), so a reader never opens half a report.
  */
 #include "cli.h"
 
@@ -33,41 +33,25 @@ static int terminal_columns(void)
 	return 0;
 }
 
-/* Render into "<path>.tmpXXXXXX" and rename it over `path`. */
+/* Render into a file replaced whole (the library's rules for -o: a
+ * temporary file renamed into place, devices written in place, the
+ * database refused). */
 static int write_file(cli_ctx *ctx, const atrack_report_opts *opts, atrack_report_format format,
                       const char *path)
 {
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return cli_fail(ctx, CLI_EXIT_FAILURE, "report: out of memory");
-	snprintf(tmp, n, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int rc = cli_fail(ctx, errno == ENOENT ? CLI_EXIT_NOTFOUND : CLI_EXIT_FAILURE,
-		                  "report: cannot create '%s': %s", tmp, strerror(errno));
-		free(tmp);
+	atrack_outfile *file;
+	FILE *f;
+	int lib_rc = atrack_outfile_open(ctx->db, path, &file, &f);
+	if (lib_rc != ATRACK_OK)
+		return cli_fail_lib(ctx, lib_rc, "report");
+	lib_rc = atrack_report_write(ctx->db, opts, format, f);
+	if (lib_rc != ATRACK_OK) {
+		int rc = cli_fail_lib(ctx, lib_rc, NULL);
+		atrack_outfile_close(ctx->db, file, 0);
 		return rc;
 	}
-	/* mkstemp makes the file 0600; a report is a document to share. */
-	fchmod(fd, 0644);
-	FILE *f = fdopen(fd, "wb");
-	int lib_rc = f ? atrack_report_write(ctx->db, opts, format, f) : ATRACK_NOMEM;
-	int rc = CLI_EXIT_OK;
-	if (lib_rc != ATRACK_OK)
-		rc = cli_fail_lib(ctx, lib_rc, NULL);
-	if (f ? fclose(f) != 0 : close(fd) != 0) {
-		if (rc == CLI_EXIT_OK)
-			rc = cli_fail(ctx, CLI_EXIT_FAILURE, "report: cannot write '%s': %s", path,
-			              strerror(errno));
-	}
-	if (rc == CLI_EXIT_OK && rename(tmp, path) != 0)
-		rc = cli_fail(ctx, CLI_EXIT_FAILURE, "report: cannot rename '%s' to '%s': %s", tmp,
-		              path, strerror(errno));
-	if (rc != CLI_EXIT_OK)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	lib_rc = atrack_outfile_close(ctx->db, file, 1);
+	return lib_rc == ATRACK_OK ? CLI_EXIT_OK : cli_fail_lib(ctx, lib_rc, "report");
 }
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv)

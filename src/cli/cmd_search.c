@@ -53,16 +53,19 @@ static int print_hits(cli_ctx *ctx, atrack_iter *it, const char *query)
 int cmd_search(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_usage usage = {
-		"search", "QUERY [--limit N] | --rebuild",
+		"search", "QUERY [--fts] [--limit N] | --rebuild",
 		"Search the words of initiatives, frameworks, focus areas, meetings and update\n"
-		"notes, best matches first. QUERY: words (all must match), \"a phrase\", prefix*,\n"
-		"OR, NOT. --rebuild rebuilds the search index from the tables.",
+		"notes, best matches first. QUERY: words, all of which must match, each as it is\n"
+		"written (co-production, U.S.-ROK, ROK's); word* matches a prefix. With --fts,\n"
+		"QUERY is FTS5 syntax: \"a phrase\", prefix*, OR, NOT, NEAR(...).\n"
+		"--rebuild rebuilds the search index from the tables.",
 		0, 1, CLI_NEEDS_DB
 	};
 	long limit = 20;
-	bool rebuild = false;
+	bool rebuild = false, fts = false;
 	const cli_opt opts[] = {
 		{ "limit", 'n', CLI_INT, &limit, "N", "show at most N hits (20)" },
+		{ "fts", 0, CLI_FLAG, &fts, NULL, "QUERY is FTS5 query syntax, not plain words" },
 		{ "rebuild", 0, CLI_FLAG, &rebuild, NULL, "rebuild the search index" },
 		CLI_OPT_END
 	};
@@ -89,6 +92,7 @@ int cmd_search(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(ctx, CLI_EXIT_USAGE, "search: --limit must be at least 1");
 	atrack_search_opts o = ATRACK_SEARCH_OPTS_INIT;
 	o.limit = (int)limit;
+	o.flags = fts ? ATRACK_SEARCH_FTS : 0;
 	atrack_iter *it;
 	int lib_rc = atrack_search(ctx->db, args[0], &o, &it);
 	if (lib_rc != ATRACK_OK)

@@ -161,6 +161,10 @@ static int open_file(atrack_db *db, const char *path, unsigned int flags)
 				return rc;
 		} else if (S_ISDIR(st.st_mode)) {
 			return atr_error(db, ATRACK_IO, "'%s' is a directory", path);
+		} else if (!S_ISREG(st.st_mode)) {
+			/* SQLite would make "PATH-journal" beside a device. */
+			return atr_error(db, ATRACK_INVALID, "'%s' is not a regular file, so it cannot "
+			                 "be a database", path);
 		}
 	}
 
@@ -173,6 +177,12 @@ static int open_file(atrack_db *db, const char *path, unsigned int flags)
 		goto fail;
 	}
 	rc = harden_connection(db);
+	/* SQLite quietly opens a file it may not write read-only, and the
+	 * first write then fails with a message of its own: say it once, here,
+	 * whichever way the file is read-only (its mode, its owner, the disk). */
+	if (rc == ATRACK_OK && !readonly && !memory && sqlite3_db_readonly(db->sql, "main") == 1)
+		rc = atr_error(db, ATRACK_READONLY, "'%s' is read-only: it cannot be written "
+		               "by this user", name);
 	int version = 0;
 	if (rc == ATRACK_OK)
 		rc = identify_database(db, name, &version);

@@ -84,13 +84,6 @@ char *xt_select_sql(const xt_table *t, bool by_id);
  * UTF-8, or ATRACK_NOMEM. */
 int xt_row_json(atrack_db *db, const xt_table *t, sqlite3_stmt *stmt, json_t **out);
 
-/* A new file "PATH.tmp-XXXXXX" beside `path`, readable by its owner only,
- * so that a finished copy can be renamed over `path` atomically. Sets
- * *out_temp (atr_free it) and *out_fd. */
-int atr_temp_beside(atrack_db *db, const char *path, char **out_temp, int *out_fd);
-/* Rename `temp` over `path`; on failure remove `temp`. */
-int atr_rename_into_place(atrack_db *db, const char *temp, const char *path);
-
 /* ---- Import (import_json.c, import_rows.c, import_position.c,
  * import_update.c) ---------------------------------------------------- */
 

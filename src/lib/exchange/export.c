@@ -6,6 +6,7 @@
  * rows are read in one read transaction, so the document is a snapshot.
  */
 #include "exchange_int.h"
+#include "core/outfile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -130,64 +131,31 @@ int atrack_export_buffer(atrack_db *db, const atrack_exchange_opts *opts, char *
 	return *out ? ATRACK_OK : atr_error(db, ATRACK_NOMEM, "out of memory");
 }
 
-int atr_temp_beside(atrack_db *db, const char *path, char **out_temp, int *out_fd)
-{
-	atr_buf b = ATR_BUF_INIT;
-	atr_buf_printf(&b, "%s.tmp-XXXXXX", path);
-	char *temp = atr_buf_detach(&b);
-	if (!temp)
-		return atr_error(db, ATRACK_NOMEM, "out of memory");
-	/* mkstemp makes the file readable by its owner only. */
-	int fd = mkstemp(temp);
-	if (fd < 0) {
-		int rc = atr_error(db, errno == ENOENT ? ATRACK_NOTFOUND : ATRACK_IO,
-		                   "cannot create a file beside '%s': %s", path, strerror(errno));
-		atr_free(temp);
-		return rc;
-	}
-	*out_temp = temp;
-	*out_fd = fd;
-	return ATRACK_OK;
-}
-
-int atr_rename_into_place(atrack_db *db, const char *temp, const char *path)
-{
-	if (rename(temp, path) != 0) {
-		int rc = atr_error(db, ATRACK_IO, "cannot rename '%s' to '%s': %s", temp, path,
-		                   strerror(errno));
-		unlink(temp);
-		return rc;
-	}
-	return ATRACK_OK;
-}
-
 int atrack_export_path(atrack_db *db, const atrack_exchange_opts *opts, const char *path)
 {
 	if (!db || !db->sql || !path)
 		return ATRACK_MISUSE;
 	atr_clear_error(db);
-	char *temp;
-	int fd;
-	int rc = atr_temp_beside(db, path, &temp, &fd);
+	atr_outfile of;
+	int rc = atr_outfile_open(db, path, ATR_OUT_STREAM | ATR_OUT_PRIVATE, &of);
 	if (rc != ATRACK_OK)
 		return rc;
-	FILE *f = fdopen(fd, "wb");
+	/* The stream gets a descriptor of its own: of.fd (and its lock) must
+	 * stay open until the commit. */
+	int fd = dup(of.fd);
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (!f) {
-		close(fd);
-		rc = atr_error(db, ATRACK_NOMEM, "cannot open a stream on '%s'", temp);
+		if (fd >= 0)
+			close(fd);
+		rc = atr_error(db, ATRACK_NOMEM, "cannot open a stream on '%s'", path);
 	} else {
 		writer w = { f, NULL, false };
 		rc = write_document(db, opts, &w);
-		/* The rename must not publish data still in a cache. */
-		if (rc == ATRACK_OK && (fflush(f) != 0 || fsync(fileno(f)) != 0))
-			rc = atr_error(db, ATRACK_IO, "cannot write '%s': %s", temp, strerror(errno));
 		if (fclose(f) != 0 && rc == ATRACK_OK)
-			rc = atr_error(db, ATRACK_IO, "cannot write '%s': %s", temp, strerror(errno));
+			rc = atr_error(db, ATRACK_IO, "cannot write '%s': %s", path, strerror(errno));
 	}
 	if (rc == ATRACK_OK)
-		rc = atr_rename_into_place(db, temp, path);
-	else
-		unlink(temp);
-	atr_free(temp);
+		return atr_outfile_commit(db, &of, ATR_OUT_STREAM);
+	atr_outfile_discard(&of);
 	return rc;
 }

@@ -4,10 +4,12 @@
  * read transaction (a snapshot that, in WAL mode, blocks no writer), the
  * pages are copied in batches with a retry while the source is locked,
  * and the copy is checked to open as a sound atrack database before it is
- * renamed into place, so a failed backup never leaves a half-written file
- * where a good one is expected.
+ * renamed into place (core/outfile.c: the target's rules, stale journals),
+ * so a failed backup never leaves a half-written file where a good one is
+ * expected; and checked again once there.
  */
 #include "exchange/exchange_int.h"
+#include "core/outfile.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -18,9 +20,9 @@
 #define BACKUP_BUSY_MS 10000
 #define BACKUP_RETRY_MS 20
 
-static int copy_pages(atrack_db *db, sqlite3 *dest)
+static int copy_pages(atrack_db *db, sqlite3 *source, sqlite3 *dest)
 {
-	sqlite3_backup *backup = sqlite3_backup_init(dest, "main", db->sql, "main");
+	sqlite3_backup *backup = sqlite3_backup_init(dest, "main", source, "main");
 	if (!backup)
 		return atr_error(db, atr_rc_from_sqlite(sqlite3_errcode(dest)),
 		                 "cannot start backup: %s", sqlite3_errmsg(dest));
@@ -66,6 +68,53 @@ static int verify_copy(atrack_db *db, const char *temp)
 	return rc;
 }
 
+/* Copy from `source` into the file `temp` under one read transaction:
+ * a snapshot pinned for the whole copy, so that a write by another process
+ * between steps does not restart the backup (a busy database might never
+ * let it finish). */
+static int copy_snapshot(atrack_db *db, sqlite3 *source, const char *temp)
+{
+	int src = sqlite3_exec(source, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	if (src != SQLITE_OK) {
+		int rc = atr_error(db, atr_rc_from_sqlite(src), "cannot begin backup: %s",
+		                   sqlite3_errmsg(source));
+		if (!sqlite3_get_autocommit(source))
+			sqlite3_exec(source, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	sqlite3 *dest = NULL;
+	src = sqlite3_open_v2(temp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+	int rc = src == SQLITE_OK ? copy_pages(db, source, dest)
+	         : atr_error(db, ATRACK_IO, "cannot open '%s': %s", temp, sqlite3_errstr(src));
+	if (sqlite3_close(dest) != SQLITE_OK && rc == ATRACK_OK)
+		rc = atr_error(db, ATRACK_IO, "cannot close '%s'", temp);
+	sqlite3_exec(source, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Inside the caller's transaction the handle's own connection sees what
+ * it has not committed, and holds the write lock a copy would wait on: the
+ * committed state is read through a second, read-only connection. */
+static int copy_committed(atrack_db *db, const char *temp)
+{
+	const char *file = sqlite3_db_filename(db->sql, "main");
+	if (!file || !*file)
+		return atr_error(db, ATRACK_MISUSE, "backup: an in-memory database cannot be "
+		                 "copied inside a transaction");
+	sqlite3 *source = NULL;
+	int src = sqlite3_open_v2(file, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+	int rc;
+	if (src != SQLITE_OK) {
+		rc = atr_error(db, atr_rc_from_sqlite(src), "cannot open '%s': %s", file,
+		               source ? sqlite3_errmsg(source) : sqlite3_errstr(src));
+	} else {
+		sqlite3_busy_timeout(source, BACKUP_BUSY_MS);
+		rc = copy_snapshot(db, source, temp);
+	}
+	sqlite3_close(source);
+	return rc;
+}
+
 int atrack_backup(atrack_db *db, const char *path)
 {
 	if (!db || !db->sql || !path)
@@ -73,51 +122,27 @@ int atrack_backup(atrack_db *db, const char *path)
 	atr_clear_error(db);
 	if (!*path)
 		return atr_error(db, ATRACK_INVALID, "backup: empty file name");
-	char *temp;
-	int fd;
-	int rc = atr_temp_beside(db, path, &temp, &fd);
+	atr_outfile of;
+	int rc = atr_outfile_open(db, path, ATR_OUT_DATABASE | ATR_OUT_PRIVATE, &of);
 	if (rc != ATRACK_OK)
 		return rc;
-	close(fd);
-
-	/* Pin one snapshot of the source for the whole copy: without it, a
-	 * write by another process between steps restarts the backup, and a
-	 * busy database might never let it finish. */
-	bool own_txn = sqlite3_get_autocommit(db->sql);
-	int src = SQLITE_OK;
-	if (own_txn)
-		src = sqlite3_exec(db->sql, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
-	if (src != SQLITE_OK) {
-		rc = atr_sql_error(db, src, "cannot begin backup");
-	} else {
-		sqlite3 *dest = NULL;
-		src = sqlite3_open_v2(temp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
-		rc = src == SQLITE_OK ? copy_pages(db, dest)
-		     : atr_error(db, ATRACK_IO, "cannot open '%s': %s", temp, sqlite3_errstr(src));
-		if (sqlite3_close(dest) != SQLITE_OK && rc == ATRACK_OK)
-			rc = atr_error(db, ATRACK_IO, "cannot close '%s'", temp);
-	}
-	if (own_txn && !sqlite3_get_autocommit(db->sql))
-		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
-
+	rc = sqlite3_get_autocommit(db->sql) ? copy_snapshot(db, db->sql, of.temp)
+	                                     : copy_committed(db, of.temp);
 	if (rc == ATRACK_OK)
-		rc = verify_copy(db, temp);
-	if (rc == ATRACK_OK)
-		rc = atr_rename_into_place(db, temp, path);
+		rc = verify_copy(db, of.temp);
 	if (rc != ATRACK_OK) {
-		unlink(temp);
-		/* A WAL-mode copy that failed half-way may have left these. */
-		atr_buf b = ATR_BUF_INIT;
-		atr_buf_printf(&b, "%s-wal", temp);
-		if (!atr_buf_failed(&b)) {
-			unlink(b.data);
-			b.data[b.len - 3] = 's';
-			b.data[b.len - 2] = 'h';
-			b.data[b.len - 1] = 'm';
-			unlink(b.data);
-		}
-		atr_buf_clear(&b);
+		atr_outfile_discard(&of);
+		return rc;
 	}
-	atr_free(temp);
+	char *target = atr_strdup(of.target);
+	if (!target) {
+		atr_outfile_discard(&of);
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	}
+	rc = atr_outfile_commit(db, &of, ATR_OUT_DATABASE);
+	/* Checked again where it lives: what SQLite finds beside it counts. */
+	if (rc == ATRACK_OK)
+		rc = verify_copy(db, target);
+	atr_free(target);
 	return rc;
 }

@@ -75,7 +75,17 @@ static const char set_mark_sql[] =
 
 /* Every entry the index should hold, set against what it holds (leaving
  * out those queued for rewriting): rows of (table, row id, what is
- * wrong), as atrack_check reports them. */
+ * wrong), as atrack_check reports them. Linear in the rows: each expected
+ * entry is looked up in the index by rowid, and each held one in its
+ * table by id (a FULL OUTER JOIN of two materialised sets has no index to
+ * use and compared every pair). Entries still queued, or above the mark,
+ * are not wrong, only not written yet. */
+#define NOT_YET_WRITTEN(doc) \
+	"(" doc " IN (SELECT doc_id FROM search_pending)" \
+	" OR (" doc " & 15 = 11 AND " doc " >> 4 > " UPDATE_MARK "))"
+#define TABLE_OF(kind) \
+	"CASE " kind " WHEN 7 THEN 'initiative' WHEN 8 THEN 'framework'" \
+	" WHEN 9 THEN 'focus_area' WHEN 3 THEN 'meeting' ELSE 'progress_update' END"
 const char atr_search_mismatch_sql[] =
 	"WITH expected (doc_id, kind, ref_id, title, body) AS ("
 	" SELECT i.id * 16 + 7, " INITIATIVE_ENTRY " FROM initiative AS i"
@@ -83,22 +93,26 @@ const char atr_search_mismatch_sql[] =
 	" UNION ALL SELECT a.id * 16 + 9, " FOCUS_AREA_ENTRY " FROM focus_area AS a"
 	" UNION ALL SELECT m.id * 16 + 3, " MEETING_ENTRY " FROM meeting AS m"
 	" UNION ALL SELECT u.id * 16 + 11, " UPDATE_ENTRY " FROM progress_update AS u"
-	"  WHERE " UPDATE_HAS_ENTRY "),"
-	" held AS (SELECT rowid AS doc_id, title, body FROM search_index) "
-	"SELECT CASE coalesce(e.kind, h.doc_id & 15) WHEN 7 THEN 'initiative' WHEN 8 THEN 'framework'"
-	"         WHEN 9 THEN 'focus_area' WHEN 3 THEN 'meeting' ELSE 'progress_update' END,"
-	"       coalesce(e.ref_id, h.doc_id >> 4),"
-	"       CASE WHEN h.doc_id IS NULL THEN 'missing from the search index'"
-	"            WHEN e.doc_id IS NULL THEN 'in the search index but not in its table'"
+	"  WHERE " UPDATE_HAS_ENTRY ") "
+	"SELECT " TABLE_OF("e.kind") ", e.ref_id,"
+	"       CASE WHEN h.rowid IS NULL THEN 'missing from the search index'"
 	"            ELSE 'the search index holds an old text' END"
-	"  FROM expected AS e FULL OUTER JOIN held AS h ON h.doc_id = e.doc_id"
-	" WHERE (e.doc_id IS NULL OR h.doc_id IS NULL"
-	"        OR e.title IS NOT h.title OR e.body IS NOT h.body)"
-	/* Entries still queued, or above the mark, are not wrong, only not
-	 * written yet. */
-	"   AND coalesce(e.doc_id, h.doc_id) NOT IN (SELECT doc_id FROM search_pending)"
-	"   AND NOT (coalesce(e.doc_id, h.doc_id) & 15 = 11"
-	"            AND coalesce(e.doc_id, h.doc_id) >> 4 > " UPDATE_MARK ") "
+	"  FROM expected AS e LEFT JOIN search_index AS h ON h.rowid = e.doc_id"
+	" WHERE (h.rowid IS NULL OR e.title IS NOT h.title OR e.body IS NOT h.body)"
+	"   AND NOT " NOT_YET_WRITTEN("e.doc_id") " "
+	"UNION ALL "
+	"SELECT " TABLE_OF("h.rowid & 15") ", h.rowid >> 4,"
+	"       'in the search index but not in its table'"
+	"  FROM search_index AS h"
+	" WHERE NOT CASE h.rowid & 15"
+	"   WHEN 7 THEN EXISTS (SELECT 1 FROM initiative WHERE id = h.rowid >> 4)"
+	"   WHEN 8 THEN EXISTS (SELECT 1 FROM framework WHERE id = h.rowid >> 4)"
+	"   WHEN 9 THEN EXISTS (SELECT 1 FROM focus_area WHERE id = h.rowid >> 4)"
+	"   WHEN 3 THEN EXISTS (SELECT 1 FROM meeting WHERE id = h.rowid >> 4)"
+	"   WHEN 11 THEN EXISTS (SELECT 1 FROM progress_update AS u"
+	"                         WHERE u.id = h.rowid >> 4 AND " UPDATE_HAS_ENTRY ")"
+	"   ELSE 0 END"
+	"   AND NOT " NOT_YET_WRITTEN("h.rowid") " "
 	"ORDER BY 1, 2";
 
 static const char clear_pending_sql[] = "DELETE FROM search_pending";
@@ -238,6 +252,9 @@ static int load_hit(atrack_iter *it)
 }
 
 /* Turn FTS5's complaint about a query into a message for a person. */
+static int search_fts(atrack_db *db, const char *query, const atrack_search_opts *opts,
+                      atrack_iter **out);
+
 static int query_error(atrack_db *db, int src, const char *query)
 {
 	const char *detail = sqlite3_errmsg(db->sql);
@@ -263,6 +280,29 @@ static int validate(atrack_db *db, const char *query)
 	return rc;
 }
 
+/* Plain words as an FTS5 query: each word a quoted string (FTS5 splits
+ * it into its tokens, a phrase), a trailing * kept as a prefix mark, so
+ * that no character of the words is FTS5 syntax. */
+static char *plain_words_query(const char *words)
+{
+	atr_buf b = ATR_BUF_INIT;
+	const char *p = words;
+	while (*p) {
+		size_t skip = strspn(p, " \t\r\n");
+		p += skip;
+		size_t len = strcspn(p, " \t\r\n");
+		if (len == 0)
+			break;
+		bool prefix = len > 1 && p[len - 1] == '*';
+		atr_buf_puts(&b, b.len ? " \"" : "\"");
+		for (size_t i = 0; i < len - (prefix ? 1 : 0); i++)
+			atr_buf_puts(&b, p[i] == '"' ? "\"\"" : (char[]){ p[i], '\0' });
+		atr_buf_puts(&b, prefix ? "\"*" : "\"");
+		p += len;
+	}
+	return atr_buf_detach(&b);
+}
+
 int atrack_search(atrack_db *db, const char *query, const atrack_search_opts *opts,
                   atrack_iter **out)
 {
@@ -270,8 +310,24 @@ int atrack_search(atrack_db *db, const char *query, const atrack_search_opts *op
 		return ATRACK_MISUSE;
 	*out = NULL;
 	atr_clear_error(db);
-	if (opts && opts->version != ATRACK_SEARCH_OPTS_VERSION)
+	if (opts && (opts->version < 1 || opts->version > ATRACK_SEARCH_OPTS_VERSION))
 		return atr_error(db, ATRACK_INVALID, "search: unknown options version %u", opts->version);
+	bool fts = opts && opts->version >= 2 && (opts->flags & ATRACK_SEARCH_FTS);
+	if (fts)
+		return search_fts(db, query, opts, out);
+	char *translated = plain_words_query(query);
+	if (!translated)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	int rc = search_fts(db, translated, opts, out);
+	atr_free(translated);
+	return rc;
+}
+
+static int search_fts(atrack_db *db, const char *query, const atrack_search_opts *opts,
+                      atrack_iter **out)
+{
+	if (!db || !db->sql || !query || !out)
+		return ATRACK_MISUSE;
 	int limit = opts && opts->limit > 0 ? opts->limit : DEFAULT_LIMIT;
 	if (strspn(query, " \t\r\n") == strlen(query))
 		return atr_error(db, ATRACK_INVALID, "search: the query is empty");
