@@ -331,6 +331,22 @@ START_TEST(test_people_and_their_countries)
 	fs_model_free(m);
 }
 END_TEST
+/* A dateline and the "Hosted by" line after it are front matter: no
+ * section, but the meeting's date and its host; the letters after a
+ * name are not the name. */
+START_TEST(test_dateline_is_front_matter)
+{
+	fs_model *m = parse_pattern(PATTERN("dateline_front_matter.txt"));
+	ck_assert_uint_eq(m->section_count, 0);
+	ck_assert_uint_eq(m->initiative_count, 2);
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-06-02");
+	const fs_person *host = person_named(m, "Ada Quill");
+	ck_assert_str_eq(party_of(m, host), "australia");
+	ck_assert_str_eq(host->title, "Prime Minister");
+	fs_model_free(m);
+}
+END_TEST
 
 START_TEST(test_meeting_from_dated_visit)
 {
@@ -375,6 +391,7 @@ static Suite *patterns_suite(void)
 	TCase *parties = tcase_create("parties");
 	tcase_add_test(parties, test_party_roles);
 	tcase_add_test(parties, test_people_and_their_countries);
+	tcase_add_test(parties, test_dateline_is_front_matter);
 	suite_add_tcase(s, parties);
 	return s;
 }

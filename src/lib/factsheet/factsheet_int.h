@@ -165,6 +165,7 @@ extern const char *const FSP_TITLE_HEADS[];
 extern const char *const FSP_TITLE_MODIFIERS[];
 extern const char *const FSP_DEPARTMENTS[];
 extern const char *const FSP_HONORIFICS[];
+extern const char *const FSP_POST_NOMINALS[];
 extern const char *const FSP_MEETING_NOUNS[];
 extern const char *const FSP_MEETING_MAYBE_NOUNS[];
 extern const char *const FSP_DETERMINERS[];

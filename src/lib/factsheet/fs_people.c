@@ -15,7 +15,8 @@ static bool name_token(const fsp_parser *p, const fsp_block *b, size_t t)
 	if (!fsp_capitalised(b, t) || fsp_starts_with_paren(b, t))
 		return false;
 	if (fsp_in_list(s, n, FSP_TITLE_HEADS) || fsp_in_list(s, n, FSP_TITLE_MODIFIERS) ||
-	    fsp_month_of(s, n) || fsp_party_token(p, b, t))
+	    fsp_month_of(s, n) || fsp_party_token(p, b, t) ||
+	    fsp_in_list(s, n, FSP_POST_NOMINALS))
 		return false;
 	return !fsp_in_list(s, n, FSP_DETERMINERS);
 }

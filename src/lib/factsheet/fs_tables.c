@@ -96,6 +96,11 @@ const char *const FSP_HONORIFICS[] = {
 	"H.E.", NULL
 };
 
+/* Letters after a name that are not part of it. */
+const char *const FSP_POST_NOMINALS[] = {
+	"MP", "AC", "AO", "KC", "QC", "OBE", "MBE", "CBE", "KBE", "PhD", NULL
+};
+
 const char *const FSP_DEPARTMENTS[] = {
 	"Defense", "Defence", "National", "State", "Foreign", "Affairs",
 	"Homeland", "Security", "Treasury", "Commerce", "Energy", "Unification",
