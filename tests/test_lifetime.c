@@ -349,6 +349,23 @@ START_TEST(test_misuse_sets_error_state)
 }
 END_TEST
 
+/* A step of an iterator is a call like any other: it leaves the handle's
+ * error state as what it returned. */
+START_TEST(test_iter_next_sets_error_state)
+{
+	add_party("Republic of Korea");
+	atrack_iter *it = NULL;
+	OK(atrack_party_list(db, NULL, &it));
+	fail_once();
+	ck_assert_int_eq(atrack_iter_next(it), ATRACK_OK);
+	ck_assert_int_eq(atrack_errcode(db), ATRACK_OK);
+	fail_once();
+	ck_assert_int_eq(atrack_iter_next(it), ATRACK_DONE);
+	ck_assert_int_eq(atrack_errcode(db), ATRACK_OK);
+	atrack_iter_free(it);
+}
+END_TEST
+
 /* A handle whose open failed is refused with a message of its own. */
 START_TEST(test_misuse_on_failed_handle)
 {
@@ -430,6 +447,7 @@ int main(void)
 	tcase_add_test(tc, test_write_refused_while_report_open_in_transaction);
 	tcase_add_test(tc, test_write_after_report_is_seen_by_others);
 	tcase_add_test(tc, test_misuse_sets_error_state);
+	tcase_add_test(tc, test_iter_next_sets_error_state);
 	tcase_add_test(tc, test_misuse_on_failed_handle);
 	tcase_add_test(tc, test_unknown_opts_version_is_misuse);
 	suite_add_tcase(s, tc);

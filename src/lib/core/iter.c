@@ -44,6 +44,7 @@ int atrack_iter_next(atrack_iter *it)
 	}
 	if (it->done)
 		return ATRACK_DONE;
+	atr_clear_error(it->db); /* the handle's state is this step's */
 	if (it->clear_row)
 		it->clear_row(it);
 	int src = sqlite3_step(it->stmt);
