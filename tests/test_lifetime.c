@@ -411,6 +411,11 @@ START_TEST(test_unknown_opts_version_is_misuse)
 	MISUSE(atrack_export_buffer(db, &xo, &text));
 	ck_assert_ptr_null(text);
 
+	atrack_import_opts io = ATRACK_IMPORT_OPTS_INIT;
+	io.version = 99;
+	atrack_import_result ir;
+	MISUSE(atrack_import_factsheet(db, "Title\n\n- An item.\n", 18, &io, &ir));
+
 	atrack_list_opts lo = ATRACK_LIST_OPTS_INIT;
 	lo.version = 99;
 	MISUSE(atrack_party_list(db, &lo, &it));
