@@ -685,11 +685,90 @@ START_TEST(test_allocation_failures)
 }
 END_TEST
 
+static void *failing_json_malloc(size_t size)
+{
+	return atr_malloc(size);
+}
+
+static void failing_json_free(void *ptr)
+{
+	atr_free(ptr);
+}
+
+static char *model_json_text(const fs_model *m)
+{
+	json_t *j = NULL;
+	ck_assert_int_eq(fs_model_to_json(m, &j), ATRACK_OK);
+	char *text = json_dumps(j, JSON_SORT_KEYS | JSON_COMPACT);
+	json_decref(j);
+	ck_assert_ptr_nonnull(text);
+	return text;
+}
+
+/* One allocation fails at a time, in the parser and in jansson while the
+ * model is written out: every run either reports NOMEM with no model, or
+ * gives exactly the model of a run without failures. A failure swallowed
+ * (a place, a name silently dropped) shows as a different model. */
+static void fail_each_allocation_once(const char *text, size_t len)
+{
+	fs_model *ref = NULL;
+	ck_assert_int_eq(fs_parse(text, len, &ref, NULL), ATRACK_OK);
+	char *want = model_json_text(ref);
+	fs_model_free(ref);
+	json_set_alloc_funcs(failing_json_malloc, failing_json_free);
+	long n;
+	for (n = 0;; n++) {
+		fs_model *m = NULL;
+		fs_error err;
+		atr_alloc_fail_once(n);
+		int rc = fs_parse(text, len, &m, &err);
+		json_t *j = NULL;
+		int jrc = rc == ATRACK_OK ? fs_model_to_json(m, &j) : rc;
+		bool failed = atr_alloc_fail_pending() == false;
+		atr_alloc_fail_after(-1);
+		if (rc != ATRACK_OK) {
+			ck_assert_int_eq(rc, ATRACK_NOMEM);
+			ck_assert_ptr_null(m);
+			continue;
+		}
+		if (jrc == ATRACK_OK) {
+			char *got = json_dumps(j, JSON_SORT_KEYS | JSON_COMPACT);
+			ck_assert_ptr_nonnull(got);
+			ck_assert_msg(strcmp(got, want) == 0,
+			              "allocation %ld failed and the parse still gave a model, "
+			              "a different one", n);
+			free(got);
+		} else {
+			ck_assert_int_eq(jrc, ATRACK_NOMEM);
+		}
+		json_decref(j);
+		fs_model_free(m);
+		if (!failed)
+			break; /* the run needed fewer than n allocations */
+	}
+	json_set_alloc_funcs(malloc, free);
+	ck_assert_int_gt(n, 50);
+	free(want);
+}
+
+START_TEST(test_each_allocation_fails_once)
+{
+	size_t len;
+	char *text = read_file(BUNDLED, &len);
+	fail_each_allocation_once(text, len);
+	free(text);
+	text = read_file(ATRACK_SOURCE_DIR "/tests/fixtures/patterns/people_countries.txt", &len);
+	fail_each_allocation_once(text, len);
+	free(text);
+}
+END_TEST
+
 static Suite *factsheet_suite(void)
 {
 	Suite *s = suite_create("factsheet");
 	TCase *bundled = tcase_create("bundled");
 	tcase_add_test(bundled, test_bundled_title_and_trailer);
+	tcase_add_test(bundled, test_each_allocation_fails_once);
 	tcase_add_test(bundled, test_bundled_meetings);
 	tcase_add_test(bundled, test_bundled_people_and_parties);
 	tcase_add_test(bundled, test_bundled_sections);

@@ -39,6 +39,12 @@ void atr_free(void *ptr);
  * until it is called again with n < 0 (the default, never fail). Tests
  * link the static library to reach it; the shared one does not export it. */
 void atr_alloc_fail_after(long n);
+/* The same, but only that one allocation fails; the next ones succeed, so
+ * a caller that swallows the failure is seen returning a different
+ * result. */
+void atr_alloc_fail_once(long n);
+/* Whether the failure set up by atr_alloc_fail_once has not happened yet. */
+bool atr_alloc_fail_pending(void);
 
 /* ---- String buffer ------------------------------------------------------ */
 

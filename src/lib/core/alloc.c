@@ -1,6 +1,7 @@
 /*
  * alloc.c - the allocator every file of libatrack goes through, with a test
- * hook that makes the Nth allocation fail, and the growable string buffer
+ * hook that makes the Nth allocation fail (that one only, or it and all
+ * after it), and the growable string buffer
  * built on it.
  */
 #include "atrack_int.h"
@@ -12,18 +13,34 @@
 /* Allocations left before failing; negative means never fail. Only tests
  * change it, from one thread, so a plain variable is enough. */
 static long allocations_until_failure = -1;
+static bool fail_only_one; /* after the failure, allocations succeed again */
 
 void atr_alloc_fail_after(long n)
 {
 	allocations_until_failure = n;
+	fail_only_one = false;
+}
+
+void atr_alloc_fail_once(long n)
+{
+	allocations_until_failure = n;
+	fail_only_one = true;
+}
+
+bool atr_alloc_fail_pending(void)
+{
+	return allocations_until_failure >= 0;
 }
 
 static bool allocation_allowed(void)
 {
 	if (allocations_until_failure < 0)
 		return true;
-	if (allocations_until_failure == 0)
+	if (allocations_until_failure == 0) {
+		if (fail_only_one)
+			allocations_until_failure = -1;
 		return false;
+	}
 	allocations_until_failure--;
 	return true;
 }

@@ -66,9 +66,19 @@ static const fsp_date *date_in_sentence(const fsp_parser *p, size_t bi, int sent
 	return fallback;
 }
 
-/* "in Seoul", "in Washington, D.C." after the meeting's name. */
-static char *meeting_place(const fsp_parser *p, const fsp_block *b, size_t after,
-                           int sentence)
+/* "in Seoul", "in Washington, D.C." after the meeting's name: sets
+ * mt->place when the sentence names one; ATRACK_NOMEM when it names one
+ * that could not be copied. */
+static char *place_in(const fsp_block *b, size_t after, int sentence, bool *named);
+
+static int meeting_place(const fsp_block *b, size_t after, int sentence, fs_meeting *mt)
+{
+	bool named = false;
+	mt->place = place_in(b, after, sentence, &named);
+	return named && !mt->place ? ATRACK_NOMEM : ATRACK_OK;
+}
+
+static char *place_in(const fsp_block *b, size_t after, int sentence, bool *named)
 {
 	for (size_t t = after; t + 1 < b->tok_count && b->toks[t].sentence == sentence; t++) {
 		if (!fsp_core_is(b, t, "in") || !fsp_capitalised(b, t + 1))
@@ -77,7 +87,6 @@ static char *meeting_place(const fsp_parser *p, const fsp_block *b, size_t after
 		const char *s = fsp_core(b, first, &n);
 		if (fsp_month_of(s, n) || fsp_in_list(s, n, FSP_DETERMINERS))
 			continue;
-		(void)p;
 		while (!b->toks[last].closes && last + 1 < b->tok_count && last - first < 3 &&
 		       fsp_capitalised(b, last + 1) && !fsp_core_month(b, last + 1))
 			last++;
@@ -87,6 +96,7 @@ static char *meeting_place(const fsp_parser *p, const fsp_block *b, size_t after
 			if (n >= 3 && n <= 5 && s[n - 1] == '.' && fsp_is_upper(s[0]) && s[1] == '.')
 				last++;
 		}
+		*named = true;
 		return fsp_clean_dup(b->text + b->toks[first].cstart,
 		                     b->toks[last].cend - b->toks[first].cstart);
 	}
@@ -241,7 +251,8 @@ static int meeting_at(fsp_parser *p, size_t bi, size_t t)
 	    !(date->end_day &&
 	      fsp_format_date(mt->end_date, date->year, date->month, date->end_day)))
 		memcpy(mt->end_date, mt->start_date, sizeof mt->end_date);
-	mt->place = meeting_place(p, b, last + 1, sentence);
+	if (meeting_place(b, last + 1, sentence, mt))
+		return ATRACK_NOMEM;
 	if (meeting_people(p, bi, sentence, mt))
 		return ATRACK_NOMEM;
 	return make_meeting_slug(p, mt);
@@ -396,7 +407,8 @@ static int titled_meeting(fsp_parser *p)
 	    !(date->end_day &&
 	      fsp_format_date(mt->end_date, date->year, date->month, date->end_day)))
 		memcpy(mt->end_date, mt->start_date, sizeof mt->end_date);
-	mt->place = meeting_place(p, &p->blocks[date->block], 0, date->sentence);
+	if (meeting_place(&p->blocks[date->block], 0, date->sentence, mt))
+		return ATRACK_NOMEM;
 	if (meeting_people(p, date->block, date->sentence, mt))
 		return ATRACK_NOMEM;
 	return make_meeting_slug(p, mt);
@@ -489,7 +501,8 @@ int fsp_primary_meeting(fsp_parser *p)
 		memcpy(mt->end_date, mt->start_date, sizeof mt->end_date);
 	if (date) {
 		const fsp_block *db = &p->blocks[date->block];
-		mt->place = meeting_place(p, db, 0, date->sentence);
+		if (meeting_place(db, 0, date->sentence, mt))
+			return ATRACK_NOMEM;
 		if (meeting_people(p, date->block, date->sentence, mt))
 			return ATRACK_NOMEM;
 	}
