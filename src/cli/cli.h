@@ -40,6 +40,7 @@ typedef struct cli_ctx {
 	const char *author;   /* --author, or NULL */
 	bool json;            /* --json */
 	bool db_path_given;   /* --db on the command line */
+	bool reads_only;      /* the command only reads (CLI_READS) */
 	atrack_db *db;        /* opened by main for commands that need it */
 	const char *command;  /* "init", "update add", ... for messages */
 } cli_ctx;
@@ -98,6 +99,10 @@ typedef struct cli_usage {
 /* The command works on the database: cli_start opens it (ctx->db) once
  * the command line is known to be right. */
 #define CLI_NEEDS_DB 0x1u
+/* The command only reads: a database this user cannot write (its mode,
+ * its folder, a read-only disk) is then opened read-only, with a note on
+ * stderr, instead of refused. */
+#define CLI_READS 0x2u
 
 /*
  * Parse argv[1..argc-1] (argv[0] is the command name) against `opts` and the
@@ -114,7 +119,8 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
 
 /* Resolve the database path (--db, $ATRACK_DB, $XDG_DATA_HOME/atrack/
  * atrack.db, ~/.local/share/atrack/atrack.db), create its directory, and
- * open it into ctx->db. Returns CLI_CONTINUE or an exit code after a
+ * open it into ctx->db (read-only when it cannot be written and
+ * ctx->reads_only). Returns CLI_CONTINUE or an exit code after a
  * message. */
 int cli_open_db(cli_ctx *ctx);
 

@@ -59,7 +59,7 @@ int cmd_search(cli_ctx *ctx, int argc, char **argv)
 		"written (co-production, U.S.-ROK, ROK's); word* matches a prefix. With --fts,\n"
 		"QUERY is FTS5 syntax: \"a phrase\", prefix*, OR, NOT, NEAR(...).\n"
 		"--rebuild rebuilds the search index from the tables.",
-		0, 1, CLI_NEEDS_DB
+		0, 1, CLI_NEEDS_DB | CLI_READS
 	};
 	long limit = 20;
 	bool rebuild = false, fts = false;

@@ -32,7 +32,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		"The board: every initiative, its status, health, last update and days since.\n"
 		"Filters as for 'atrack initiative list'. --stale-days N (default 30) sets when\n"
 		"an initiative is stale, without filtering: add --only-stale for that.",
-		0, 0, CLI_NEEDS_DB
+		0, 0, CLI_NEEDS_DB | CLI_READS
 	};
 	cli_initiative_args a = { 0 };
 	bool only_stale = false, wide = false;

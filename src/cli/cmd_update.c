@@ -309,7 +309,8 @@ static int update_edit(cli_ctx *ctx, int argc, char **argv)
 static int update_show(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_usage usage = {
-		"update show", "ID", "Show one progress update.", 1, 1, CLI_NEEDS_DB
+		"update show", "ID", "Show one progress update.", 1, 1,
+		CLI_NEEDS_DB | CLI_READS
 	};
 	const cli_opt opts[] = { CLI_OPT_END };
 	int64_t id;
@@ -373,7 +374,7 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 		"List progress updates, newest first (by event date), of one initiative or all.\n"
 		"--author filters by who recorded them (repeat it for any of several); the\n"
 		"global --author goes unused here, so it is refused before the command.",
-		0, 1, CLI_NEEDS_DB
+		0, 1, CLI_NEEDS_DB | CLI_READS
 	};
 	const char *since = NULL, *until = NULL;
 	long limit = 0, offset = 0;

@@ -546,7 +546,7 @@ int cli_noun_run(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv)
 		snprintf(name, sizeof name, "%s %s", noun->name, verb);
 		ctx->command = name;
 		cli_usage usage = { name, verbs[i].synopsis, verbs[i].summary, verbs[i].min,
-		                    verbs[i].max, CLI_NEEDS_DB };
+		                    verbs[i].max, CLI_NEEDS_DB | (i <= 1 ? CLI_READS : 0) };
 		argc--;
 		argv++;
 		switch (i) {
