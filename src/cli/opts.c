@@ -154,14 +154,17 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
 			return CLI_EXIT_OK;
 		}
 		const cli_opt *o;
+		bool own = true; /* o is the command's, not a global */
 		char *inline_value = NULL; /* points into argv[i] */
 		if (arg[1] == '-') {
 			const char *name = arg + 2;
 			char *eq = strchr(arg + 2, '=');
 			size_t len = eq ? (size_t)(eq - name) : strlen(name);
 			o = find_long(opts, name, len);
-			if (!o)
+			if (!o) {
 				o = find_long(globals, name, len);
+				own = false;
+			}
 			if (!o)
 				return cli_fail(ctx, CLI_EXIT_USAGE, "%s: unknown option '--%.*s' "
 				                "(see 'atrack %s --help')", u->name, (int)len, name, u->name);
@@ -187,10 +190,11 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
 				                u->name, o->name, o->arg ? o->arg : "VALUE");
 			value = argv[++i];
 		}
-		if (o->kind == CLI_STRING || o->kind == CLI_INT) {
+		/* The command's own options of one value; the globals keep the
+		 * last (a wrapper may pass --db, and the user another). */
+		if (own && (o->kind == CLI_STRING || o->kind == CLI_INT)) {
 			for (size_t k = 0; k < nseen; k++)
-				if (seen[k] == o && o->target != globals[0].target &&
-				    o->target != globals[2].target)
+				if (seen[k] == o)
 					return cli_fail(ctx, CLI_EXIT_USAGE, "%s: --%s given twice: it "
 					                "takes one value", u->name, o->name);
 			if (nseen < sizeof seen / sizeof seen[0])
