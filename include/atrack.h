@@ -9,7 +9,14 @@
  *   Every call that can fail returns an int: ATRACK_OK (0) or one of the
  *   ATRACK_* codes below. The numbers are stable and never reused. The detail
  *   of the last failure on a handle is in atrack_errmsg(db); atrack_errstr(rc)
- *   names a code without a handle.
+ *   names a code without a handle. Every call that takes a handle sets its
+ *   error state to what it returns, ATRACK_MISUSE included: after a refusal
+ *   atrack_errcode(db) is that refusal, never an earlier failure.
+ *
+ * OPTIONS STRUCTS
+ *   A struct of options or filters starts with `version`; initialise it
+ *   with the matching _INIT macro. A version this library does not know is
+ *   refused with ATRACK_MISUSE by every function that takes such a struct.
  *
  * OWNERSHIP (each function below cites these rules by number)
  *   O1. What comes back through a `T **out` parameter belongs to the caller,
@@ -135,7 +142,13 @@ typedef struct atrack_db atrack_db;
 ATRACK_EXTERN int atrack_open(const char *path, unsigned int flags,
                               atrack_db **out);
 
-/* Close a handle; NULL is a no-op. An open transaction is rolled back. */
+/* Close a handle; NULL is a no-op. An open transaction is rolled back.
+ * Like sqlite3_close_v2, closing a handle whose iterators or reports are
+ * not yet freed does not fail: the handle may no longer be used, those
+ * iterators and reports stay safe to free (atrack_iter_next on such an
+ * iterator returns ATRACK_MISUSE, as do a report's row, change and
+ * timeline functions), and the connection is closed when the last of them
+ * is freed. */
 ATRACK_EXTERN void atrack_close(atrack_db *db);
 
 /* The code and message of the last failed call on `db`. The message is
@@ -167,6 +180,8 @@ ATRACK_EXTERN const char *atrack_author(const atrack_db *db);
  * commit or roll back the rest. Transactions do not nest: atrack_begin inside
  * one returns ATRACK_MISUSE. atrack_begin takes the write lock at once
  * (BEGIN IMMEDIATE), so a busy database is reported here, not half-way.
+ * While a report is open on the handle (atrack_report_open), atrack_begin
+ * and every write return ATRACK_MISUSE and change nothing.
  */
 ATRACK_EXTERN int atrack_begin(atrack_db *db);
 ATRACK_EXTERN int atrack_commit(atrack_db *db);
@@ -221,7 +236,9 @@ ATRACK_EXTERN int atrack_resolve(atrack_db *db, atrack_kind kind, const char *re
 typedef struct atrack_iter atrack_iter;
 
 /* Step to the next row. Returns ATRACK_OK when there is one, ATRACK_DONE
- * at the end, or an error code (the message is on the database handle). */
+ * at the end, or an error code (the message is on the database handle);
+ * ATRACK_MISUSE for NULL or an iterator whose handle was closed. After
+ * ATRACK_DONE or an error every row accessor returns NULL. */
 ATRACK_EXTERN int atrack_iter_next(atrack_iter *it);
 
 /* Release an iterator; NULL is a no-op. */

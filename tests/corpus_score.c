@@ -28,7 +28,10 @@
  *         and party (the party's canonical name) right among the matched.
  *  sect   sections matched by heading: F1, times the share of matched sections
  *         whose initiative count equals the annotation's (counts annotated null
- *         are not checked).
+ *         are not checked). A section annotated with heading null is matched
+ *         by the initiatives the model puts before any heading (in no
+ *         section); where the annotation has no such section, those are not
+ *         counted as one (a prose document's sentences are not a section).
  *  init   1 - |model - annotated| / max(model, annotated) over the total number
  *         of initiatives; not scored when the annotation's total is null
  *         (prose-only documents).
@@ -222,6 +225,8 @@ static int person_match(json_t *w, json_t *g, json_t *model)
 static int section_match(json_t *w, json_t *g, json_t *model)
 {
 	(void)model;
+	if (!str(w, "heading"))
+		return json_is_true(json_object_get(g, "before_any_heading"));
 	return same(str(w, "heading"), str(g, "heading")) || same(str(w, "heading"), str(g, "title"));
 }
 
@@ -293,14 +298,27 @@ static size_t section_count(json_t *model, const char *slug)
 	size_t i, n = 0;
 	json_t *it;
 	json_array_foreach(json_object_get(model, "initiatives"), i, it) {
-		if (slug && str(it, "section") && strcmp(str(it, "section"), slug) == 0) n++;
+		const char *section = str(it, "section");
+		if (slug ? section && strcmp(section, slug) == 0 : !section) n++;
 	}
 	return n;
 }
 
 static void score_sections(json_t *ann, json_t *model, score *s)
 {
-	json_t *want = json_object_get(ann, "sections"), *got = json_object_get(model, "sections");
+	/* the initiatives before any heading are the section an annotation
+	 * writes with heading null */
+	json_t *want = json_object_get(ann, "sections");
+	json_t *got = json_copy(json_object_get(model, "sections"));
+	if (!got) got = json_array();
+	size_t k;
+	json_t *ws;
+	json_array_foreach(want, k, ws) {
+		if (!str(ws, "heading") && section_count(model, NULL) > 0) {
+			json_array_append_new(got, json_pack("{s:b}", "before_any_heading", 1));
+			break;
+		}
+	}
 	size_t nw = json_array_size(want);
 	long *pair = calloc(nw + 1, sizeof *pair);
 	size_t m = pair ? match_all(want, got, model, section_match, pair) : 0;
@@ -315,6 +333,7 @@ static void score_sections(json_t *ann, json_t *model, score *s)
 	free(pair);
 	s->value[C_SECT] = f1(m, nw, json_array_size(got)) * (checked ? (double)right / (double)checked : 1.0);
 	s->scored[C_SECT] = 1;
+	json_decref(got);
 }
 
 static void score_initiatives(json_t *ann, json_t *model, score *s)

@@ -286,6 +286,67 @@ START_TEST(test_party_roles)
 }
 END_TEST
 
+static const fs_person *person_named(const fs_model *m, const char *name)
+{
+	for (size_t i = 0; i < m->person_count; i++)
+		if (strcmp(m->people[i].name, name) == 0)
+			return &m->people[i];
+	return NULL;
+}
+
+static const char *party_of(const fs_model *m, const fs_person *x)
+{
+	ck_assert_ptr_nonnull(x);
+	return x->party >= 0 ? m->parties[x->party].slug : "(none)";
+}
+
+/* Each person gets the country written with them: "Name of Country"
+ * (not the one before the title, which ends the previous person), an
+ * adjective ("Japanese"), the appositive "the Title of Country, Name";
+ * suffixes kept, honorifics dropped; organisations and proper nouns that
+ * hold a title word are not people. Countries written with no-break
+ * spaces are still countries of the title. */
+START_TEST(test_people_and_their_countries)
+{
+	fs_model *m = parse_pattern(PATTERN("people_countries.txt"));
+	ck_assert_str_eq(party_of(m, person_named(m, "Ada Quill")), "us");
+	ck_assert_str_eq(party_of(m, person_named(m, "Sato")), "japan");
+	ck_assert_str_eq(party_of(m, person_named(m, "Lee Brann")), "australia");
+	const fs_person *vale = person_named(m, "Bruno Vale Ortiz");
+	ck_assert_str_eq(party_of(m, vale), "spain");
+	ck_assert_str_eq(vale->title, "President of the Government");
+	ck_assert_str_eq(party_of(m, person_named(m, "Ravi Tamar")), "india");
+	ck_assert_str_eq(party_of(m, person_named(m, "Kenji Ota")), "japan");
+	ck_assert_str_eq(party_of(m, person_named(m, "Mara Doyle Jr.")), "us");
+	ck_assert_ptr_null(person_named(m, "Assembly"));
+	ck_assert_ptr_null(person_named(m, "Motors"));
+	ck_assert_ptr_null(person_named(m, "Program Roundtable"));
+	ck_assert_ptr_null(person_named(m, "Dynamics MQ-9Bs"));
+	ck_assert_uint_eq(m->person_count, 7);
+	const fs_party *rok = party_slug(m, "rok"), *us = party_slug(m, "us");
+	ck_assert_ptr_nonnull(rok);
+	ck_assert_ptr_nonnull(us);
+	ck_assert_int_eq(rok->mentioned, 0);
+	ck_assert_int_eq(us->mentioned, 0);
+	fs_model_free(m);
+}
+END_TEST
+/* A dateline and the "Hosted by" line after it are front matter: no
+ * section, but the meeting's date and its host; the letters after a
+ * name are not the name. */
+START_TEST(test_dateline_is_front_matter)
+{
+	fs_model *m = parse_pattern(PATTERN("dateline_front_matter.txt"));
+	ck_assert_uint_eq(m->section_count, 0);
+	ck_assert_uint_eq(m->initiative_count, 2);
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-06-02");
+	const fs_person *host = person_named(m, "Ada Quill");
+	ck_assert_str_eq(party_of(m, host), "australia");
+	ck_assert_str_eq(host->title, "Prime Minister");
+	fs_model_free(m);
+}
+END_TEST
 
 START_TEST(test_meeting_from_dated_visit)
 {
@@ -329,6 +390,8 @@ static Suite *patterns_suite(void)
 	suite_add_tcase(s, frameworks);
 	TCase *parties = tcase_create("parties");
 	tcase_add_test(parties, test_party_roles);
+	tcase_add_test(parties, test_people_and_their_countries);
+	tcase_add_test(parties, test_dateline_is_front_matter);
 	suite_add_tcase(s, parties);
 	return s;
 }

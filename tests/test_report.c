@@ -229,7 +229,7 @@ START_TEST(test_bad_options)
 	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_INVALID);
 	o = opts_today();
 	o.version = 99;
-	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_INVALID);
+	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_MISUSE);
 	char *out = NULL;
 	o = opts_today();
 	ck_assert_int_eq(atrack_report_render(db, &o, (atrack_report_format)42, &out, NULL),

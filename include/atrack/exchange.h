@@ -96,7 +96,7 @@ typedef struct atrack_exchange_result {
  * ATRACK_CORRUPT (a row refers to one that is not there: the message
  * names both; see atrack_check); ATRACK_INVALID (text that is not UTF-8,
  * which JSON cannot carry); ATRACK_BUSY, ATRACK_NOMEM, ATRACK_MISUSE (NULL
- * handle, stream or out). After a failure, what atrack_export_file wrote
+ * handle, stream or out; an unknown opts->version). After a failure, what atrack_export_file wrote
  * so far is not a whole document.
  */
 ATRACK_EXTERN int atrack_export_file(atrack_db *db, const atrack_exchange_opts *opts, FILE *out);
@@ -148,7 +148,9 @@ ATRACK_EXTERN int atrack_export_buffer(atrack_db *db, const atrack_exchange_opts
  * mark before the document is skipped. ATRACK_CONFLICT
  * (above; the message gives the count and the first); ATRACK_NOTFOUND and
  * ATRACK_IO for a path that cannot be read; ATRACK_READONLY, ATRACK_BUSY,
- * ATRACK_NOMEM. On any failure the database is exactly as it was.
+ * ATRACK_NOMEM; ATRACK_MISUSE (NULL handle, stream or path; an unknown
+ * opts->version; a report open on the handle). On any failure the
+ * database is exactly as it was.
  */
 ATRACK_EXTERN int atrack_import_json_buffer(atrack_db *db, const char *text, size_t len,
                                             const atrack_exchange_opts *opts,

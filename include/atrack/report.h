@@ -102,17 +102,24 @@ typedef struct atrack_report atrack_report;
  *
  * Unless the caller holds a transaction, the report reads one snapshot of
  * the database from open to atrack_report_free (a read transaction): the
- * summary and the rows agree however many writers commit meanwhile. Free
- * it before writing through the same handle.
+ * summary and the rows agree however many writers commit meanwhile. While
+ * a report is open, every write through the same handle (and
+ * atrack_begin) is refused with ATRACK_MISUSE ("a report is open on this
+ * handle: ..."), so that no write joins the report's read transaction
+ * unseen by other handles; free the report first.
  *
  * Returns ATRACK_OK; ATRACK_INVALID for a malformed date, a negative
- * stale_days, `since` after `as_of`, an unknown status code or an
- * unknown options version; ATRACK_NOMEM; ATRACK_BUSY.
+ * stale_days, `since` after `as_of` or an unknown status code;
+ * ATRACK_MISUSE for a NULL handle or out, or an unknown options version;
+ * ATRACK_NOMEM; ATRACK_BUSY.
  */
 ATRACK_EXTERN int atrack_report_open(atrack_db *db, const atrack_report_opts *opts,
                                      atrack_report **out);
 
-/* Release a report; NULL is a no-op. Free its iterators first. */
+/* Release a report; NULL is a no-op. Free its iterators first. A report
+ * whose handle was closed (atrack_close) is still freed here, and then
+ * only here: its row, change and timeline functions return ATRACK_MISUSE,
+ * its accessors still read what it holds. */
 ATRACK_EXTERN void atrack_report_free(atrack_report *report);
 
 /* The report's heading, the day it describes (as_of, else today), today,

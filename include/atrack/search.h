@@ -56,7 +56,9 @@ typedef struct atrack_search_hit {
  * out   [out] an iterator (O1) of mixed kinds (atrack_iter_kind gives 0);
  *       read hits with atrack_iter_search_hit (O2).
  * Returns ATRACK_OK; ATRACK_INVALID for an empty query or one FTS5 cannot
- * understand ("search: cannot understand query 'a AND': ..."); ATRACK_NOMEM.
+ * understand ("search: cannot understand query 'a AND': ..."); ATRACK_NOMEM;
+ * ATRACK_MISUSE for a NULL handle, query or out, or an unknown options
+ * version.
  */
 ATRACK_EXTERN int atrack_search(atrack_db *db, const char *query, const atrack_search_opts *opts,
                                 atrack_iter **out);

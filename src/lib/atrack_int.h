@@ -104,6 +104,9 @@ struct atrack_db {
 	size_t stmt_cache_cap;
 	atr_txn_hooks txn_hooks[4];
 	size_t txn_hook_count;
+	unsigned int open_iters;   /* iterators not yet freed */
+	unsigned int open_reports; /* reports not yet freed: writes are refused */
+	bool closed;               /* atrack_close was called while some were open */
 };
 
 /* Open the handle: the file identified, the connection hardened, the
@@ -128,6 +131,16 @@ int atr_error_at(atrack_db *db, int rc, int line, int column,
                  const char *fmt, ...) ATR_PRINTF(5, 6);
 /* Clear the last error: every public entry point calls it first. */
 void atr_clear_error(atrack_db *db);
+/* The refusal of an entry point called wrongly (NULL handle or argument, a
+ * handle that is not open): records ATRACK_MISUSE on `db` when there is
+ * one, naming `fn`, and returns it. */
+int atr_misuse(atrack_db *db, const char *fn);
+/* Whether `db` is a handle calls may use: not NULL, open, not closed. */
+bool atr_db_usable(const atrack_db *db);
+/* An iterator (report false) or a report (true) let go of `db`, which
+ * counted it in open_iters or open_reports: the last one after
+ * atrack_close really closes the handle (core/open.c). */
+void atr_db_release(atrack_db *db, bool report);
 
 /* Map an SQLite result code to an atrack one (SQLITE_BUSY -> ATRACK_BUSY,
  * SQLITE_CONSTRAINT_UNIQUE -> ATRACK_CONFLICT, ...). */

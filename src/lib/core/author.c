@@ -41,7 +41,7 @@ int atr_author_check(atrack_db *db, const char *author)
 int atrack_set_author(atrack_db *db, const char *author)
 {
 	if (!db)
-		return ATRACK_MISUSE;
+		return atr_misuse(db, "atrack_set_author");
 	atr_clear_error(db);
 	if (author && !*author)
 		return atr_error(db, ATRACK_INVALID, "author: must not be empty");

@@ -76,6 +76,18 @@ void atr_clear_error(atrack_db *db)
 	db->errmsg = NULL;
 }
 
+bool atr_db_usable(const atrack_db *db)
+{
+	return db && db->sql && !db->closed;
+}
+
+int atr_misuse(atrack_db *db, const char *fn)
+{
+	if (db && (!db->sql || db->closed))
+		return atr_error(db, ATRACK_MISUSE, "%s: the database handle is not open", fn);
+	return atr_error(db, ATRACK_MISUSE, "%s: a required argument is NULL", fn);
+}
+
 int atrack_errcode(const atrack_db *db)
 {
 	return db ? db->errcode : ATRACK_MISUSE;

@@ -21,6 +21,7 @@ int atr_iter_new(atrack_db *db, atrack_kind kind, sqlite3_stmt *stmt, size_t row
 	it->stmt = stmt;
 	it->row = row;
 	it->load_row = load_row;
+	db->open_iters++;
 	*out = it;
 	return ATRACK_OK;
 }
@@ -34,8 +35,16 @@ int atrack_iter_next(atrack_iter *it)
 {
 	if (!it)
 		return ATRACK_MISUSE;
+	if (it->db->closed) {
+		/* Its handle was closed: the iterator can only be freed. */
+		if (it->clear_row)
+			it->clear_row(it);
+		it->done = true;
+		return ATRACK_MISUSE;
+	}
 	if (it->done)
 		return ATRACK_DONE;
+	atr_clear_error(it->db); /* the handle's state is this step's */
 	if (it->clear_row)
 		it->clear_row(it);
 	int src = sqlite3_step(it->stmt);
@@ -58,8 +67,10 @@ void atrack_iter_free(atrack_iter *it)
 	if (it->free_state)
 		it->free_state(it->state);
 	sqlite3_finalize(it->stmt);
+	atrack_db *db = it->db;
 	atr_free(it->row);
 	atr_free(it);
+	atr_db_release(db, false);
 }
 
 atrack_kind atrack_iter_kind(const atrack_iter *it)

@@ -348,17 +348,18 @@ int atr_db_open(const char *path, unsigned int flags, atrack_db **out)
 	return open_file(db, path, flags);
 }
 
-void atrack_close(atrack_db *db)
+/* The real close: the handle and its connection go. No iterator or
+ * report of the handle is left. */
+static void db_destroy(atrack_db *db)
 {
-	if (!db)
-		return;
 	if (db->sql) {
 		for (size_t i = 0; i < db->stmt_cache_count; i++)
 			sqlite3_finalize(db->stmt_cache[i].stmt);
+		db->stmt_cache_count = 0;
 		atr_txn_abandon(db);
 		/* Close first: it disconnects the virtual tables (FTS5), which
-		 * finalize statements of their own. Only then may the statements
-		 * an unfreed iterator left be finalized here. */
+		 * finalize statements of their own. Only then may statements
+		 * the library left be finalized here. */
 		if (sqlite3_close(db->sql) == SQLITE_BUSY) {
 			sqlite3_stmt *stmt;
 			while ((stmt = sqlite3_next_stmt(db->sql, NULL)) != NULL)
@@ -370,6 +371,31 @@ void atrack_close(atrack_db *db)
 	atr_free(db->errmsg);
 	atr_free(db->author);
 	atr_free(db);
+}
+
+void atrack_close(atrack_db *db)
+{
+	if (!db || db->closed)
+		return;
+	if (db->open_iters == 0 && db->open_reports == 0) {
+		db_destroy(db);
+		return;
+	}
+	/* Iterators or reports are still open: like sqlite3_close_v2, the
+	 * handle is closed to every call now, the caller's transaction rolled
+	 * back, and the connection itself goes with the last of them. */
+	db->closed = true;
+	if (db->sql)
+		atr_txn_abandon(db);
+}
+
+void atr_db_release(atrack_db *db, bool report)
+{
+	unsigned int *count = report ? &db->open_reports : &db->open_iters;
+	if (*count > 0)
+		(*count)--;
+	if (db->closed && db->open_iters == 0 && db->open_reports == 0)
+		db_destroy(db);
 }
 
 /* ---- Transactions ------------------------------------------------------- */

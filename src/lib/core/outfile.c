@@ -325,7 +325,7 @@ struct atrack_outfile {
 int atrack_outfile_open(atrack_db *db, const char *path, atrack_outfile **out, FILE **out_stream)
 {
 	if (!db || !path || !out || !out_stream)
-		return ATRACK_MISUSE;
+		return atr_misuse(db, "atrack_outfile_open");
 	*out = NULL;
 	*out_stream = NULL;
 	atr_clear_error(db);

@@ -109,21 +109,30 @@ void atr_txn_abandon(atrack_db *db)
 	}
 }
 
-static bool usable(atrack_db *db)
+/* Writes are refused while a report is open: its snapshot is a read
+ * transaction that a write would silently join, and other handles would
+ * not see the write until the report is freed. */
+static int refuse_under_report(atrack_db *db)
 {
-	return db && db->sql;
+	if (db->open_reports > 0)
+		return atr_error(db, ATRACK_MISUSE, "a report is open on this handle: free it "
+		                 "(atrack_report_free) before writing");
+	return ATRACK_OK;
 }
 
 int atrack_begin(atrack_db *db)
 {
-	if (!usable(db))
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db))
+		return atr_misuse(db, "atrack_begin");
 	atr_clear_error(db);
 	if (db->in_user_txn || db->write_depth > 0)
 		return atr_error(db, ATRACK_MISUSE, "a transaction is already open");
+	int rc = refuse_under_report(db);
+	if (rc != ATRACK_OK)
+		return rc;
 	if (db->flags & ATRACK_OPEN_READONLY)
 		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
-	int rc = begin_with_hooks(db);
+	rc = begin_with_hooks(db);
 	if (rc == ATRACK_OK)
 		db->in_user_txn = true;
 	return rc;
@@ -131,8 +140,8 @@ int atrack_begin(atrack_db *db)
 
 int atrack_commit(atrack_db *db)
 {
-	if (!usable(db))
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db))
+		return atr_misuse(db, "atrack_commit");
 	atr_clear_error(db);
 	if (!db->in_user_txn)
 		return atr_error(db, ATRACK_MISUSE, "no transaction is open");
@@ -147,8 +156,8 @@ int atrack_commit(atrack_db *db)
 
 int atrack_rollback(atrack_db *db)
 {
-	if (!usable(db))
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db))
+		return atr_misuse(db, "atrack_rollback");
 	atr_clear_error(db);
 	if (!db->in_user_txn)
 		return atr_error(db, ATRACK_MISUSE, "no transaction is open");
@@ -165,11 +174,14 @@ static const char sql_release[] = "RELEASE atrack_write";
 
 static int write_begin(atrack_db *db, bool savepoint)
 {
+	int rc = refuse_under_report(db);
+	if (rc != ATRACK_OK)
+		return rc;
 	if (db->flags & ATRACK_OPEN_READONLY)
 		return atr_error(db, ATRACK_READONLY, "the database is open read-only");
 	/* Every write records its author (rows and the audit log); text that
 	 * is not UTF-8 would be stored and then break every export. */
-	int rc = atr_author_check(db, db->author);
+	rc = atr_author_check(db, db->author);
 	if (rc != ATRACK_OK)
 		return rc;
 	if (db->write_depth == 0 && sqlite3_get_autocommit(db->sql)) {

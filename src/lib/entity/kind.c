@@ -89,8 +89,8 @@ static bool parse_id(const char *ref, int64_t *id)
 
 int atrack_resolve(atrack_db *db, atrack_kind kind, const char *ref, int64_t *out_id)
 {
-	if (!db || !db->sql || !out_id)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !out_id)
+		return atr_misuse(db, "atrack_resolve");
 	atr_clear_error(db);
 	const atr_kind_info *info = atr_kind_info_of(kind);
 	if (!info)

@@ -41,8 +41,8 @@ static int link_find(atrack_db *db, atrack_kind k1, int64_t *id1, atrack_kind k2
 static int link_change(atrack_db *db, atrack_kind k1, int64_t id1, atrack_kind k2, int64_t id2,
                        bool add)
 {
-	if (!db || !db->sql)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db))
+		return atr_misuse(db, add ? "atrack_link" : "atrack_unlink");
 	atr_clear_error(db);
 	const atr_link *l;
 	char label1[160], label2[160], kb1[32], kb2[32];
@@ -144,5 +144,5 @@ int atrack_link_list(atrack_db *db, atrack_kind kind, int64_t id, atrack_iter **
 
 const atrack_link_row *atrack_iter_link(const atrack_iter *it)
 {
-	return it && it->load_row == load_link_row ? it->row : NULL;
+	return it && it->load_row == load_link_row && !it->done ? it->row : NULL;
 }

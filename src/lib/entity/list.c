@@ -154,5 +154,7 @@ int atr_entity_list(atrack_db *db, const atr_noun *n, const atrack_list_opts *op
 
 const void *atrack_iter_entity(const atrack_iter *it)
 {
-	return it && it->load_row == load_entity_row ? it->row : NULL;
+	/* After the last row (or a failure) the row pointed into a statement
+	 * that has been reset: there is no row to show. */
+	return it && it->load_row == load_entity_row && !it->done ? it->row : NULL;
 }

@@ -339,8 +339,8 @@ const char *atr_noun_kind_label(atrack_kind kind, char buf[32])
 int atr_noun_enter(atrack_db *db, atrack_kind kind, const char *needed, const void *given,
                    const atr_noun **out)
 {
-	if (!db || !db->sql)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db))
+		return atr_misuse(db, atrack_kind_name(kind) ? atrack_kind_name(kind) : "atrack");
 	atr_clear_error(db);
 	*out = atr_noun_of(kind);
 	if (!*out)

@@ -76,6 +76,9 @@ extern const xt_table xt_tables[XT_COUNT];
  * reference turned into the referred row's key; and for a reference, the
  * raw id, else NULL). With by_id, one row: "WHERE id = ?1"; else all, by
  * id. Returns NULL when memory runs out; free with atr_free. */
+/* ATRACK_MISUSE (recorded on db) unless `opts` is NULL or of a version
+ * this library knows, as for every options struct of the library. */
+int xt_check_opts(atrack_db *db, const atrack_exchange_opts *opts);
 char *xt_select_sql(const xt_table *t, bool by_id);
 
 /* The JSON object of the row `stmt` (prepared from xt_select_sql) is on.

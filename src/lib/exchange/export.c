@@ -102,11 +102,21 @@ static int write_document(atrack_db *db, const atrack_exchange_opts *opts, write
 	return rc;
 }
 
+int xt_check_opts(atrack_db *db, const atrack_exchange_opts *opts)
+{
+	if (opts && opts->version != ATRACK_EXCHANGE_OPTS_VERSION)
+		return atr_error(db, ATRACK_MISUSE, "unknown atrack_exchange_opts version %u",
+		                 opts->version);
+	return ATRACK_OK;
+}
+
 int atrack_export_file(atrack_db *db, const atrack_exchange_opts *opts, FILE *out)
 {
-	if (!db || !db->sql || !out)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !out)
+		return atr_misuse(db, "atrack_export_file");
 	atr_clear_error(db);
+	if (xt_check_opts(db, opts) != ATRACK_OK)
+		return ATRACK_MISUSE;
 	writer w = { out, NULL, false };
 	int rc = write_document(db, opts, &w);
 	if (rc == ATRACK_OK && fflush(out) != 0)
@@ -116,10 +126,12 @@ int atrack_export_file(atrack_db *db, const atrack_exchange_opts *opts, FILE *ou
 
 int atrack_export_buffer(atrack_db *db, const atrack_exchange_opts *opts, char **out)
 {
-	if (!db || !db->sql || !out)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !out)
+		return atr_misuse(db, "atrack_export_buffer");
 	*out = NULL;
 	atr_clear_error(db);
+	if (xt_check_opts(db, opts) != ATRACK_OK)
+		return ATRACK_MISUSE;
 	atr_buf b = ATR_BUF_INIT;
 	writer w = { NULL, &b, false };
 	int rc = write_document(db, opts, &w);
@@ -133,9 +145,11 @@ int atrack_export_buffer(atrack_db *db, const atrack_exchange_opts *opts, char *
 
 int atrack_export_path(atrack_db *db, const atrack_exchange_opts *opts, const char *path)
 {
-	if (!db || !db->sql || !path)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !path)
+		return atr_misuse(db, "atrack_export_path");
 	atr_clear_error(db);
+	if (xt_check_opts(db, opts) != ATRACK_OK)
+		return ATRACK_MISUSE;
 	atr_outfile of;
 	int rc = atr_outfile_open(db, path, ATR_OUT_STREAM | ATR_OUT_PRIVATE, &of);
 	if (rc != ATRACK_OK)

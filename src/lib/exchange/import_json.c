@@ -92,9 +92,11 @@ static int import_document(importer *I, json_t *doc)
 int atrack_import_json_buffer(atrack_db *db, const char *text, size_t len,
                               const atrack_exchange_opts *opts, atrack_exchange_result *result)
 {
-	if (!db || !db->sql || (!text && len > 0))
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || (!text && len > 0))
+		return atr_misuse(db, "atrack_import_json_buffer");
 	atr_clear_error(db);
+	if (xt_check_opts(db, opts) != ATRACK_OK)
+		return ATRACK_MISUSE;
 	atrack_exchange_result scratch;
 	if (!result)
 		result = &scratch;
@@ -168,9 +170,11 @@ static int read_stream(atrack_db *db, FILE *in, const char *source, atr_buf *b)
 int atrack_import_json_file(atrack_db *db, FILE *in, const atrack_exchange_opts *opts,
                             atrack_exchange_result *result)
 {
-	if (!db || !db->sql || !in)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !in)
+		return atr_misuse(db, "atrack_import_json_file");
 	atr_clear_error(db);
+	if (xt_check_opts(db, opts) != ATRACK_OK)
+		return ATRACK_MISUSE;
 	if (result)
 		memset(result, 0, sizeof *result);
 	atr_buf b = ATR_BUF_INIT;
@@ -184,9 +188,11 @@ int atrack_import_json_file(atrack_db *db, FILE *in, const atrack_exchange_opts 
 int atrack_import_json_path(atrack_db *db, const char *path, const atrack_exchange_opts *opts,
                             atrack_exchange_result *result)
 {
-	if (!db || !db->sql || !path)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !path)
+		return atr_misuse(db, "atrack_import_json_path");
 	atr_clear_error(db);
+	if (xt_check_opts(db, opts) != ATRACK_OK)
+		return ATRACK_MISUSE;
 	if (result)
 		memset(result, 0, sizeof *result);
 	FILE *in = fopen(path, "rb");

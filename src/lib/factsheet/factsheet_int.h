@@ -146,6 +146,8 @@ struct fsp_party_def {
 	const char *name;
 	const char *shorts[4];
 	const char *longs[5];
+	const char *adjectives[3]; /* "Japanese Prime Minister ..." */
+	bool grouping;             /* an organisation, not a country */
 };
 struct fsp_kind_noun {
 	const char *noun;
@@ -153,6 +155,7 @@ struct fsp_kind_noun {
 };
 extern const struct fsp_party_def FSP_PARTIES[];
 extern const size_t FSP_PARTY_COUNT;
+extern const char *const FSP_HOME_PARTY;
 extern const struct fsp_kind_noun FSP_KIND_NOUNS[];
 extern const size_t FSP_KIND_NOUN_COUNT;
 extern const char *const FSP_MONTHS[];
@@ -161,6 +164,8 @@ extern const char *const FSP_ABBREVIATIONS[];
 extern const char *const FSP_TITLE_HEADS[];
 extern const char *const FSP_TITLE_MODIFIERS[];
 extern const char *const FSP_DEPARTMENTS[];
+extern const char *const FSP_HONORIFICS[];
+extern const char *const FSP_POST_NOMINALS[];
 extern const char *const FSP_MEETING_NOUNS[];
 extern const char *const FSP_MEETING_MAYBE_NOUNS[];
 extern const char *const FSP_DETERMINERS[];
@@ -228,6 +233,8 @@ int fsp_build_blocks(fsp_parser *p);
 /* fs_party.c */
 int fsp_scan_parties(fsp_parser *p, fsp_block *b);
 void fsp_party_roles(fsp_parser *p);
+int fsp_party_adjective(const char *s, size_t len);
+int fsp_party_of_def(fsp_parser *p, size_t def, fs_pos pos);
 /* fs_people.c */
 int fsp_scan_people(fsp_parser *p, fsp_block *b);
 int fsp_resolve_short_references(fsp_parser *p);

@@ -117,6 +117,29 @@ static bool title_heading(const char *s, size_t len, int max_words)
 	return fsp_is_title_case(s, len, max_words);
 }
 
+/* A dateline: a short line of a place and a date, "Port Alder, 20 May
+ * 2031" or "PORT ALDER, May 20, 2031"; front matter, not a heading. */
+static bool dateline(const fsp_line *l)
+{
+	if (!l || l->marker_len)
+		return false;
+	bool digit = false, month = false;
+	int words = 0;
+	for (size_t i = 0, w = 0; i <= l->len; i++) {
+		if (i < l->len && fsp_is_digit(l->s[i]))
+			digit = true;
+		if (i == l->len || l->s[i] == ' ' || l->s[i] == ',') {
+			if (i > w) {
+				words++;
+				if (fsp_month_of(l->s + w, i - w))
+					month = true;
+			}
+			w = i + 1;
+		}
+	}
+	return digit && month && words <= 8 && !fsp_ends_sentence(l->s, l->len);
+}
+
 /* A short line in sentence case with no final punctuation, standing
  * alone before a paragraph: "Strengthening defense cooperation". */
 static bool sentence_heading(const fsp_line *l, const fsp_line *prev,
@@ -128,18 +151,6 @@ static bool sentence_heading(const fsp_line *l, const fsp_line *prev,
 	char last = fsp_final_char(l->s, l->len);
 	if (!fsp_is_alnum(last))
 		return false;
-	bool digit = false, month = false;
-	for (size_t i = 0, w = 0; i <= l->len; i++) {
-		if (i < l->len && fsp_is_digit(l->s[i]))
-			digit = true;
-		if (i == l->len || l->s[i] == ' ' || l->s[i] == ',') {
-			if (fsp_month_of(l->s + w, i - w))
-				month = true;
-			w = i + 1;
-		}
-	}
-	if (digit && month)
-		return false; /* a dateline: "Port Alder, 20 May 2031" */
 	for (size_t i = 0; i < l->len; i++) {
 		if (l->s[i] == ' ' && ++words > 14)
 			return false;
@@ -158,6 +169,7 @@ void fsp_classify_lines(fsp_parser *p)
 		l->kind_hint = l->marker_len ? LINE_ITEM : LINE_PROSE;
 	}
 	int top_indent = -1; /* indent of the current top-level item */
+	bool front_matter = true; /* nothing but the title and a dateline yet */
 	for (size_t i = 0; i < p->line_count; i++) {
 		fsp_line *l = &p->lines[i];
 		fsp_line *prev = i > 0 ? &p->lines[i - 1] : NULL;
@@ -181,6 +193,9 @@ void fsp_classify_lines(fsp_parser *p)
 			l->kind = numbered_heading(l, next) ? LINE_HEADING : LINE_ITEM;
 		else if (in_item && (open || l->indent > 0))
 			l->kind = LINE_CONT;
+		else if (dateline(l) || (dateline(prev) && prev->kind == LINE_PROSE &&
+		                          front_matter))
+			l->kind = LINE_PROSE; /* the dateline, and a "Hosted by" line after it */
 		else if (fsp_is_all_caps(l->s, l->len) || title_heading(l->s, l->len, 12))
 			l->kind = LINE_HEADING;
 		else if ((colon = runin_colon(l, 12, &text)) &&
@@ -201,6 +216,8 @@ void fsp_classify_lines(fsp_parser *p)
 			l->kind = LINE_PROSE;
 		if (l->kind == LINE_HEADING)
 			l->marker_len = 0;
+		if (l->kind != LINE_TITLE && l->kind != LINE_BOILERPLATE && !dateline(l))
+			front_matter = false;
 		if (l->kind == LINE_ITEM)
 			top_indent = l->indent;
 		else if (l->kind != LINE_CONT)

@@ -46,6 +46,48 @@ static bool geographic_feature(const char *s, size_t len)
 	return false;
 }
 
+/* The bytes of s (avail long) that spell form, or 0. A space of the form
+ * also matches a no-break space (U+00A0, U+202F), an apostrophe a curly
+ * one, a hyphen a non-breaking hyphen (U+2011): the texts are pasted from
+ * web pages. */
+static size_t form_length(const char *s, size_t avail, const char *form)
+{
+	size_t i = 0;
+	for (const char *f = form; *f; f++) {
+		if (i >= avail)
+			return 0;
+		if (*f == ' ' && i + 2 <= avail && memcmp(s + i, "\xC2\xA0", 2) == 0)
+			i += 2;
+		else if (*f == ' ' && i + 3 <= avail && memcmp(s + i, "\xE2\x80\xAF", 3) == 0)
+			i += 3;
+		else if (*f == '\'' && i + 3 <= avail && memcmp(s + i, "\xE2\x80\x99", 3) == 0)
+			i += 3;
+		else if (*f == '-' && i + 3 <= avail && memcmp(s + i, "\xE2\x80\x91", 3) == 0)
+			i += 3;
+		else if (s[i] == *f)
+			i++;
+		else
+			return 0;
+	}
+	return i;
+}
+
+/* The party whose adjective ("Japanese") the word is, or -1. */
+int fsp_party_adjective(const char *s, size_t len)
+{
+	for (size_t d = 0; d < FSP_PARTY_COUNT; d++)
+		for (size_t k = 0; k < 3 && FSP_PARTIES[d].adjectives[k]; k++)
+			if (form_length(s, len, FSP_PARTIES[d].adjectives[k]) == len)
+				return (int)d;
+	return -1;
+}
+
+/* The model's party for gazetteer entry def, added when not yet there. */
+int fsp_party_of_def(fsp_parser *p, size_t def, fs_pos pos)
+{
+	return party_index(p, def, false, NULL, pos);
+}
+
 /* Every mention of a known party, at a word start and ending at a word
  * end, the longest form winning; "U.S.-ROK-Japan" gives three. */
 int fsp_scan_parties(fsp_parser *p, fsp_block *b)
@@ -65,9 +107,8 @@ int fsp_scan_parties(fsp_parser *p, fsp_block *b)
 				const char *const *forms = s ? FSP_PARTIES[d].longs : FSP_PARTIES[d].shorts;
 				size_t count = s ? 5 : 4;
 				for (size_t k = 0; k < count && forms[k]; k++) {
-					size_t n = strlen(forms[k]);
-					if (n <= best_len || i + n > b->len ||
-					    memcmp(b->text + i, forms[k], n) != 0)
+					size_t n = form_length(b->text + i, b->len - i, forms[k]);
+					if (n <= best_len)
 						continue;
 					if (i + n < b->len && fsp_is_alnum(b->text[i + n]))
 						continue;
@@ -93,30 +134,112 @@ int fsp_scan_parties(fsp_parser *p, fsp_block *b)
 	return ATRACK_OK;
 }
 
-/* The parties are the countries in the title and those of the people who
- * took part; the others the text names (adversaries, bystanders) are only
- * mentioned. When neither the title nor a participant names a country,
- * every country found is taken as a party rather than none. */
+/* Whether only commas, "and" and "the" stand between bytes [from, to). */
+static bool only_joiners(const char *s, size_t from, size_t to)
+{
+	size_t i = from;
+	while (i < to) {
+		if (fsp_is_space(s[i]) || s[i] == ',' || s[i] == '(' || s[i] == ')') {
+			i++;
+		} else if (i + 2 <= to && memcmp(s + i, "\xC2\xA0", 2) == 0) {
+			i += 2;
+		} else if (i + 3 <= to && (memcmp(s + i, "and", 3) == 0 || memcmp(s + i, "the", 3) == 0) &&
+		           (i + 3 == to || !fsp_is_alnum(s[i + 3]))) {
+			i += 3;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The sentence of the token that holds byte `at` of block b. */
+static int sentence_at(const fsp_block *b, size_t at)
+{
+	size_t lo = 0, hi = b->tok_count;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (b->toks[mid].start <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? b->toks[lo - 1].sentence : 0;
+}
+
+static bool is_grouping(const char *slug)
+{
+	for (size_t d = 0; d < FSP_PARTY_COUNT; d++)
+		if (strcmp(FSP_PARTIES[d].slug, slug) == 0)
+			return FSP_PARTIES[d].grouping;
+	return false;
+}
+
+static void take_part(fs_model *m, int party, size_t *countries)
+{
+	if (party < 0 || !m->parties[party].mentioned)
+		return;
+	m->parties[party].mentioned = 0;
+	if (!is_grouping(m->parties[party].slug))
+		(*countries)++;
+}
+
+/* The lead's subject: parties named side by side in the first sentence
+ * of the first paragraph ("X and Y pledge", "We, the leaders of X, Y, and
+ * Z"); a party named alone there is only mentioned. */
+static void lead_parties(fsp_parser *p, size_t *countries)
+{
+	for (size_t bi = 0; bi < p->block_count; bi++) {
+		const fsp_block *b = &p->blocks[bi];
+		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
+			continue;
+		const fsp_mention *items = p->mentions[MENTION_PARTY].items;
+		for (size_t k = b->first[MENTION_PARTY]; k + 1 < b->end[MENTION_PARTY]; k++) {
+			const fsp_mention *a = &items[k], *c = &items[k + 1];
+			if (sentence_at(b, c->start) > 0)
+				break;
+			if (only_joiners(b->text, a->end, c->start)) {
+				take_part(p->model, a->index, countries);
+				take_part(p->model, c->index, countries);
+			}
+		}
+		return;
+	}
+}
+
+/* The parties are the countries in the title, those of the people who
+ * took part and those the lead names side by side; the others the text
+ * names (adversaries, bystanders) are only mentioned. When no country is
+ * found so, the publisher's country is the party of a meeting of a
+ * grouping the title names (a NATO summit), and failing that every
+ * country found. */
 void fsp_party_roles(fsp_parser *p)
 {
 	fs_model *m = p->model;
-	size_t meeting = 0;
+	size_t countries = 0;
 	for (size_t i = 0; i < m->party_count; i++)
 		m->parties[i].mentioned = 1;
-	for (size_t i = 0; i < m->party_count; i++)
-		if (m->title && m->parties[i].pos.line == m->title_pos.line) {
-			m->parties[i].mentioned = 0;
-			meeting++;
+	bool grouping_titled = false;
+	for (size_t bi = 0; bi < p->block_count; bi++) {
+		const fsp_block *b = &p->blocks[bi];
+		if (b->kind != BLOCK_TITLE)
+			continue;
+		for (size_t k = b->first[MENTION_PARTY]; k < b->end[MENTION_PARTY]; k++) {
+			int index = p->mentions[MENTION_PARTY].items[k].index;
+			take_part(m, index, &countries);
+			if (index >= 0 && is_grouping(m->parties[index].slug))
+				grouping_titled = true;
 		}
+	}
 	for (size_t k = 0; k < m->meeting_count; k++)
-		for (size_t j = 0; j < m->meetings[k].people.count; j++) {
-			int party = m->people[m->meetings[k].people.items[j]].party;
-			if (party >= 0 && m->parties[party].mentioned) {
-				m->parties[party].mentioned = 0;
-				meeting++;
-			}
-		}
-	if (!meeting)
+		for (size_t j = 0; j < m->meetings[k].people.count; j++)
+			take_part(m, m->people[m->meetings[k].people.items[j]].party, &countries);
+	lead_parties(p, &countries);
+	for (size_t i = 0; i < m->party_count && !countries && grouping_titled; i++)
+		if (strcmp(m->parties[i].slug, FSP_HOME_PARTY) == 0)
+			take_part(m, (int)i, &countries);
+	if (!countries)
 		for (size_t i = 0; i < m->party_count; i++)
-			m->parties[i].mentioned = 0;
+			if (!is_grouping(m->parties[i].slug))
+				m->parties[i].mentioned = 0;
 }

@@ -15,7 +15,8 @@ static bool name_token(const fsp_parser *p, const fsp_block *b, size_t t)
 	if (!fsp_capitalised(b, t) || fsp_starts_with_paren(b, t))
 		return false;
 	if (fsp_in_list(s, n, FSP_TITLE_HEADS) || fsp_in_list(s, n, FSP_TITLE_MODIFIERS) ||
-	    fsp_month_of(s, n) || fsp_party_token(p, b, t))
+	    fsp_month_of(s, n) || fsp_party_token(p, b, t) ||
+	    fsp_in_list(s, n, FSP_POST_NOMINALS))
 		return false;
 	return !fsp_in_list(s, n, FSP_DETERMINERS);
 }
@@ -51,6 +52,130 @@ static int add_person(fsp_parser *p, const char *name, size_t name_len,
 	return (int)(m->person_count - 1);
 }
 
+/* "Jr.", "Sr.", "II", "III", "IV" after a name, with or without a comma:
+ * the name then ends after the suffix. */
+static size_t name_suffix(const fsp_block *b, size_t last, size_t name_end)
+{
+	static const char *const suffixes[] = { "Jr", "Sr", "II", "III", "IV", NULL };
+	if (last + 1 >= b->tok_count)
+		return name_end;
+	size_t n;
+	const char *s = fsp_core(b, last + 1, &n);
+	if (n && s[n - 1] == '.')
+		n--;
+	if (!fsp_in_list(s, n, suffixes))
+		return name_end;
+	const char *tok_end = b->text + b->toks[last + 1].cend;
+	return (size_t)(s - b->text) + n + (tok_end > s + n && s[n] == '.' ? 1 : 0);
+}
+
+/* "the Prime Minister of India, Shri Narendra Modi", "the President of
+ * the Government of Spain, Pedro ...": after the title at `last` its
+ * country, a comma and the name, honorifics dropped. The token where the
+ * name starts, or 0; *party and *title_last (a title word after "of",
+ * "Government") are set when found. */
+static size_t apposed_name(const fsp_parser *p, const fsp_block *b, size_t last,
+                           int *party, size_t *title_last)
+{
+	size_t j = last + 1;
+	if (j + 2 >= b->tok_count || !fsp_core_is(b, j, "of"))
+		return 0;
+	j++;
+	if (fsp_core_is(b, j, "the"))
+		j++;
+	size_t office = 0;
+	if (j + 2 < b->tok_count && fsp_capitalised(b, j) && !fsp_party_token(p, b, j) &&
+	    fsp_core_is(b, j + 1, "of")) {
+		office = j;
+		j += 2;
+		if (j < b->tok_count && fsp_core_is(b, j, "the"))
+			j++;
+	}
+	if (j >= b->tok_count)
+		return 0;
+	const fsp_mention *pm = fsp_covering(p, b, MENTION_PARTY, b->toks[j].cstart);
+	if (!pm || pm->start != b->toks[j].cstart)
+		return 0;
+	while (j + 1 < b->tok_count && b->toks[j].cend < pm->end)
+		j++;
+	if (!b->toks[j].closes || b->text[b->toks[j].end - 1] != ',' || j + 1 >= b->tok_count)
+		return 0;
+	j++;
+	while (j + 1 < b->tok_count && fsp_core_in(b, j, FSP_HONORIFICS))
+		j++;
+	if (!name_token(p, b, j))
+		return 0;
+	*party = pm->index;
+	if (office)
+		*title_last = office;
+	return j;
+}
+
+/* Whether the words [name_first, name_last] after the title word at
+ * `head` (its modifiers from `first`) name a person: no digits in a
+ * name; not a title inside a proper noun ("... Transitions Ambassador
+ * Program"); a bare "General" followed by one word is an organisation
+ * ("General Assembly"), a general is named in full. */
+static bool plausible_name(const fsp_parser *p, const fsp_block *b, size_t first,
+                           size_t head, size_t name_first, size_t name_last)
+{
+	for (size_t t = name_first; t <= name_last; t++) {
+		size_t n;
+		const char *s = fsp_core(b, t, &n);
+		for (size_t i = 0; i < n; i++)
+			if (fsp_is_digit(s[i]))
+				return false;
+	}
+	if (first > 0 && b->toks[first - 1].sentence == b->toks[first].sentence &&
+	    !b->toks[first - 1].closes && fsp_capitalised(b, first - 1) &&
+	    !fsp_party_token(p, b, first - 1) && !fsp_core_in(b, first - 1, FSP_DETERMINERS)) {
+		size_t n;
+		const char *s = fsp_core(b, first - 1, &n);
+		if (fsp_party_adjective(s, n) < 0)
+			return false;
+	}
+	return !(first == head && name_first == name_last && fsp_core_is(b, head, "General"));
+}
+
+/* "Name of [the] Country": the party written after the name. */
+static int party_after(fsp_parser *p, const fsp_block *b, size_t last)
+{
+	size_t t = last + 1;
+	if (b->toks[last].closes || t + 1 >= b->tok_count || !fsp_core_is(b, t, "of"))
+		return -1;
+	t++;
+	if (fsp_core_is(b, t, "the") && t + 1 < b->tok_count)
+		t++;
+	const fsp_mention *pm = fsp_covering(p, b, MENTION_PARTY, b->toks[t].cstart);
+	return pm && pm->start == b->toks[t].cstart ? pm->index : -1;
+}
+
+/* "Japanese Prime Minister X", "ROK Minister Y": the party written just
+ * before the title, unless it ends an "of [the] Country" that belongs to
+ * the person before ("X of Australia, Prime Minister Y"). */
+static int party_before(fsp_parser *p, const fsp_block *b, size_t first)
+{
+	size_t t = first - 1;
+	size_t n;
+	const char *s = fsp_core(b, t, &n);
+	int def = fsp_party_adjective(s, n);
+	if (def >= 0 && !b->toks[t].closes) {
+		int index = fsp_party_of_def(p, (size_t)def, fsp_block_pos(b, b->toks[t].cstart));
+		return index < 0 ? -2 : index;
+	}
+	const fsp_mention *pm = fsp_covering(p, b, MENTION_PARTY, b->toks[t].cstart);
+	if (!pm || pm->end + 4 < b->toks[t].cend || b->toks[t].closes)
+		return -1;
+	size_t before = t;
+	while (before > 0 && b->toks[before].cstart > pm->start)
+		before--;
+	if (before > 0 && fsp_core_is(b, before - 1, "the"))
+		before--;
+	if (before > 0 && fsp_core_is(b, before - 1, "of"))
+		return -1;
+	return pm->index;
+}
+
 /* "ROK Minister of National Defense Park Min-seo": a party, a title made
  * of a head word with modifiers and an "of <department>", then a name. One
  * name word is a short reference ("Secretary Hollis"), resolved later. */
@@ -83,6 +208,17 @@ int fsp_scan_people(fsp_parser *p, fsp_block *b)
 		}
 		size_t name_first = last + 1, name_last = last;
 		size_t name_end = 0;
+		int apposed_party = -1;
+		if (!b->toks[last].closes && name_first < b->tok_count &&
+		    !name_token(p, b, name_first)) {
+			size_t title_last = last;
+			size_t start = apposed_name(p, b, last, &apposed_party, &title_last);
+			if (start) {
+				last = title_last;
+				name_first = start;
+				name_last = start - 1;
+			}
+		}
 		if (!b->toks[last].closes) {
 			while (name_last + 1 < b->tok_count && name_last + 1 - name_first < 5 &&
 			       name_token(p, b, name_last + 1)) {
@@ -95,13 +231,15 @@ int fsp_scan_people(fsp_parser *p, fsp_block *b)
 		}
 		if (name_last < name_first)
 			continue;
-		int party = -1;
-		if (first > 0) {
-			const fsp_mention *pm = fsp_covering(p, b, MENTION_PARTY,
-			                                 b->toks[first - 1].cstart);
-			if (pm && pm->end + 4 >= b->toks[first - 1].cend)
-				party = pm->index;
-		}
+		if (name_last > name_first)
+			name_end = name_suffix(b, name_last, name_end);
+		if (!plausible_name(p, b, first, t, name_first, name_last))
+			continue;
+		int party = apposed_party >= 0 ? apposed_party : party_after(p, b, name_last);
+		if (party < 0 && first > 0)
+			party = party_before(p, b, first);
+		if (party == -2)
+			return ATRACK_NOMEM;
 		size_t name_start = b->toks[name_first].cstart;
 		if (fsp_add_mention(p, MENTION_PERSON, name_start, name_end, -1))
 			return ATRACK_NOMEM;
@@ -137,6 +275,8 @@ static bool name_has_word(const char *name, const char *w, size_t n)
 	while (*s) {
 		const char *e = strchr(s, ' ');
 		size_t len = e ? (size_t)(e - s) : strlen(s);
+		if (len > n && s[len - 1] == ',')
+			len--; /* "Biden, Jr." */
 		if (len == n && memcmp(s, w, n) == 0)
 			return true;
 		if (!e)
@@ -147,7 +287,8 @@ static bool name_has_word(const char *name, const char *w, size_t n)
 }
 
 /* "Secretary Hollis" is the Secretary whose name has the word Hollis;
- * with no such person it is a person of its own. */
+ * with no such person it is a person of its own. Then a person still
+ * without a country is given the publisher's, when the text names it. */
 int fsp_resolve_short_references(fsp_parser *p)
 {
 	fs_model *m = p->model;
@@ -187,5 +328,13 @@ int fsp_resolve_short_references(fsp_parser *p)
 			mn->index = found;
 		}
 	}
+	/* officials named without a country are the publisher's own */
+	int home = -1;
+	for (size_t i = 0; i < m->party_count; i++)
+		if (strcmp(m->parties[i].slug, FSP_HOME_PARTY) == 0)
+			home = (int)i;
+	for (size_t i = 0; i < m->person_count && home >= 0; i++)
+		if (m->people[i].party < 0)
+			m->people[i].party = home;
 	return ATRACK_OK;
 }

@@ -16,7 +16,8 @@ static int scan_parties_at(fsp_parser *p, size_t bi)
 
 static int scan_people_at(fsp_parser *p, size_t bi)
 {
-	return p->blocks[bi].kind == BLOCK_PROSE || p->blocks[bi].kind == BLOCK_ITEM
+	int kind = p->blocks[bi].kind;
+	return kind == BLOCK_PROSE || kind == BLOCK_ITEM || kind == BLOCK_TITLE
 	       ? fsp_scan_people(p, &p->blocks[bi]) : ATRACK_OK;
 }
 

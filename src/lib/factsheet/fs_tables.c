@@ -12,36 +12,52 @@
 /* Parties of the genre, with the forms the text may use. */
 const struct fsp_party_def FSP_PARTIES[] = {
 	{"us", "United States", {"U.S.", "US", "USA", "U.S.A."},
-	 {"United States of America", "United States"}},
+	 {"United States of America", "United States"}, {"American"}, false},
 	{"rok", "Republic of Korea", {"ROK"},
-	 {"Republic of Korea", "South Korea"}},
+	 {"Republic of Korea", "South Korea"}, {"South Korean"}, false},
 	{"dprk", "Democratic People's Republic of Korea", {"DPRK"},
 	 {"Democratic People's Republic of Korea",
-	  "Democratic People\xE2\x80\x99s Republic of Korea", "North Korea"}},
-	{"japan", "Japan", {NULL}, {"Japan"}},
-	{"australia", "Australia", {NULL}, {"Australia"}},
+	  "Democratic People\xE2\x80\x99s Republic of Korea", "North Korea"},
+	 {"North Korean"}, false},
+	{"japan", "Japan", {NULL}, {"Japan"}, {"Japanese"}, false},
+	{"australia", "Australia", {NULL}, {"Australia"}, {"Australian"}, false},
 	{"philippines", "Philippines", {NULL},
-	 {"Republic of the Philippines", "Philippines"}},
+	 {"Republic of the Philippines", "Philippines"}, {"Philippine", "Filipino"}, false},
 	{"prc", "People's Republic of China", {"PRC"},
-	 {"People's Republic of China", "People\xE2\x80\x99s Republic of China", "China"}},
+	 {"People's Republic of China", "People\xE2\x80\x99s Republic of China", "China"},
+	 {"Chinese"}, false},
 	{"nato", "North Atlantic Treaty Organization", {"NATO"},
-	 {"North Atlantic Treaty Organization"}},
-	{"uk", "United Kingdom", {"UK", "U.K."}, {"United Kingdom"}},
-	{"eu", "European Union", {"EU"}, {"European Union"}},
+	 {"North Atlantic Treaty Organization"}, {NULL}, true},
+	{"uk", "United Kingdom", {"UK", "U.K."}, {"United Kingdom"}, {"British"}, false},
+	{"eu", "European Union", {"EU"}, {"European Union"}, {NULL}, true},
 	{"asean", "Association of Southeast Asian Nations", {"ASEAN"},
-	 {"Association of Southeast Asian Nations"}},
-	{"russia", "Russia", {NULL}, {"Russian Federation", "Russia"}},
-	{"india", "India", {NULL}, {"India"}},
-	{"canada", "Canada", {NULL}, {"Canada"}},
-	{"new-zealand", "New Zealand", {"NZ"}, {"New Zealand"}},
-	{"france", "France", {NULL}, {"France"}},
-	{"germany", "Germany", {NULL}, {"Germany"}},
-	{"vietnam", "Vietnam", {NULL}, {"Vietnam", "Viet Nam"}},
-	{"indonesia", "Indonesia", {NULL}, {"Indonesia"}},
-	{"singapore", "Singapore", {NULL}, {"Singapore"}},
-	{"thailand", "Thailand", {NULL}, {"Thailand"}},
-	{"mongolia", "Mongolia", {NULL}, {"Mongolia"}},
+	 {"Association of Southeast Asian Nations"}, {NULL}, true},
+	{"russia", "Russia", {NULL}, {"Russian Federation", "Russia"}, {"Russian"}, false},
+	{"india", "India", {NULL}, {"Republic of India", "India"}, {"Indian"}, false},
+	{"canada", "Canada", {NULL}, {"Canada"}, {"Canadian"}, false},
+	{"new-zealand", "New Zealand", {"NZ"}, {"New Zealand"}, {NULL}, false},
+	{"france", "France", {NULL}, {"France"}, {"French"}, false},
+	{"germany", "Germany", {NULL}, {"Germany"}, {"German"}, false},
+	{"spain", "Spain", {NULL}, {"Kingdom of Spain", "Spain"}, {"Spanish"}, false},
+	{"italy", "Italy", {NULL}, {"Italy"}, {"Italian"}, false},
+	{"ukraine", "Ukraine", {NULL}, {"Ukraine"}, {"Ukrainian"}, false},
+	{"poland", "Poland", {NULL}, {"Poland"}, {"Polish"}, false},
+	{"turkiye", "T\xC3\xBCrkiye", {NULL}, {"T\xC3\xBCrkiye", "Turkey"}, {"Turkish"}, false},
+	{"vietnam", "Vietnam", {NULL}, {"Vietnam", "Viet Nam"}, {"Vietnamese"}, false},
+	{"indonesia", "Indonesia", {NULL}, {"Indonesia"}, {"Indonesian"}, false},
+	{"singapore", "Singapore", {NULL}, {"Singapore"}, {"Singaporean"}, false},
+	{"thailand", "Thailand", {NULL}, {"Thailand"}, {"Thai"}, false},
+	{"malaysia", "Malaysia", {NULL}, {"Malaysia"}, {"Malaysian"}, false},
+	{"mongolia", "Mongolia", {NULL}, {"Mongolia"}, {"Mongolian"}, false},
+	{"iran", "Iran", {NULL}, {"Iran"}, {"Iranian"}, false},
+	{"israel", "Israel", {NULL}, {"Israel"}, {"Israeli"}, false},
+	{"brazil", "Brazil", {NULL}, {"Brazil"}, {"Brazilian"}, false},
+	{"mexico", "Mexico", {NULL}, {"Mexico"}, {"Mexican"}, false},
 };
+
+/* The publisher's country: the genre names its own officials without a
+ * country ("President X", "Secretary of State Y"). */
+const char *const FSP_HOME_PARTY = "us";
 
 const char *const FSP_MONTHS[] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -71,6 +87,18 @@ const char *const FSP_TITLE_MODIFIERS[] = {
 	"Prime", "Deputy", "Vice", "Under", "Assistant", "Defense", "Defence",
 	"Foreign", "Chief", "Senior", "Special", "National", "Security",
 	"Principal", NULL
+};
+
+/* Words of address dropped before a name. */
+const char *const FSP_HONORIFICS[] = {
+	"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Shri", "Smt", "The",
+	"the", "Honorable", "Honourable", "Hon", "Hon.", "His", "Her", "Excellency",
+	"H.E.", NULL
+};
+
+/* Letters after a name that are not part of it. */
+const char *const FSP_POST_NOMINALS[] = {
+	"MP", "AC", "AO", "KC", "QC", "OBE", "MBE", "CBE", "KBE", "PhD", NULL
 };
 
 const char *const FSP_DEPARTMENTS[] = {

@@ -832,9 +832,12 @@ static int import_model(loader *L, const char *text, size_t len, const char *sou
 int atrack_import_factsheet(atrack_db *db, const char *text, size_t len,
                             const atrack_import_opts *opts, atrack_import_result *result)
 {
-	if (!db || !db->sql || (!text && len > 0))
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || (!text && len > 0))
+		return atr_misuse(db, "atrack_import_factsheet");
 	atr_clear_error(db);
+	if (opts && opts->version != ATRACK_IMPORT_OPTS_VERSION)
+		return atr_error(db, ATRACK_MISUSE, "unknown atrack_import_opts version %u",
+		                 opts->version);
 	const char *source = opts && opts->source_name ? opts->source_name : "-";
 	unsigned int flags = opts ? opts->flags : 0;
 	atrack_import_result scratch;

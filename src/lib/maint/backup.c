@@ -117,8 +117,8 @@ static int copy_committed(atrack_db *db, const char *temp)
 
 int atrack_backup(atrack_db *db, const char *path)
 {
-	if (!db || !db->sql || !path)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !path)
+		return atr_misuse(db, "atrack_backup");
 	atr_clear_error(db);
 	if (!*path)
 		return atr_error(db, ATRACK_INVALID, "backup: empty file name");

@@ -193,8 +193,8 @@ static const struct {
 
 int atrack_check(atrack_db *db, atrack_problem_cb cb, void *payload)
 {
-	if (!db || !db->sql)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db))
+		return atr_misuse(db, "atrack_check");
 	atr_clear_error(db);
 	checker C = { db, cb, payload, 0, NULL, 0 };
 	int src = sqlite3_exec(db->sql, "SAVEPOINT atrack_check", NULL, NULL, NULL);

@@ -69,7 +69,7 @@ static int check_date(atrack_db *db, const char *what, const char *value)
 static int check_opts(atrack_db *db, const atrack_report_opts *o)
 {
 	if (o->version != 1 && o->version != ATRACK_REPORT_OPTS_VERSION)
-		return atr_error(db, ATRACK_INVALID, "report: unknown options version %u", o->version);
+		return atr_error(db, ATRACK_MISUSE, "report: unknown options version %u", o->version);
 	int rc = check_date(db, "since", o->since);
 	if (rc == ATRACK_OK)
 		rc = check_date(db, "as of", o->as_of);
@@ -269,8 +269,8 @@ static int load_summary(atrack_report *r)
 
 int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_report **out)
 {
-	if (!db || !db->sql || !out)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !out)
+		return atr_misuse(db, "atrack_report_open");
 	*out = NULL;
 	atr_clear_error(db);
 	atrack_report_opts defaults = ATRACK_REPORT_OPTS_INIT;
@@ -283,12 +283,13 @@ int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_rep
 	if (!r)
 		return atr_error(db, ATRACK_NOMEM, "out of memory");
 	r->db = db;
+	db->open_reports++; /* writes are refused until atrack_report_free */
 	/* One snapshot for the whole report: the summary read here and the
 	 * rows read later agree, however many writers commit meanwhile. */
 	if (sqlite3_get_autocommit(db->sql)) {
 		int src = sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL);
 		if (src != SQLITE_OK) {
-			atr_free(r);
+			atrack_report_free(r);
 			return atr_sql_error(db, src, "cannot begin report");
 		}
 		r->owns_read_txn = true;
@@ -362,7 +363,9 @@ void atrack_report_free(atrack_report *r)
 	atr_free(r->title);
 	atr_free(r->status);
 	atr_free(r->health);
+	atrack_db *db = r->db;
 	atr_free(r);
+	atr_db_release(db, true);
 }
 
 /* ---- Accessors ---------------------------------------------------------- */
@@ -450,8 +453,8 @@ static int render(atrack_db *db, const atrack_report_opts *opts, atrack_report_f
 int atrack_report_write(atrack_db *db, const atrack_report_opts *opts,
                         atrack_report_format format, FILE *out)
 {
-	if (!db || !db->sql || !out)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !out)
+		return atr_misuse(db, "atrack_report_write");
 	atr_sink sink = { out, ATR_BUF_INIT, false, false };
 	return render(db, opts, format, &sink);
 }
@@ -459,8 +462,8 @@ int atrack_report_write(atrack_db *db, const atrack_report_opts *opts,
 int atrack_report_render(atrack_db *db, const atrack_report_opts *opts,
                          atrack_report_format format, char **out, size_t *out_len)
 {
-	if (!db || !db->sql || !out)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !out)
+		return atr_misuse(db, "atrack_report_render");
 	*out = NULL;
 	atr_sink sink = { NULL, ATR_BUF_INIT, false, false };
 	int rc = render(db, opts, format, &sink);

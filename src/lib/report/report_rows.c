@@ -143,12 +143,14 @@ static int load_change(atrack_iter *it)
 }
 
 /* An iterator over one of the report's statements, its parameters bound. */
-static int report_iter(atrack_report *r, const char *sql, atrack_kind kind, size_t row_size,
-                       int (*load_row)(atrack_iter *), int limit, atrack_iter **out)
+static int report_iter(const char *fn, atrack_report *r, const char *sql, atrack_kind kind,
+                       size_t row_size, int (*load_row)(atrack_iter *), int limit,
+                       atrack_iter **out)
 {
-	if (!r || !out)
-		return ATRACK_MISUSE;
-	*out = NULL;
+	if (out)
+		*out = NULL;
+	if (!r || !out || !atr_db_usable(r->db))
+		return atr_misuse(r ? r->db : NULL, fn);
 	atr_clear_error(r->db);
 	sqlite3_stmt *stmt;
 	int rc = atr_prepare(r->db, sql, &stmt);
@@ -161,8 +163,8 @@ static int report_iter(atrack_report *r, const char *sql, atrack_kind kind, size
 
 int atrack_report_rows(atrack_report *r, atrack_iter **out)
 {
-	return report_iter(r, rows_sql, ATRACK_KIND_INITIATIVE, sizeof(atrack_report_row),
-	                   load_report_row, 0, out);
+	return report_iter("atrack_report_rows", r, rows_sql, ATRACK_KIND_INITIATIVE,
+	                   sizeof(atrack_report_row), load_report_row, 0, out);
 }
 
 const atrack_report_row *atrack_iter_report_row(const atrack_iter *it)
@@ -174,14 +176,14 @@ const atrack_report_row *atrack_iter_report_row(const atrack_iter *it)
 
 int atrack_report_changes(atrack_report *r, atrack_iter **out)
 {
-	return report_iter(r, changes_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
-	                   load_change, 0, out);
+	return report_iter("atrack_report_changes", r, changes_sql, ATRACK_KIND_UPDATE,
+	                   sizeof(atrack_report_change), load_change, 0, out);
 }
 
 int atrack_report_timeline(atrack_report *r, int limit, atrack_iter **out)
 {
-	return report_iter(r, timeline_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
-	                   load_change, limit > 0 ? limit : 0, out);
+	return report_iter("atrack_report_timeline", r, timeline_sql, ATRACK_KIND_UPDATE,
+	                   sizeof(atrack_report_change), load_change, limit > 0 ? limit : 0, out);
 }
 
 /* Completed and open at the end of each of the 12 months to the report's
@@ -220,8 +222,8 @@ int atr_report_each_month(atrack_report *r, atr_month_fn each, void *payload)
 
 int atr_report_updates(atrack_report *r, atrack_iter **out)
 {
-	return report_iter(r, updates_sql, ATRACK_KIND_UPDATE, sizeof(atrack_report_change),
-	                   load_change, 0, out);
+	return report_iter("atrack_report_rows", r, updates_sql, ATRACK_KIND_UPDATE,
+	                   sizeof(atrack_report_change), load_change, 0, out);
 }
 
 const atrack_report_change *atrack_iter_report_change(const atrack_iter *it)

@@ -260,8 +260,8 @@ int atr_search_attach(atrack_db *db)
 
 int atrack_search_rebuild(atrack_db *db)
 {
-	if (!db || !db->sql)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db))
+		return atr_misuse(db, "atrack_search_rebuild");
 	atr_clear_error(db);
 	int rc = atr_write_begin(db);
 	if (rc != ATRACK_OK)
@@ -344,12 +344,12 @@ static char *plain_words_query(const char *words)
 int atrack_search(atrack_db *db, const char *query, const atrack_search_opts *opts,
                   atrack_iter **out)
 {
-	if (!db || !db->sql || !query || !out)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !query || !out)
+		return atr_misuse(db, "atrack_search");
 	*out = NULL;
 	atr_clear_error(db);
 	if (opts && (opts->version < 1 || opts->version > ATRACK_SEARCH_OPTS_VERSION))
-		return atr_error(db, ATRACK_INVALID, "search: unknown options version %u", opts->version);
+		return atr_error(db, ATRACK_MISUSE, "search: unknown options version %u", opts->version);
 	bool fts = opts && opts->version >= 2 && (opts->flags & ATRACK_SEARCH_FTS);
 	if (fts)
 		return search_fts(db, query, opts, out);

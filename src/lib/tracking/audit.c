@@ -53,8 +53,8 @@ const atrack_audit_entry *atrack_iter_audit(const atrack_iter *it)
 
 int atrack_audit_list(atrack_db *db, const atrack_audit_filter *f, atrack_iter **out)
 {
-	if (!db || !db->sql || !out)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !out)
+		return atr_misuse(db, "atrack_audit_list");
 	*out = NULL;
 	atr_clear_error(db);
 	atrack_audit_filter all = ATRACK_AUDIT_FILTER_INIT;

@@ -44,8 +44,8 @@ static int check_label(atrack_db *db, const char *label)
 
 int atrack_status_add(atrack_db *db, const atrack_status *in, int64_t *out_id)
 {
-	if (!db || !db->sql || !in)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !in)
+		return atr_misuse(db, "atrack_status_add");
 	atr_clear_error(db);
 	if (!in->code || !code_valid(in->code))
 		return atr_error(db, ATRACK_INVALID, "code: '%s' is not a status code (lower-case "
@@ -83,8 +83,8 @@ int atrack_status_add(atrack_db *db, const atrack_status *in, int64_t *out_id)
 
 int atrack_status_edit(atrack_db *db, int64_t id, const char *label, int64_t sort_order)
 {
-	if (!db || !db->sql)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db))
+		return atr_misuse(db, "atrack_status_edit");
 	atr_clear_error(db);
 	if (label) {
 		int rc = check_label(db, label);
@@ -110,8 +110,8 @@ int atrack_status_edit(atrack_db *db, int64_t id, const char *label, int64_t sor
 
 int atrack_status_delete(atrack_db *db, int64_t id)
 {
-	if (!db || !db->sql)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db))
+		return atr_misuse(db, "atrack_status_delete");
 	atr_clear_error(db);
 	int rc = atr_write_begin(db);
 	if (rc != ATRACK_OK)
@@ -158,8 +158,8 @@ static int load_status_row(atrack_iter *it)
 
 int atrack_status_list(atrack_db *db, atrack_iter **out)
 {
-	if (!db || !db->sql || !out)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !out)
+		return atr_misuse(db, "atrack_status_list");
 	*out = NULL;
 	atr_clear_error(db);
 	sqlite3_stmt *stmt;

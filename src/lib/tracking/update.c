@@ -109,8 +109,8 @@ static atrack_update *copy_update(const atrack_update *src)
 
 int atrack_update_get(atrack_db *db, int64_t id, atrack_update **out)
 {
-	if (!db || !db->sql || !out)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !out)
+		return atr_misuse(db, "atrack_update_get");
 	*out = NULL;
 	atr_clear_error(db);
 	sqlite3_stmt *stmt;
@@ -141,8 +141,8 @@ void atrack_update_free(atrack_update *update)
 
 int atrack_update_list(atrack_db *db, const atrack_update_filter *f, atrack_iter **out)
 {
-	if (!db || !db->sql || !out)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !out)
+		return atr_misuse(db, "atrack_update_list");
 	*out = NULL;
 	atr_clear_error(db);
 	atrack_update_filter all = ATRACK_UPDATE_FILTER_INIT;
@@ -210,8 +210,8 @@ static int insert_update(atrack_db *db, const atrack_update_input *in, int64_t s
 
 int atrack_update_add(atrack_db *db, const atrack_update_input *in, int64_t *out_id)
 {
-	if (!db || !db->sql || !in)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !in)
+		return atr_misuse(db, "atrack_update_add");
 	atr_clear_error(db);
 	atr_update_link x = { .id = INT64_MAX, .initiative_id = in->initiative_id, .reopen = in->reopen != 0 };
 	int64_t id = 0;
@@ -272,8 +272,8 @@ static int edit_row(atrack_db *db, int64_t id, const atrack_update_input *in,
 int atrack_update_edit(atrack_db *db, int64_t id, const atrack_update_input *in,
                        unsigned int fields)
 {
-	if (!db || !db->sql || !in)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db) || !in)
+		return atr_misuse(db, "atrack_update_edit");
 	atr_clear_error(db);
 	if (fields & ~EDIT_FIELDS)
 		return atr_error(db, ATRACK_MISUSE, "unknown edit fields 0x%x", fields & ~EDIT_FIELDS);
@@ -309,8 +309,8 @@ int atrack_update_edit(atrack_db *db, int64_t id, const atrack_update_input *in,
 
 int atrack_update_delete(atrack_db *db, int64_t id)
 {
-	if (!db || !db->sql)
-		return ATRACK_MISUSE;
+	if (!atr_db_usable(db))
+		return atr_misuse(db, "atrack_update_delete");
 	atr_clear_error(db);
 	atr_update_link old, next;
 	bool has_next = false;
