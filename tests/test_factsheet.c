@@ -516,7 +516,7 @@ START_TEST(test_fixture_prose_between_sections)
 	ck_assert_ptr_null(m->sections[1].lead_in);
 	ck_assert_ptr_null(strstr(m->initiatives[1].text, "This section"));
 	ck_assert_str_eq(m->frameworks[FRAMEWORK(m, "mpc")].kind, "council");
-	ck_assert_str_eq(m->frameworks[FRAMEWORK(m, "dia")].kind, "body");
+	ck_assert_str_eq(m->frameworks[FRAMEWORK(m, "dia")].kind, "programme"); /* the head noun "Accelerator" */
 	ck_assert_str_eq(m->initiatives[2].title, "Funding a DIA challenge on counter-drone systems");
 	ck_assert_str_eq(m->parties[PARTY(m, "nato")].short_name, "NATO");
 	fs_model_free(m);

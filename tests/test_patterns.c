@@ -261,6 +261,29 @@ START_TEST(test_frameworks_whole_names_and_precision)
 }
 END_TEST
 
+/* Whole names: a party compound written before the name, a lower-case
+ * word or year between the article and the name, "for the ..." and
+ * "... and ..." in the tail, a heading and an item's label that name a
+ * framework; a kind noun followed by more of the name is not the head. */
+START_TEST(test_framework_name_forms)
+{
+	fs_model *m = parse_pattern(PATTERN("framework_names.txt"));
+	static const char *const want[] = {
+		"Harbour Reef Partnership", "Tide Policy Dialogue",
+		"U.S.-ROK Pier Safety Task Force", "Reef Experts Group",
+		"Mutual Harbour Treaty", "Visiting Pilots Agreement",
+		"Lagoon Financing Facility for the Pacific",
+		"Partnership for Cable Repair and Resilience", "Crew Training Dialogue",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		ck_assert_msg(framework_named(m, want[i]) != NULL, "missing %s", want[i]);
+	ck_assert_ptr_null(framework_named(m, "Combined Pilots"));
+	ck_assert_ptr_null(framework_named(m, "Lagoon Financing Facility"));
+	ck_assert_uint_eq(m->framework_count, sizeof want / sizeof want[0]);
+	fs_model_free(m);
+}
+END_TEST
+
 static const fs_party *party_slug(const fs_model *m, const char *slug)
 {
 	for (size_t i = 0; i < m->party_count; i++)
@@ -387,6 +410,7 @@ static Suite *patterns_suite(void)
 	suite_add_tcase(s, meetings);
 	TCase *frameworks = tcase_create("frameworks");
 	tcase_add_test(frameworks, test_frameworks_whole_names_and_precision);
+	tcase_add_test(frameworks, test_framework_name_forms);
 	suite_add_tcase(s, frameworks);
 	TCase *parties = tcase_create("parties");
 	tcase_add_test(parties, test_party_roles);

@@ -207,6 +207,7 @@ int fsp_add_mention(fsp_parser *p, int kind, size_t start, size_t end,
 const fsp_mention *fsp_covering(const fsp_parser *p, const fsp_block *b,
                                    int kind, size_t at);
 bool fsp_party_token(const fsp_parser *p, const fsp_block *b, size_t t);
+int fsp_core_month(const fsp_block *b, size_t t);
 int fsp_refs_add(fs_refs *r, int index);
 size_t fsp_trim_span(const char *s, fsp_span *sp);
 size_t fsp_split_list(const char *s, size_t start, size_t end, fsp_span *out,

@@ -9,6 +9,13 @@
 
 static const char *kind_of_name(const char *name)
 {
+	size_t len = strlen(name);
+	for (size_t i = 0; i < FSP_KIND_NOUN_COUNT; i++) {
+		size_t n = strlen(FSP_KIND_NOUNS[i].noun);
+		if (strchr(FSP_KIND_NOUNS[i].noun, ' ') && n < len && name[len - n - 1] == ' ' &&
+		    strcmp(name + len - n, FSP_KIND_NOUNS[i].noun) == 0)
+			return FSP_KIND_NOUNS[i].kind;
+	}
 	const char *last = strrchr(name, ' ');
 	last = last ? last + 1 : name;
 	const struct fsp_kind_noun *k = fsp_kind_noun(last, strlen(last));
@@ -193,20 +200,65 @@ int fsp_scan_definitions(fsp_parser *p, size_t bi)
 	return ATRACK_OK;
 }
 
-/* "a new Coast Guard Framework": capitalised words ending in a
- * kind noun, after an article. */
+/* Whether token t is a year ("the 1951 Mutual Defense Treaty"). */
+static bool year_token(const fsp_block *b, size_t t)
+{
+	size_t n;
+	const char *s = fsp_core(b, t, &n);
+	int value;
+	return fsp_number_word(s, n, 4, 4, &value);
+}
+
+/* Whether the words before the name (ending at token `before`) introduce
+ * it: an article or possessive ("the", "their"), perhaps with up to two
+ * lower-case words or a year between ("the existing", "a senior-level",
+ * "the 1951"), or "and" after another name ("... Treaty and 1999 Visiting
+ * Forces Agreement"). */
+static bool introduced(const fsp_block *b, size_t before)
+{
+	size_t k = before, skipped = 0;
+	for (;;) {
+		if (fsp_core_in(b, k, FSP_DETERMINERS))
+			return true;
+		if ((fsp_core_is(b, k, "and") || fsp_core_is(b, k, "or")) && k > 0 &&
+		    fsp_capitalised(b, k - 1) && !b->toks[k - 1].closes)
+			return true;
+		size_t n;
+		const char *s = fsp_core(b, k, &n);
+		bool lower = n > 0 && fsp_is_lower(s[0]) && !fsp_is_small_word(s, n);
+		if (k == 0 || b->toks[k].closes || skipped == 2 || !(lower || year_token(b, k)))
+			return false;
+		skipped++;
+		k--;
+	}
+}
+
+/* "a new Coast Guard Framework", "the U.S.-ROK Supply Chain Task Force":
+ * capitalised words ending in a kind noun, after an article; a party
+ * written just before the name is part of it. An item's label ("Energy
+ * Policy Dialogue: ...") and a heading need no article. */
 int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 {
 	fsp_block *b = &p->blocks[bi];
-	for (size_t t = 1; t < b->tok_count; t++) {
+	for (size_t t = 0; t < b->tok_count; t++) {
 		size_t n;
 		const char *s = fsp_core(b, t, &n);
-		if (!fsp_kind_noun(s, fsp_possessive_cut(s, n)) || fsp_starts_with_paren(b, t) ||
+		/* a head noun of two words: "Task Force" */
+		bool two_words = t > 0 && b->toks[t].cstart > b->toks[t - 1].cend &&
+		                 fsp_kind_noun(b->text + b->toks[t - 1].cstart,
+		                               (size_t)(s - b->text) + fsp_possessive_cut(s, n) -
+		                               b->toks[t - 1].cstart);
+		if ((!fsp_kind_noun(s, fsp_possessive_cut(s, n)) && !two_words) ||
+		    fsp_starts_with_paren(b, t) ||
 		    fsp_covering(p, b, MENTION_MEETING, b->toks[t].cstart))
+			continue;
+		/* "Combined Forces Command": the name goes on past this noun */
+		if (!b->toks[t].closes && t + 1 < b->tok_count && fsp_capitalised(b, t + 1) &&
+		    !fsp_starts_with_paren(b, t + 1) && fsp_possessive_cut(s, n) == n)
 			continue;
 		size_t first = t;
 		while (first > 0 && t - first < 8 && !b->toks[first - 1].closes &&
-		       !fsp_starts_with_paren(b, first - 1) && !fsp_party_token(p, b, first - 1)) {
+		       !fsp_starts_with_paren(b, first - 1)) {
 			size_t k = first - 1;
 			if (fsp_capitalised(b, k) && !fsp_core_in(b, k, FSP_DETERMINERS)) {
 				first--;
@@ -219,7 +271,9 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 				first -= 2;
 				continue;
 			}
-			if (k > 0 && fsp_is_small_word(fsp_core(b, k, &n), n) &&
+			size_t kn;
+			const char *ks = fsp_core(b, k, &kn);
+			if (k > 0 && fsp_is_small_word(ks, kn) &&
 			    !fsp_core_in(b, k, FSP_DETERMINERS) && fsp_capitalised(b, k - 1) &&
 			    !b->toks[k - 1].closes) {
 				first--;
@@ -227,27 +281,45 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 			}
 			break;
 		}
-		if (first == t || first == 0)
+		for (const char *fs = fsp_core(b, first, &n); first < t && fsp_is_small_word(fs, n);
+		     fs = fsp_core(b, first, &n))
+			first++;
+		bool label = first == 0 && b->kind == BLOCK_ITEM && b->toks[t].closes &&
+		             b->text[b->toks[t].end - 1] == ':';
+		bool heading = first == 0 && b->kind == BLOCK_HEADING;
+		if (fsp_party_token(p, b, first) && first + 1 >= t)
+			continue; /* "the ROK Group": a country and a noun is no name */
+		if (!label && !heading && (first == 0 || !introduced(b, first - 1)))
 			continue;
-		size_t before = first - 1;
-		while (before > 0 && fsp_party_token(p, b, before))
-			before--;
-		if (!fsp_core_in(b, before, FSP_DETERMINERS) || fsp_party_token(p, b, before))
-			continue;
-		/* "Joint Steering Group for Advanced Capabilities": the name
-		 * goes on over "for"/"on"/"of" and capitalised words */
+		/* "Joint Steering Group for Advanced Capabilities", "Facility
+		 * for the Pacific", "Partnership for Cable Connectivity and
+		 * Resilience": the name goes on over "for"/"on"/"of" and
+		 * capitalised words */
 		size_t last = t;
 		while (!b->toks[last].closes && last + 2 < b->tok_count && last - t < 8 &&
 		       (fsp_core_is(b, last + 1, "for") || fsp_core_is(b, last + 1, "on") ||
-		        fsp_core_is(b, last + 1, "of")) &&
-		       fsp_capitalised(b, last + 2) && !fsp_starts_with_paren(b, last + 2) &&
-		       !fsp_month_of(fsp_core(b, last + 2, &n), n) &&
-		       !fsp_core_in(b, last + 2, FSP_DETERMINERS) && !b->toks[last + 1].closes) {
-			last += 2;
-			while (!b->toks[last].closes && last + 1 < b->tok_count && last - t < 10 &&
-			       fsp_capitalised(b, last + 1) && !fsp_starts_with_paren(b, last + 1))
-				last++;
+		        fsp_core_is(b, last + 1, "of")) && !b->toks[last + 1].closes) {
+			size_t next = last + 2;
+			if (fsp_core_is(b, next, "the") && !b->toks[next].closes && next + 1 < b->tok_count)
+				next++;
+			if (!fsp_capitalised(b, next) || fsp_starts_with_paren(b, next) ||
+			    fsp_core_month(b, next) ||
+			    fsp_core_in(b, next, FSP_DETERMINERS))
+				break;
+			last = next;
+			while (!b->toks[last].closes && last + 1 < b->tok_count && last - t < 12) {
+				if (fsp_capitalised(b, last + 1) && !fsp_starts_with_paren(b, last + 1))
+					last++;
+				else if (last + 2 < b->tok_count && fsp_core_is(b, last + 1, "and") &&
+				         !b->toks[last + 1].closes && fsp_capitalised(b, last + 2) &&
+				         !fsp_starts_with_paren(b, last + 2))
+					last += 2;
+				else
+					break;
+			}
 		}
+		if (first == t && last == t)
+			continue; /* a head noun alone is no name */
 		size_t start = b->toks[first].cstart;
 		size_t end = b->toks[last].cend;
 		end = b->toks[last].cstart +

@@ -79,7 +79,7 @@ static char *meeting_place(const fsp_parser *p, const fsp_block *b, size_t after
 			continue;
 		(void)p;
 		while (!b->toks[last].closes && last + 1 < b->tok_count && last - first < 3 &&
-		       fsp_capitalised(b, last + 1) && !fsp_month_of(fsp_core(b, last + 1, &n), n))
+		       fsp_capitalised(b, last + 1) && !fsp_core_month(b, last + 1))
 			last++;
 		if (b->toks[last].closes && last + 1 < b->tok_count &&
 		    b->text[b->toks[last].end - 1] == ',') {

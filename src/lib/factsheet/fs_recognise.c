@@ -32,6 +32,14 @@ static int scan_body(fsp_parser *p, size_t bi, block_scanner scan)
 	return kind == BLOCK_PROSE || kind == BLOCK_ITEM ? scan(p, bi) : ATRACK_OK;
 }
 
+/* Names of frameworks are read in the body and in headings. */
+static int scan_names_at(fsp_parser *p, size_t bi)
+{
+	int kind = p->blocks[bi].kind;
+	return kind == BLOCK_PROSE || kind == BLOCK_ITEM || kind == BLOCK_HEADING
+	       ? fsp_scan_named_frameworks(p, bi) : ATRACK_OK;
+}
+
 /* Run one recogniser over every block, keeping each block's range of the
  * mentions it records. */
 static int run(fsp_parser *p, int kind, block_scanner scan, bool body_only)
@@ -71,7 +79,7 @@ int fsp_recognise(fsp_parser *p)
 	if (!rc)
 		rc = run(p, MENTION_DEFINITION, fsp_scan_definitions, true);
 	if (!rc)
-		rc = run(p, -1, fsp_scan_named_frameworks, true);
+		rc = run(p, -1, scan_names_at, false);
 	if (!rc)
 		rc = fsp_scan_groupings(p);
 	if (!rc)

@@ -137,11 +137,15 @@ const struct fsp_kind_noun FSP_KIND_NOUNS[] = {
 	{"Pledge", "framework"}, {"Arrangement", "framework"},
 	{"Protocol", "framework"}, {"Process", "mechanism"},
 	{"Consultations", "dialogue"}, {"Forces", "group"},
+	{"Agenda", "framework"}, {"Charter", "framework"},
+	{"Convention", "framework"}, {"Accelerator", "programme"},
+	{"Corridor", "initiative"}, {"Mission", "programme"},
+	{"Commitment", "framework"}, {"Task Force", "group"},
 };
 
 const char *const FSP_DETERMINERS[] = {
 	"a", "an", "the", "new", "A", "An", "The", "New", "this", "our", "its",
-	NULL
+	"their", "Their", "Our", "Its", NULL
 };
 
 const size_t FSP_PARTY_COUNT = sizeof FSP_PARTIES / sizeof FSP_PARTIES[0];
@@ -233,6 +237,8 @@ const char *const FSP_NOT_FRAMEWORK_HEADS[] = {
 	"Satellites", "Station", "Aircraft", "Technology", "Technologies",
 	"Intelligence", "Access", "Orbit", "Weapon", "Weapons", "Act",
 	"Engineering", "Research", "Capabilities", "Capability", "Energy",
+	"Authority", "Authorities", "Listing", "Radar", "Regulations",
+	"Awareness", "Advisors", "Advisers", "Leaders", "Ministers", "Bureau",
 	NULL
 };
 

@@ -175,6 +175,14 @@ const fsp_mention *fsp_covering(const fsp_parser *p, const fsp_block *b,
 	return at < m->end ? m : NULL;
 }
 
+/* The month token t names (1-12), or 0. */
+int fsp_core_month(const fsp_block *b, size_t t)
+{
+	size_t n;
+	const char *s = fsp_core(b, t, &n);
+	return fsp_month_of(s, n);
+}
+
 bool fsp_party_token(const fsp_parser *p, const fsp_block *b, size_t t)
 {
 	return fsp_covering(p, b, MENTION_PARTY, b->toks[t].cstart) != NULL;
