@@ -179,6 +179,14 @@ static const struct {
 	{ "meeting", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
 	  "SELECT id * 16 + 3, 3, id, name, trim(kind || ' ' || ifnull(short_kind, '') || ' ' || "
 	  "ifnull(place, '')) FROM meeting WHERE id = ?1" },
+	{ "party", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
+	  "SELECT id * 16 + 1, 1, id, name, ifnull(short_name, '') FROM party WHERE id = ?1" },
+	{ "person", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
+	  "SELECT id * 16 + 2, 2, id, name, '' FROM person WHERE id = ?1" },
+	{ "exercise", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
+	  "SELECT id * 16 + 10, 10, id, name, '' FROM exercise WHERE id = ?1" },
+	{ "document", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
+	  "SELECT id * 16 + 5, 5, id, title, ifnull(source, '') FROM document WHERE id = ?1" },
 	{ "progress_update", "INSERT INTO search_index (rowid, kind, ref_id, title, body) "
 	  "SELECT id * 16 + 11, 11, id, '', note FROM progress_update "
 	  "WHERE id = ?1 AND note IS NOT NULL AND note <> ''" },

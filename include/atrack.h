@@ -120,14 +120,17 @@ typedef struct atrack_db atrack_db;
  *
  * Pending migrations are applied, each in its own transaction, and
  * PRAGMA user_version records the result. A new file is created readable and
- * writable by its owner only. An open that is not ATRACK_OPEN_READONLY puts
- * the database in WAL mode (PRAGMA journal_mode = WAL, kept in the file),
- * whatever is done with the handle afterwards: the first such open of a
- * rollback-journal database converts it, even when the command it serves
- * is then refused. A file that cannot be written (its mode, its owner, a
- * read-only disk) gives ATRACK_READONLY, "'PATH' is read-only: ..."; open it
- * with ATRACK_OPEN_READONLY to read it. A path that is not a regular file
- * (a device, a FIFO) gives ATRACK_INVALID.
+ * writable by its owner only. atrack keeps its databases in WAL mode
+ * (PRAGMA journal_mode = WAL, kept in the file): a new file, or one whose
+ * migrations this open applies, is put in it at once; an existing
+ * rollback-journal database only by the handle's first committed write, so
+ * that opening, reading and refused writes leave the file as it was. A file
+ * that cannot be written (its mode, its owner, a read-only disk, or a
+ * folder where no journal can be made) gives ATRACK_READONLY, "'PATH' is
+ * read-only: ..."; open it with ATRACK_OPEN_READONLY to read it, which
+ * reads a WAL database whose index (PATH-shm) cannot be made as an
+ * immutable file. A path that is not a regular file (a device, a FIFO)
+ * gives ATRACK_INVALID.
  *
  * Returns ATRACK_OK; ATRACK_NOTFOUND (no file, and no ATRACK_OPEN_CREATE);
  * ATRACK_NOTDB (not an atrack database: another SQLite file, a text file);

@@ -805,3 +805,57 @@ CREATE TRIGGER initiative_status_ad AFTER DELETE ON progress_update
      WHERE u.id = (SELECT p.id FROM progress_update AS p WHERE p.initiative_id = old.initiative_id
                     ORDER BY p.event_date DESC, p.id DESC LIMIT 1);
 END;
+
+-- ---- Parties, people, exercises and documents in the search index (migration 0006)
+
+-- A party by its name and short name (ROK, U.S.), a person by name, an
+-- exercise by name, a document by its title and source (not its imported
+-- text, which every query would find), queued as the entries above.
+CREATE TRIGGER search_party_ai AFTER INSERT ON party BEGIN
+  INSERT INTO search_pending (doc_id) SELECT new.id * 16 + 1
+    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = new.id * 16 + 1);
+END;
+CREATE TRIGGER search_party_au AFTER UPDATE ON party BEGIN
+  INSERT INTO search_pending (doc_id) SELECT d FROM (SELECT old.id * 16 + 1 AS d UNION SELECT new.id * 16 + 1)
+    WHERE d NOT IN (SELECT doc_id FROM search_pending);
+END;
+CREATE TRIGGER search_party_ad AFTER DELETE ON party BEGIN
+  INSERT INTO search_pending (doc_id) SELECT old.id * 16 + 1
+    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = old.id * 16 + 1);
+END;
+CREATE TRIGGER search_person_ai AFTER INSERT ON person BEGIN
+  INSERT INTO search_pending (doc_id) SELECT new.id * 16 + 2
+    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = new.id * 16 + 2);
+END;
+CREATE TRIGGER search_person_au AFTER UPDATE ON person BEGIN
+  INSERT INTO search_pending (doc_id) SELECT d FROM (SELECT old.id * 16 + 2 AS d UNION SELECT new.id * 16 + 2)
+    WHERE d NOT IN (SELECT doc_id FROM search_pending);
+END;
+CREATE TRIGGER search_person_ad AFTER DELETE ON person BEGIN
+  INSERT INTO search_pending (doc_id) SELECT old.id * 16 + 2
+    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = old.id * 16 + 2);
+END;
+CREATE TRIGGER search_exercise_ai AFTER INSERT ON exercise BEGIN
+  INSERT INTO search_pending (doc_id) SELECT new.id * 16 + 10
+    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = new.id * 16 + 10);
+END;
+CREATE TRIGGER search_exercise_au AFTER UPDATE ON exercise BEGIN
+  INSERT INTO search_pending (doc_id) SELECT d FROM (SELECT old.id * 16 + 10 AS d UNION SELECT new.id * 16 + 10)
+    WHERE d NOT IN (SELECT doc_id FROM search_pending);
+END;
+CREATE TRIGGER search_exercise_ad AFTER DELETE ON exercise BEGIN
+  INSERT INTO search_pending (doc_id) SELECT old.id * 16 + 10
+    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = old.id * 16 + 10);
+END;
+CREATE TRIGGER search_document_ai AFTER INSERT ON document BEGIN
+  INSERT INTO search_pending (doc_id) SELECT new.id * 16 + 5
+    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = new.id * 16 + 5);
+END;
+CREATE TRIGGER search_document_au AFTER UPDATE ON document BEGIN
+  INSERT INTO search_pending (doc_id) SELECT d FROM (SELECT old.id * 16 + 5 AS d UNION SELECT new.id * 16 + 5)
+    WHERE d NOT IN (SELECT doc_id FROM search_pending);
+END;
+CREATE TRIGGER search_document_ad AFTER DELETE ON document BEGIN
+  INSERT INTO search_pending (doc_id) SELECT old.id * 16 + 5
+    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = old.id * 16 + 5);
+END;

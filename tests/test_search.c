@@ -54,8 +54,9 @@ static void exec_sql(atrack_db *db, const char *sql)
 START_TEST(test_word_prefix_phrase)
 {
 	atrack_db *db = report_db();
-	/* Words: the framework's name ranks above the initiative's long text. */
-	ASSERT_HITS(db, "nuclear", "framework:1 initiative:1");
+	/* Words: the titles (a cited document's, the framework's name) rank
+	 * above the initiative's long text. */
+	ASSERT_HITS(db, "nuclear", "document:2 framework:1 initiative:1");
 	/* Acronyms, focus areas, meetings, update notes. */
 	ASSERT_HITS(db, "pipir", "framework:3 initiative:5");
 	ASSERT_HITS(db, "maritime", "focus_area:4 initiative:6");
@@ -149,7 +150,9 @@ START_TEST(test_index_follows_edits_and_deletes)
 	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM search_index"),
 	                 tu_query_int(db, "SELECT (SELECT count(*) FROM initiative) + "
 	                              "(SELECT count(*) FROM framework) + (SELECT count(*) FROM focus_area) + "
-	                              "(SELECT count(*) FROM meeting) + "
+	                              "(SELECT count(*) FROM meeting) + (SELECT count(*) FROM party) + "
+	                              "(SELECT count(*) FROM person) + (SELECT count(*) FROM exercise) + "
+	                              "(SELECT count(*) FROM document) + "
 	                              "(SELECT count(*) FROM progress_update WHERE note <> '')"));
 	atrack_close(db);
 }
@@ -267,6 +270,14 @@ START_TEST(test_upgrade_from_queue_only_index)
 		"DROP TABLE search_mark;"
 		"DROP TRIGGER initiative_status_ai; DROP TRIGGER initiative_status_au;"
 		"DROP TRIGGER initiative_status_ad; DROP TABLE initiative_status;"
+		/* Nor were parties, people, exercises and documents indexed. */
+		"DROP TRIGGER search_party_ai; DROP TRIGGER search_party_au; DROP TRIGGER search_party_ad;"
+		"DROP TRIGGER search_person_ai; DROP TRIGGER search_person_au; DROP TRIGGER search_person_ad;"
+		"DROP TRIGGER search_exercise_ai; DROP TRIGGER search_exercise_au;"
+		"DROP TRIGGER search_exercise_ad;"
+		"DROP TRIGGER search_document_ai; DROP TRIGGER search_document_au;"
+		"DROP TRIGGER search_document_ad;"
+		"DELETE FROM search_index WHERE kind IN (1, 2, 5, 10);"
 		"CREATE TRIGGER search_progress_update_ai AFTER INSERT ON progress_update BEGIN"
 		"  INSERT INTO search_pending (doc_id) SELECT new.id * 16 + 11"
 		"    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = new.id * 16 + 11);"
@@ -274,7 +285,8 @@ START_TEST(test_upgrade_from_queue_only_index)
 		"PRAGMA user_version = 2;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 
-	ck_assert_int_eq(atrack_open(path, 0, &db), ATRACK_OK);
+	int open_rc = atrack_open(path, 0, &db);
+	ck_assert_msg(open_rc == ATRACK_OK, "open: %d %s", open_rc, atrack_errmsg(db));
 	ck_assert_int_eq(tu_query_int(db, "PRAGMA user_version"), atrack_schema_version());
 	ck_assert_int_eq(tu_query_int(db, MARK_SQL), old);
 	int64_t blimp = add_note(db, "Blimp mooring tested");
@@ -285,6 +297,46 @@ START_TEST(test_upgrade_from_queue_only_index)
 	free(path);
 	tu_rmrf(dir);
 	free(dir);
+}
+END_TEST
+
+/* People, parties, exercises and documents have entries too, kept in step
+ * with their edits and deletes. */
+START_TEST(test_people_parties_exercises_documents)
+{
+	atrack_db *db = report_db();
+	ASSERT_PLAIN_HITS(db, "Austin", "person:1");
+	ASSERT_PLAIN_HITS(db, "Republic of Korea", "party:2 party:3 document:1");
+	/* A party's short name. */
+	ASSERT_PLAIN_HITS(db, "ROK", "party:2 initiative:7");
+	ASSERT_PLAIN_HITS(db, "Freedom Shield", "exercise:1 exercise:2 initiative:2");
+	atrack_iter *it = NULL;
+	ck_assert_int_eq(atrack_search(db, "Austin", NULL, &it), ATRACK_OK);
+	ck_assert_int_eq(atrack_iter_next(it), ATRACK_OK);
+	const atrack_search_hit *h = atrack_iter_search_hit(it);
+	ck_assert_int_eq(h->kind, ATRACK_KIND_PERSON);
+	ck_assert_str_eq(h->slug, "lloyd-j-austin-iii");
+	ck_assert_str_eq(h->title, "Lloyd J. Austin III");
+	atrack_iter_free(it);
+
+	ck_assert_int_eq(atrack_begin(db), ATRACK_OK);
+	exec_sql(db, "UPDATE person SET name = 'Zebulon Pike' WHERE id = 1;"
+	             "UPDATE exercise SET name = 'Quiet Harbor' WHERE id = 1;"
+	             "DELETE FROM exercise WHERE id = 2;"
+	             "UPDATE party SET short_name = 'ZZK' WHERE id = 2;"
+	             "UPDATE document SET title = 'Yellow pages' WHERE id = 2;"
+	             "UPDATE document SET source = 'scm56-minutes.txt' WHERE id = 1;");
+	ck_assert_int_eq(atrack_commit(db), ATRACK_OK);
+	ASSERT_PLAIN_HITS(db, "Austin", "");
+	ASSERT_PLAIN_HITS(db, "Zebulon", "person:1");
+	ASSERT_PLAIN_HITS(db, "Quiet Harbor", "exercise:1");
+	ASSERT_PLAIN_HITS(db, "Freedom Shield", "initiative:2");
+	ASSERT_PLAIN_HITS(db, "ZZK", "party:2");
+	ASSERT_PLAIN_HITS(db, "yellow", "document:2");
+	/* A document's source file. */
+	ASSERT_PLAIN_HITS(db, "scm56-minutes.txt", "document:1");
+	assert_index_whole(db);
+	atrack_close(db);
 }
 END_TEST
 
@@ -301,10 +353,10 @@ START_TEST(test_plain_words)
 	ASSERT_PLAIN_HITS(db, "Byrnes-Tollefson", "initiative:2");
 	ASSERT_PLAIN_HITS(db, "byrnes-tollef*", "initiative:2");
 	/* Operators and quotes are only words. */
-	ASSERT_PLAIN_HITS(db, "nuclear AND", "initiative:1");
+	ASSERT_PLAIN_HITS(db, "nuclear AND", "document:2 initiative:1");
 	ASSERT_PLAIN_HITS(db, "\"supply chain", "initiative:5");
 	ASSERT_PLAIN_HITS(db, "nosuchcolumn:x", "");
-	ASSERT_PLAIN_HITS(db, "nuclear", "framework:1 initiative:1");
+	ASSERT_PLAIN_HITS(db, "nuclear", "document:2 framework:1 initiative:1");
 	/* The same words as FTS5 syntax are what they always were. */
 	atrack_iter *it = NULL;
 	atrack_search_opts o = ATRACK_SEARCH_OPTS_INIT;
@@ -460,6 +512,7 @@ static Suite *search_suite(void)
 	tcase_add_test(tc, test_upgrade_from_queue_only_index);
 	tcase_add_test(tc, test_bad_queries);
 	tcase_add_test(tc, test_plain_words);
+	tcase_add_test(tc, test_people_parties_exercises_documents);
 	tcase_add_test(tc, test_cli_search);
 	tcase_add_test(tc, test_check_finds_a_damaged_index);
 	tcase_add_test(tc, test_check_names_each_index_mismatch);

@@ -842,14 +842,26 @@ END_TEST
 static char *cli_dir;
 static char *cli_db;
 
-static tu_run run_atrack(const char *const *args)
+static tu_run run_with(const char *const *args, bool author)
 {
 	const char *argv[32] = { "--db", cli_db, "--author", "carol" };
-	size_t n = 4;
+	size_t n = author ? 4 : 2;
 	for (size_t i = 0; args[i]; i++)
 		argv[n++] = args[i];
 	argv[n] = NULL;
 	return tu_atrack(NULL, argv);
+}
+
+static tu_run run_atrack(const char *const *args)
+{
+	return run_with(args, true);
+}
+
+/* A read that filters by author (update list, log) refuses the global
+ * --author before it: run it without. */
+static tu_run run_read(const char *const *args)
+{
+	return run_with(args, false);
 }
 
 /* Run and expect an exit status and exact stderr ("" for none). */
@@ -925,7 +937,7 @@ START_TEST(test_cli_update_commands)
 	expect_run((const char *const[]){ "update", "add", "ncg", "--status", "ongoing",
 		"--reopen", "--note", "second phase", "--date", "2025-07-01", NULL }, 0, "");
 
-	r = run_atrack((const char *const[]){ "--json", "update", "list", "ncg", NULL });
+	r = run_read((const char *const[]){ "--json", "update", "list", "ncg", NULL });
 	ck_assert_int_eq(r.status, 0);
 	json_t *j = json_loads(r.out, 0, NULL);
 	ck_assert_ptr_nonnull(j);
@@ -943,7 +955,7 @@ START_TEST(test_cli_update_commands)
 	json_decref(j);
 	tu_run_free(&r);
 
-	r = run_atrack((const char *const[]){ "update", "list", "--since", "2025-06-01", NULL });
+	r = run_read((const char *const[]){ "update", "list", "--since", "2025-06-01", NULL });
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_ptr_nonnull(strstr(r.out, "ongoing (reopen)"));
 	ck_assert_ptr_null(strstr(r.out, "in_progress"));
@@ -962,12 +974,12 @@ START_TEST(test_cli_update_commands)
 	expect_run((const char *const[]){ "update", "edit", "1", NULL }, 2,
 	           "atrack: update edit: nothing to change (see 'atrack update edit --help')\n");
 
-	r = run_atrack((const char *const[]){ "log", "--kind", "update", "--id", "1", NULL });
+	r = run_read((const char *const[]){ "log", "--kind", "update", "--id", "1", NULL });
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_msg(strstr(r.out, "update 1  percent_complete, note\n") && strstr(r.out, "carol "),
 	              "log: %s", r.out);
 	tu_run_free(&r);
-	r = run_atrack((const char *const[]){ "--json", "log", "--kind", "update", "--id", "2",
+	r = run_read((const char *const[]){ "--json", "log", "--kind", "update", "--id", "2",
 		"--author", "carol", NULL });
 	ck_assert_int_eq(r.status, 0);
 	j = json_loads(r.out, 0, NULL);

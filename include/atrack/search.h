@@ -28,7 +28,8 @@ typedef struct atrack_search_opts {
 
 /* One search hit. */
 typedef struct atrack_search_hit {
-	atrack_kind kind;     /* initiative, framework, focus_area, meeting or update */
+	atrack_kind kind;     /* initiative, framework, focus_area, meeting, party,
+	                         person, exercise, document or update */
 	int64_t id;
 	const char *slug;     /* NULL for an update (it has none) */
 	const char *title;    /* what the hit is called; for an update, its initiative's title */
@@ -39,8 +40,10 @@ typedef struct atrack_search_hit {
 /*
  * Full-text search (SQLite FTS5, words folded to lower case without
  * diacritics) over initiative titles and texts, framework names, acronyms
- * and descriptions, focus areas, meeting names and places, and the notes
- * of progress updates. Best hits first.
+ * and descriptions, focus areas, meeting names and places, party names and
+ * short names, people's names, exercise names, document titles and
+ * sources (not a document's imported text, which every query would find),
+ * and the notes of progress updates. Best hits first.
  *
  * The query is plain words, all of which must match, each taken as it is
  * written: "co-production", "U.S.-ROK" and "ROK's" find those words

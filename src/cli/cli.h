@@ -40,15 +40,41 @@ typedef struct cli_ctx {
 	const char *author;   /* --author, or NULL */
 	bool json;            /* --json */
 	bool db_path_given;   /* --db on the command line */
+	bool reads_only;      /* the command only reads (CLI_READS) */
 	atrack_db *db;        /* opened by main for commands that need it */
 	const char *command;  /* "init", "update add", ... for messages */
 } cli_ctx;
 
 typedef enum cli_opt_kind {
 	CLI_FLAG,   /* bool *target */
-	CLI_STRING, /* const char **target */
-	CLI_INT     /* long *target; must be a whole number */
+	CLI_STRING, /* const char **target; given at most once */
+	CLI_INT,    /* long *target; a whole number, given at most once */
+	CLI_LIST,   /* cli_values *target: repeated or comma-separated values
+	               (codes), each kept: a filter that means "any of" */
+	CLI_NAMES   /* cli_values *target: repeated values, each kept whole (a
+	               name may hold a comma): "any of" */
 } cli_opt_kind;
+
+/* The values of a CLI_LIST or CLI_NAMES option, in the order given; they
+ * point into argv. */
+#define CLI_VALUES_MAX 32
+typedef struct cli_values {
+	int n;
+	const char *v[CLI_VALUES_MAX];
+} cli_values;
+
+/* Whether `s` is one of `values` (byte for byte). */
+bool cli_values_has(const cli_values *values, const char *s);
+
+/* Which rows of a listing the program keeps itself, for a filter the
+ * library takes one value of ("any of" several status codes): `keep` says
+ * whether a row stays, and `offset`/`limit` (0: none) page what stays.
+ * keep NULL keeps every row. */
+typedef struct cli_row_keep {
+	bool (*keep)(const void *row, const void *ctx);
+	const void *ctx;
+	long offset, limit;
+} cli_row_keep;
 
 typedef struct cli_opt {
 	const char *name;   /* long name without "--"; NULL ends the table */
@@ -73,11 +99,18 @@ typedef struct cli_usage {
 /* The command works on the database: cli_start opens it (ctx->db) once
  * the command line is known to be right. */
 #define CLI_NEEDS_DB 0x1u
+/* The command only reads: a database this user cannot write (its mode,
+ * its folder, a read-only disk) is then opened read-only, with a note on
+ * stderr, instead of refused. */
+#define CLI_READS 0x2u
 
 /*
  * Parse argv[1..argc-1] (argv[0] is the command name) against `opts` and the
  * global options (--db, --json, --author), which every command accepts.
- * Positional arguments are moved to the front of argv: on CLI_CONTINUE,
+ * An option of `opts` shadows the global of its name (`log --author` is a
+ * filter), and then that global given before the command word is a usage
+ * error, not silently dropped nor taken for the filter. A CLI_STRING or
+ * CLI_INT option given twice is a usage error. Positional arguments are moved to the front of argv: on CLI_CONTINUE,
  * *out_args points to them and *out_nargs counts them. Returns CLI_CONTINUE,
  * CLI_EXIT_OK after printing --help, or CLI_EXIT_USAGE after a message.
  */
@@ -86,7 +119,8 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
 
 /* Resolve the database path (--db, $ATRACK_DB, $XDG_DATA_HOME/atrack/
  * atrack.db, ~/.local/share/atrack/atrack.db), create its directory, and
- * open it into ctx->db. Returns CLI_CONTINUE or an exit code after a
+ * open it into ctx->db (read-only when it cannot be written and
+ * ctx->reads_only). Returns CLI_CONTINUE or an exit code after a
  * message. */
 int cli_open_db(cli_ctx *ctx);
 
@@ -213,10 +247,11 @@ void cli_print_members(atrack_kind kind, const void *row);
  * members of `extra` (taken; may be NULL) and the rows under `plural`. */
 int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
                    const char *const *columns, const char *const *headers, json_t *extra);
-/* The same, the table fitted as cli_table_fit says. */
+/* The same, the table fitted as cli_table_fit says, and only the rows
+ * `keep` keeps (NULL: all). */
 int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
                        const char *const *columns, const char *const *headers, json_t *extra,
-                       const unsigned char *drop, bool wide);
+                       const unsigned char *drop, bool wide, const cli_row_keep *keep);
 
 /* The end of a part of `show` (links, participants) after its iterator
  * stopped with `rc`: the array goes into `doc` under `key` (JSON), or the
@@ -234,7 +269,8 @@ int cli_show_person_participants(cli_ctx *ctx, int64_t id, json_t *doc);
 
 /* The initiative filters, shared by `initiative list` and `status`. */
 typedef struct cli_initiative_args {
-	const char *section, *framework, *party, *meeting, *status, *health;
+	const char *section, *framework, *party, *meeting, *health;
+	cli_values status;  /* any of these current status codes */
 	const char *search, *order, *today;
 	long stale_days, limit, offset;
 	bool overdue;
@@ -242,10 +278,11 @@ typedef struct cli_initiative_args {
 
 /* Append the filter options to `opts` (room for 15 more) and end it. */
 void cli_initiative_options(cli_initiative_args *a, cli_opt *opts);
-/* Fill `f` from the parsed options. Returns CLI_CONTINUE or an exit code
- * after a message. */
+/* Fill `f` from the parsed options, and `keep` with what the library
+ * cannot filter (several status codes: then `f` is unpaged and `keep`
+ * pages). Returns CLI_CONTINUE or an exit code after a message. */
 int cli_initiative_filter(cli_ctx *ctx, const cli_initiative_args *a,
-                          atrack_initiative_filter *f);
+                          atrack_initiative_filter *f, cli_row_keep *keep);
 
 /* ---- Progress updates, shared by `update` and `initiative show` ---------- */
 

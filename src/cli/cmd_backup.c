@@ -10,7 +10,7 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 		"backup", "FILE",
 		"Copy the database to FILE while it stays in use: one consistent\n"
 		"snapshot, checked to open before it replaces FILE.",
-		1, 1, CLI_NEEDS_DB
+		1, 1, CLI_NEEDS_DB | CLI_READS
 	};
 	const cli_opt opts[] = { CLI_OPT_END };
 	char **args;

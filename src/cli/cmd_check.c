@@ -44,7 +44,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		"checks, then atrack's invariants (slugs, current status against the\n"
 		"history, terminal statuses left only by a reopening update). Prints\n"
 		"each problem; exit status 0 when sound (notes allowed), 1 when not.",
-		0, 0, CLI_NEEDS_DB
+		0, 0, CLI_NEEDS_DB | CLI_READS
 	};
 	const cli_opt opts[] = { CLI_OPT_END };
 	char **args;

@@ -16,7 +16,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 		"version 1; see docs/export-format.md) to stdout or FILE. The same\n"
 		"database always gives the same bytes; 'atrack import --format json'\n"
 		"reads it back.",
-		0, 0, CLI_NEEDS_DB
+		0, 0, CLI_NEEDS_DB | CLI_READS
 	};
 	const char *format = "json";
 	const char *output = NULL;

@@ -16,7 +16,7 @@ void cli_initiative_options(cli_initiative_args *a, cli_opt *opts)
 		{ "framework", 0, CLI_STRING, &a->framework, "REF", "only those linked to this framework" },
 		{ "party", 0, CLI_STRING, &a->party, "REF", "only those linked to this party" },
 		{ "meeting", 0, CLI_STRING, &a->meeting, "REF", "only those announced at this meeting" },
-		{ "status", 0, CLI_STRING, &a->status, "CODE", "only those whose current status is CODE" },
+		{ "status", 0, CLI_LIST, &a->status, "CODE", "only those whose current status is CODE; repeat or CODE,CODE for any of them" },
 		{ "health", 0, CLI_STRING, &a->health, "HEALTH", "on_track, at_risk or off_track" },
 		{ "stale-days", 0, CLI_INT, &a->stale_days, "N", "only those with no update for N days" },
 		{ "overdue", 0, CLI_FLAG, &a->overdue, NULL, "only those past their target date, not done" },
@@ -45,7 +45,27 @@ static int resolve_opt(cli_ctx *ctx, atrack_kind kind, const char *ref, int64_t 
 	return CLI_CONTINUE;
 }
 
-int cli_initiative_filter(cli_ctx *ctx, const cli_initiative_args *a, atrack_initiative_filter *f)
+/* A row of several --status codes: the library filters one code. */
+static bool status_is_one_of(const void *row, const void *ctx)
+{
+	return cli_values_has(ctx, ((const atrack_initiative *)row)->status);
+}
+
+/* Refuse an unknown status code as the library does for one ("status: no
+ * status 'done'"), by asking it for the code alone. */
+static int check_status_code(cli_ctx *ctx, const char *code)
+{
+	atrack_initiative_filter one = ATRACK_INITIATIVE_FILTER_INIT;
+	one.status = code;
+	one.limit = 1;
+	atrack_iter *it = NULL;
+	int rc = atrack_initiative_list(ctx->db, &one, &it);
+	atrack_iter_free(it);
+	return rc == ATRACK_OK ? CLI_CONTINUE : cli_fail_lib(ctx, rc, "cannot list initiatives");
+}
+
+int cli_initiative_filter(cli_ctx *ctx, const cli_initiative_args *a, atrack_initiative_filter *f,
+                          cli_row_keep *keep)
 {
 	static const char *const orders[] = { "position", "title", "last-update", "status" };
 	int rc = resolve_opt(ctx, ATRACK_KIND_SECTION, a->section, &f->section_id);
@@ -62,14 +82,23 @@ int cli_initiative_filter(cli_ctx *ctx, const cli_initiative_args *a, atrack_ini
 	if (a->limit < 0 || a->offset < 0)
 		return cli_fail(ctx, CLI_EXIT_INVALID, "%s: %ld must be 0 or more",
 		                a->limit < 0 ? "limit" : "offset", a->limit < 0 ? a->limit : a->offset);
-	f->status = a->status;
+	*keep = (cli_row_keep){ NULL, NULL, 0, 0 };
+	f->status = a->status.n == 1 ? a->status.v[0] : NULL;
+	if (a->status.n > 1) {
+		for (int i = 0; i < a->status.n; i++)
+			if ((rc = check_status_code(ctx, a->status.v[i])) != CLI_CONTINUE)
+				return rc;
+		/* The library takes one code: the rows of any of them are kept
+		 * here, so the paging is done here too. */
+		*keep = (cli_row_keep){ status_is_one_of, &a->status, a->offset, a->limit };
+	}
 	f->health = a->health;
 	f->stale_days = (int)a->stale_days;
 	f->stale_only = a->stale_days > 0;
 	f->overdue_only = a->overdue;
 	f->text = a->search;
-	f->limit = a->limit;
-	f->offset = a->offset;
+	f->limit = keep->keep ? 0 : a->limit;
+	f->offset = keep->keep ? 0 : a->offset;
 	f->today = a->today;
 	if (a->order) {
 		size_t i = 0;
@@ -98,14 +127,16 @@ static int list(cli_ctx *ctx, int argc, char **argv, const cli_usage *usage)
 	if (rc != CLI_CONTINUE)
 		return rc;
 	atrack_initiative_filter f = ATRACK_INITIATIVE_FILTER_INIT;
-	rc = cli_initiative_filter(ctx, &a, &f);
+	cli_row_keep keep;
+	rc = cli_initiative_filter(ctx, &a, &f, &keep);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	atrack_iter *it = NULL;
 	int lrc = atrack_initiative_list(ctx->db, &f, &it);
 	if (lrc != ATRACK_OK)
 		return cli_fail_lib(ctx, lrc, "cannot list initiatives");
-	rc = cli_print_rows(ctx, it, ATRACK_KIND_INITIATIVE, "initiatives", columns, NULL, NULL);
+	rc = cli_print_rows_fit(ctx, it, ATRACK_KIND_INITIATIVE, "initiatives", columns, NULL, NULL,
+	                        NULL, false, &keep);
 	atrack_iter_free(it);
 	return rc;
 }
@@ -139,6 +170,7 @@ static const cli_noun noun = {
 	"Initiatives: what the allies announced, its section, meeting, target date and status.",
 	columns, list, show_more,
 	"list takes filters: --section --framework --party --meeting --status --health\n"
+	"(--status a,b or --status a --status b: any of them)\n"
 	"--stale-days N --overdue --search TEXT --order ORDER --limit N --offset N.\n"
 	"Link an initiative to frameworks, parties, ...: see 'atrack link --help'.\n"
 };

@@ -93,7 +93,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	static const cli_usage usage = {
 		"log", "[--kind KIND [--id REF]] [--since DATE] [--until DATE] [--author NAME] [--limit N]",
 		"Show the audit log, newest first: every change to every table, by whom.",
-		0, 0, CLI_NEEDS_DB
+		0, 0, CLI_NEEDS_DB | CLI_READS
 	};
 	const char *kind_name = NULL, *ref = NULL;
 	atrack_audit_filter f = ATRACK_AUDIT_FILTER_INIT;

@@ -61,7 +61,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		"Report where each initiative stands: a summary by status and health, by line of\n"
 		"effort, framework and meeting; each initiative with its latest update, overdue and\n"
 		"stale ones flagged; with --since, what changed; with --as-of, the state on that day.",
-		0, 0, CLI_NEEDS_DB
+		0, 0, CLI_NEEDS_DB | CLI_READS
 	};
 	const char *format_name = "text", *output = NULL, *since = NULL, *as_of = NULL;
 	const char *section = NULL, *framework = NULL, *meeting = NULL, *party = NULL;

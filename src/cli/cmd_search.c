@@ -1,6 +1,7 @@
 /*
  * cmd_search.c - `atrack search QUERY`: find initiatives, frameworks, focus
- * areas, meetings and progress updates by their words, best first, with
+ * areas, meetings, parties, people, exercises, documents and progress
+ * updates by their words, best first, with
  * the matching words shown in context; `atrack search --rebuild` rebuilds
  * the index from the tables.
  */
@@ -54,12 +55,12 @@ int cmd_search(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_usage usage = {
 		"search", "QUERY [--fts] [--limit N] | --rebuild",
-		"Search the words of initiatives, frameworks, focus areas, meetings and update\n"
-		"notes, best matches first. QUERY: words, all of which must match, each as it is\n"
+		"Search the words of initiatives, frameworks, focus areas, meetings, parties,\n"
+		"people, exercises, documents and update notes, best matches first. QUERY: words, all of which must match, each as it is\n"
 		"written (co-production, U.S.-ROK, ROK's); word* matches a prefix. With --fts,\n"
 		"QUERY is FTS5 syntax: \"a phrase\", prefix*, OR, NOT, NEAR(...).\n"
 		"--rebuild rebuilds the search index from the tables.",
-		0, 1, CLI_NEEDS_DB
+		0, 1, CLI_NEEDS_DB | CLI_READS
 	};
 	long limit = 20;
 	bool rebuild = false, fts = false;

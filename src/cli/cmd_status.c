@@ -32,7 +32,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		"The board: every initiative, its status, health, last update and days since.\n"
 		"Filters as for 'atrack initiative list'. --stale-days N (default 30) sets when\n"
 		"an initiative is stale, without filtering: add --only-stale for that.",
-		0, 0, CLI_NEEDS_DB
+		0, 0, CLI_NEEDS_DB | CLI_READS
 	};
 	cli_initiative_args a = { 0 };
 	bool only_stale = false, wide = false;
@@ -56,7 +56,8 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	if (a.stale_days <= 0)
 		return cli_fail(ctx, CLI_EXIT_INVALID, "stale-days: %ld must be 1 or more", a.stale_days);
 	atrack_initiative_filter f = ATRACK_INITIATIVE_FILTER_INIT;
-	rc = cli_initiative_filter(ctx, &a, &f);
+	cli_row_keep keep;
+	rc = cli_initiative_filter(ctx, &a, &f, &keep);
 	if (rc != CLI_CONTINUE)
 		return rc;
 	/* The board marks staleness; it filters on it only when asked. */
@@ -77,7 +78,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	json_t *extra = ctx->json ? json_pack("{s:s, s:i}", "today", today, "stale_days",
 	                                      (int)a.stale_days) : NULL;
 	rc = cli_print_rows_fit(ctx, it, ATRACK_KIND_INITIATIVE, "initiatives", columns, headers,
-	                        extra, drop, wide);
+	                        extra, drop, wide, &keep);
 	atrack_iter_free(it);
 	return rc;
 }

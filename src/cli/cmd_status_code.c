@@ -19,7 +19,8 @@ static json_t *status_json(const atrack_status *s)
 static int status_list(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_usage usage = {
-		"status-code list", NULL, "List the status codes, in their order.", 0, 0, CLI_NEEDS_DB
+		"status-code list", NULL, "List the status codes, in their order.", 0, 0,
+		CLI_NEEDS_DB | CLI_READS
 	};
 	const cli_opt opts[] = { CLI_OPT_END };
 	char **args;

@@ -309,7 +309,8 @@ static int update_edit(cli_ctx *ctx, int argc, char **argv)
 static int update_show(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_usage usage = {
-		"update show", "ID", "Show one progress update.", 1, 1, CLI_NEEDS_DB
+		"update show", "ID", "Show one progress update.", 1, 1,
+		CLI_NEEDS_DB | CLI_READS
 	};
 	const cli_opt opts[] = { CLI_OPT_END };
 	int64_t id;
@@ -370,14 +371,19 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_usage usage = {
 		"update list", "[INITIATIVE] [options]",
-		"List progress updates, newest first (by event date), of one initiative or all.",
-		0, 1, CLI_NEEDS_DB
+		"List progress updates, newest first (by event date), of one initiative or all.\n"
+		"--author filters by who recorded them (repeat it for any of several); the\n"
+		"global --author goes unused here, so it is refused before the command.",
+		0, 1, CLI_NEEDS_DB | CLI_READS
 	};
 	const char *since = NULL, *until = NULL;
 	long limit = 0, offset = 0;
+	cli_values authors = { 0 };
 	const cli_opt opts[] = {
 		{ "since", 0, CLI_STRING, &since, "DATE", "events on or after DATE" },
 		{ "until", 0, CLI_STRING, &until, "DATE", "events on or before DATE" },
+		/* Shadows the global --author, which a read has no use for. */
+		{ "author", 0, CLI_NAMES, &authors, "NAME", "recorded by NAME; repeat for any of several" },
 		{ "limit", 'n', CLI_INT, &limit, "N", "at most N updates" },
 		{ "offset", 0, CLI_INT, &offset, "N", "skip the first N" },
 		CLI_OPT_END
@@ -393,6 +399,12 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 	f.until = until;
 	f.limit = limit;
 	f.offset = offset;
+	/* The library does not filter by author: the rows are kept here, so
+	 * the paging is done here too (the library still checks the numbers
+	 * first). */
+	bool by_author = authors.n > 0;
+	if (by_author && limit >= 0 && offset >= 0)
+		f.limit = f.offset = 0;
 	if (nargs == 1 && (rc = resolve(ctx, ATRACK_KIND_INITIATIVE, args[0],
 	                                &f.initiative_id)) != CLI_CONTINUE)
 		return rc;
@@ -403,8 +415,17 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 
 	cli_list list;
 	cli_list_begin(ctx, &list, "updates", CLI_UPDATE_COLUMNS, cli_update_headers);
+	long kept = 0;
 	while ((lib_rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_update *u = atrack_iter_update(it);
+		if (by_author) {
+			if (!cli_values_has(&authors, u->author) || kept++ < offset)
+				continue;
+			if (limit > 0 && kept > offset + limit) {
+				lib_rc = ATRACK_DONE;
+				break;
+			}
+		}
 		if (list.json)
 			json_array_append_new(list.json, cli_update_json(u));
 		else

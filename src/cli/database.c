@@ -68,6 +68,16 @@ int cli_open_db(cli_ctx *ctx)
 	if (rc != CLI_CONTINUE)
 		return rc;
 	int lib_rc = atrack_open(ctx->db_path, ATRACK_OPEN_CREATE, &ctx->db);
+	/* A read needs no write access: open what cannot be written for
+	 * reading, and say so once. */
+	if (lib_rc == ATRACK_READONLY && ctx->reads_only) {
+		atrack_close(ctx->db);
+		ctx->db = NULL;
+		lib_rc = atrack_open(ctx->db_path, ATRACK_OPEN_READONLY, &ctx->db);
+		if (lib_rc == ATRACK_OK)
+			fprintf(stderr, "atrack: note: '%s' cannot be written by this user: "
+			        "opened read-only\n", ctx->db_path);
+	}
 	/* A bad --author is not a fault of the database: say only what it is. */
 	if (lib_rc == ATRACK_OK && ctx->author &&
 	    (lib_rc = atrack_set_author(ctx->db, ctx->author)) != ATRACK_OK)
@@ -85,6 +95,7 @@ int cli_start(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
               const cli_usage *usage, char ***out_args, int *out_nargs)
 {
 	int rc = cli_parse(ctx, argc, argv, opts, usage, out_args, out_nargs);
+	ctx->reads_only = usage->flags & CLI_READS;
 	if (rc == CLI_CONTINUE && (usage->flags & CLI_NEEDS_DB))
 		rc = cli_open_db(ctx);
 	return rc;

@@ -102,12 +102,12 @@ static const char *cell_text(const void *row, const char *name, atrack_kind kind
 int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
                    const char *const *columns, const char *const *headers, json_t *extra)
 {
-	return cli_print_rows_fit(ctx, it, kind, plural, columns, headers, extra, NULL, false);
+	return cli_print_rows_fit(ctx, it, kind, plural, columns, headers, extra, NULL, false, NULL);
 }
 
 int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
                        const char *const *columns, const char *const *headers, json_t *extra,
-                       const unsigned char *drop, bool wide)
+                       const unsigned char *drop, bool wide, const cli_row_keep *keep)
 {
 	json_t *array = NULL;
 	cli_table *table = NULL;
@@ -120,8 +120,15 @@ int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const ch
 		table = cli_table_new(ncol, headers ? headers : columns);
 	cli_table_fit(table, drop, wide);
 	int rc;
+	long kept = 0;
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const void *row = atrack_iter_entity(it);
+		if (keep && keep->keep) {
+			if (!keep->keep(row, keep->ctx) || kept++ < keep->offset)
+				continue;
+			if (keep->limit > 0 && kept > keep->offset + keep->limit)
+				break;
+		}
 		if (array) {
 			json_array_append_new(array, cli_entity_json(kind, row));
 			continue;
@@ -132,7 +139,7 @@ int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const ch
 			cells[c] = cell_text(row, columns[c], kind, bufs[c], sizeof bufs[c]);
 		cli_table_row(table, cells);
 	}
-	if (rc != ATRACK_DONE) {
+	if (rc != ATRACK_DONE && rc != ATRACK_OK) {
 		json_decref(array);
 		json_decref(extra);
 		cli_table_free(table);
@@ -539,7 +546,7 @@ int cli_noun_run(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv)
 		snprintf(name, sizeof name, "%s %s", noun->name, verb);
 		ctx->command = name;
 		cli_usage usage = { name, verbs[i].synopsis, verbs[i].summary, verbs[i].min,
-		                    verbs[i].max, CLI_NEEDS_DB };
+		                    verbs[i].max, CLI_NEEDS_DB | (i <= 1 ? CLI_READS : 0) };
 		argc--;
 		argv++;
 		switch (i) {

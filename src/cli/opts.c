@@ -1,7 +1,11 @@
 /*
  * opts.c - the declarative option parser: one table per command drives the
  * parsing, the usage line and the --help text, and the global options
- * (--db, --json, --author) are accepted by every command.
+ * (--db, --json, --author) are accepted by every command. No value is
+ * silently dropped: an option of one value given twice is refused, a
+ * filter of several values keeps each, and a global given before the
+ * command word that the command's own option of that name shadows is
+ * refused.
  */
 #include "cli.h"
 
@@ -52,9 +56,44 @@ static void print_help(const cli_opt *opts, const cli_opt *globals, const cli_us
 	printf("  %-26s %s\n", "-h, --help", "show this help");
 }
 
-static int set_value(cli_ctx *ctx, const cli_opt *o, const char *value, const cli_usage *u)
+bool cli_values_has(const cli_values *values, const char *s)
+{
+	for (int i = 0; s && i < values->n; i++)
+		if (strcmp(values->v[i], s) == 0)
+			return true;
+	return false;
+}
+
+static int add_value(cli_ctx *ctx, const cli_opt *o, cli_values *values, const char *value,
+                     const cli_usage *u)
+{
+	if (*value == '\0')
+		return cli_fail(ctx, CLI_EXIT_USAGE, "%s: --%s: an empty value", u->name, o->name);
+	if (values->n == CLI_VALUES_MAX)
+		return cli_fail(ctx, CLI_EXIT_USAGE, "%s: --%s: more than %d values", u->name,
+		                o->name, CLI_VALUES_MAX);
+	values->v[values->n++] = value;
+	return CLI_CONTINUE;
+}
+
+static int set_value(cli_ctx *ctx, const cli_opt *o, char *value, const cli_usage *u)
 {
 	switch (o->kind) {
+	case CLI_NAMES:
+		return add_value(ctx, o, o->target, value, u);
+	case CLI_LIST: {
+		/* "a,b" is "a" and "b": split in place (argv is ours). */
+		char *rest = value;
+		for (;;) {
+			char *comma = strchr(rest, ',');
+			if (comma)
+				*comma = '\0';
+			int rc = add_value(ctx, o, o->target, rest, u);
+			if (rc != CLI_CONTINUE || !comma)
+				return rc;
+			rest = comma + 1;
+		}
+	}
 	case CLI_FLAG:
 		*(bool *)o->target = true;
 		return CLI_CONTINUE;
@@ -87,6 +126,18 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
 	const char *db_before = ctx->db_path;
 	int nargs = 0;
 	bool only_args = false;
+	/* A global given before the command word that this command's own
+	 * option of the same name shadows would be dropped (or taken for the
+	 * filter): say so rather than guess. */
+	const bool before[] = { ctx->db_path_given, ctx->json, ctx->author != NULL };
+	for (size_t g = 0; g < sizeof before / sizeof before[0]; g++)
+		if (before[g] && find_long(opts, globals[g].name, strlen(globals[g].name)))
+			return cli_fail(ctx, CLI_EXIT_USAGE, "%s: --%s before the command word is the "
+			                "global option, and '%s' has its own --%s: give it after '%s'",
+			                u->name, globals[g].name, u->name, globals[g].name, u->name);
+	/* Which options of `opts` were given, to refuse a second value. */
+	const cli_opt *seen[64];
+	size_t nseen = 0;
 
 	for (int i = 1; i < argc; i++) {
 		char *arg = argv[i];
@@ -103,14 +154,17 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
 			return CLI_EXIT_OK;
 		}
 		const cli_opt *o;
-		const char *inline_value = NULL;
+		bool own = true; /* o is the command's, not a global */
+		char *inline_value = NULL; /* points into argv[i] */
 		if (arg[1] == '-') {
 			const char *name = arg + 2;
-			const char *eq = strchr(name, '=');
+			char *eq = strchr(arg + 2, '=');
 			size_t len = eq ? (size_t)(eq - name) : strlen(name);
 			o = find_long(opts, name, len);
-			if (!o)
+			if (!o) {
 				o = find_long(globals, name, len);
+				own = false;
+			}
 			if (!o)
 				return cli_fail(ctx, CLI_EXIT_USAGE, "%s: unknown option '--%.*s' "
 				                "(see 'atrack %s --help')", u->name, (int)len, name, u->name);
@@ -129,12 +183,22 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts,
 				return cli_fail(ctx, CLI_EXIT_USAGE, "%s: unknown option '%s' "
 				                "(see 'atrack %s --help')", u->name, arg, u->name);
 		}
-		const char *value = inline_value;
+		char *value = inline_value;
 		if (o->kind != CLI_FLAG && !value) {
 			if (i + 1 >= argc)
 				return cli_fail(ctx, CLI_EXIT_USAGE, "%s: --%s needs a value (%s)",
 				                u->name, o->name, o->arg ? o->arg : "VALUE");
 			value = argv[++i];
+		}
+		/* The command's own options of one value; the globals keep the
+		 * last (a wrapper may pass --db, and the user another). */
+		if (own && (o->kind == CLI_STRING || o->kind == CLI_INT)) {
+			for (size_t k = 0; k < nseen; k++)
+				if (seen[k] == o)
+					return cli_fail(ctx, CLI_EXIT_USAGE, "%s: --%s given twice: it "
+					                "takes one value", u->name, o->name);
+			if (nseen < sizeof seen / sizeof seen[0])
+				seen[nseen++] = o;
 		}
 		int rc = set_value(ctx, o, value, u);
 		if (rc != CLI_CONTINUE)

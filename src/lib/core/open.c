@@ -17,6 +17,9 @@
 /* 'ATRK': marks a file as an atrack database (PRAGMA application_id). */
 #define ATRACK_APPLICATION_ID 0x4154524b
 #define BUSY_TIMEOUT_MS 10000
+/* In db->flags, beside the ATRACK_OPEN_* bits: a rollback-journal
+ * database that the first committed write puts in WAL mode. */
+#define ATR_WAL_PENDING 0x80000000u
 
 const char *atrack_libversion(void)
 {
@@ -141,6 +144,112 @@ static int create_private_file(atrack_db *db, const char *path, bool *created)
 	return ATRACK_OK;
 }
 
+/* Whether this process may make files in the folder of `path`: SQLite
+ * needs to, for the rollback journal or the WAL and its index. */
+static int folder_writable(atrack_db *db, const char *path, bool *writable)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = slash ? (size_t)(slash - path) : 1;
+	if (slash == path)
+		len = 1; /* "/db" is in "/" */
+	char *folder = atr_malloc(len + 1);
+	if (!folder)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	memcpy(folder, slash ? path : ".", len);
+	folder[len] = '\0';
+	*writable = faccessat(AT_FDCWD, folder, W_OK | X_OK, AT_EACCESS) == 0;
+	atr_free(folder);
+	return ATRACK_OK;
+}
+
+/* A read-only open of a WAL database whose index (PATH-shm) cannot be made
+ * (read-only storage) fails at its first read. Open it instead as an
+ * immutable file, which SQLite reads without its companions, unless a WAL
+ * with content is beside it, which that would ignore. */
+static int open_immutable_if_needed(atrack_db *db, const char *path, int open_flags)
+{
+	int unused = 0;
+	int src = atr_query_int(db, "PRAGMA user_version", &unused) & 0xff;
+	if (src != SQLITE_READONLY && src != SQLITE_CANTOPEN)
+		return ATRACK_OK; /* readable, or a failure identify_database names */
+	size_t len = strlen(path);
+	char *name = atr_malloc(len * 3 + sizeof "file:?immutable=1");
+	if (!name)
+		return atr_error(db, ATRACK_NOMEM, "out of memory");
+	memcpy(name, path, len);
+	memcpy(name + len, "-wal", 5);
+	struct stat st;
+	if (stat(name, &st) == 0 && st.st_size > 0) {
+		atr_free(name);
+		return atr_error(db, ATRACK_READONLY, "'%s' cannot be read on read-only storage: "
+		                 "its write-ahead log '%s-wal' needs an index this user cannot "
+		                 "create; copy the files somewhere writable", path, path);
+	}
+	/* A URI of the path, every byte but [A-Za-z0-9/._~-] escaped. */
+	static const char hex[] = "0123456789ABCDEF";
+	char *p = name + sizeof "file:" - 1;
+	memcpy(name, "file:", sizeof "file:" - 1);
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("/._~-", *c)) {
+			*p++ = (char)*c;
+		} else {
+			*p++ = '%';
+			*p++ = hex[*c >> 4];
+			*p++ = hex[*c & 15];
+		}
+	}
+	memcpy(p, "?immutable=1", sizeof "?immutable=1");
+	sqlite3_close(db->sql);
+	db->sql = NULL;
+	src = sqlite3_open_v2(name, &db->sql, open_flags | SQLITE_OPEN_URI, NULL);
+	atr_free(name);
+	if (src != SQLITE_OK)
+		return atr_error(db, atr_rc_from_sqlite(src), "cannot open '%s': %s", path,
+		                 db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(src));
+	return harden_connection(db);
+}
+
+/* The first committed write of a rollback-journal database puts it in WAL
+ * mode: an open, a read or a refused command leaves the file as it was. A
+ * failure (another connection reading) is tried again at the next commit. */
+static void wal_after_commit(atrack_db *db, void *ctx, bool committed)
+{
+	(void)ctx;
+	if (!committed || !(db->flags & ATR_WAL_PENDING) || !sqlite3_get_autocommit(db->sql))
+		return;
+	sqlite3_busy_timeout(db->sql, 0);
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_stricmp((const char *)sqlite3_column_text(stmt, 0), "wal") == 0)
+		db->flags &= ~ATR_WAL_PENDING;
+	sqlite3_finalize(stmt);
+	sqlite3_busy_timeout(db->sql, BUSY_TIMEOUT_MS);
+}
+
+/* WAL now when this open writes anyway (a new file, migrations to apply);
+ * else at the first committed write, unless the file is in WAL already. */
+static int use_wal(atrack_db *db, bool writes_now)
+{
+	if (writes_now)
+		return atr_exec(db, "PRAGMA journal_mode = WAL", "cannot enable WAL");
+	sqlite3_stmt *stmt = NULL;
+	int src = sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode", -1, &stmt, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_step(stmt);
+	bool wal = src == SQLITE_ROW &&
+	           sqlite3_stricmp((const char *)sqlite3_column_text(stmt, 0), "wal") == 0;
+	sqlite3_finalize(stmt);
+	if (src != SQLITE_ROW)
+		return atr_sql_error(db, src, "cannot read the journal mode");
+	if (wal)
+		return ATRACK_OK;
+	db->flags |= ATR_WAL_PENDING;
+	const atr_txn_hooks hooks = { NULL, NULL, wal_after_commit, NULL };
+	return atr_txn_hooks_add(db, &hooks);
+}
+
 static int open_file(atrack_db *db, const char *path, unsigned int flags)
 {
 	bool memory = flags & ATRACK_OPEN_MEMORY;
@@ -177,10 +286,19 @@ static int open_file(atrack_db *db, const char *path, unsigned int flags)
 		goto fail;
 	}
 	rc = harden_connection(db);
+	if (rc == ATRACK_OK && readonly && !memory)
+		rc = open_immutable_if_needed(db, path, open_flags);
 	/* SQLite quietly opens a file it may not write read-only, and the
 	 * first write then fails with a message of its own: say it once, here,
 	 * whichever way the file is read-only (its mode, its owner, the disk). */
 	if (rc == ATRACK_OK && !readonly && !memory && sqlite3_db_readonly(db->sql, "main") == 1)
+		rc = atr_error(db, ATRACK_READONLY, "'%s' is read-only: it cannot be written "
+		               "by this user", name);
+	/* Nor can it be written where no journal can be made beside it. */
+	bool writable_folder = true;
+	if (rc == ATRACK_OK && !readonly && !memory)
+		rc = folder_writable(db, path, &writable_folder);
+	if (rc == ATRACK_OK && !writable_folder)
 		rc = atr_error(db, ATRACK_READONLY, "'%s' is read-only: it cannot be written "
 		               "by this user", name);
 	int version = 0;
@@ -191,7 +309,7 @@ static int open_file(atrack_db *db, const char *path, unsigned int flags)
 		               "version %d, which a read-only open cannot do",
 		               name, atrack_schema_version());
 	if (rc == ATRACK_OK && !readonly && !memory)
-		rc = atr_exec(db, "PRAGMA journal_mode = WAL", "cannot enable WAL");
+		rc = use_wal(db, version < atrack_schema_version());
 	if (rc == ATRACK_OK)
 		rc = atr_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
 		              "PRAGMA temp_store = MEMORY",

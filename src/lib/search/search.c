@@ -35,6 +35,10 @@ static const char drop_pending_entries_sql[] =
 #define FOCUS_AREA_ENTRY "9, a.id, a.name, ''"
 #define MEETING_ENTRY "3, m.id, m.name, trim(m.kind || ' ' || ifnull(m.short_kind, '') || ' ' || ifnull(m.place, ''))"
 #define UPDATE_ENTRY "11, u.id, '', u.note"
+#define PARTY_ENTRY "1, pa.id, pa.name, ifnull(pa.short_name, '')"
+#define PERSON_ENTRY "2, pe.id, pe.name, ''"
+#define EXERCISE_ENTRY "10, x.id, x.name, ''"
+#define DOCUMENT_ENTRY "5, d.id, d.title, ifnull(d.source, '')"
 #define UPDATE_HAS_ENTRY "u.note IS NOT NULL AND u.note <> ''"
 
 static const char write_pending_entries_sql[] =
@@ -54,6 +58,22 @@ static const char write_pending_entries_sql[] =
 	" SELECT p.doc_id, " MEETING_ENTRY
 	"   FROM search_pending AS p JOIN meeting AS m ON m.id = p.doc_id >> 4"
 	"  WHERE p.doc_id & 15 = 3"
+	" UNION ALL"
+	" SELECT p.doc_id, " PARTY_ENTRY
+	"   FROM search_pending AS p JOIN party AS pa ON pa.id = p.doc_id >> 4"
+	"  WHERE p.doc_id & 15 = 1"
+	" UNION ALL"
+	" SELECT p.doc_id, " PERSON_ENTRY
+	"   FROM search_pending AS p JOIN person AS pe ON pe.id = p.doc_id >> 4"
+	"  WHERE p.doc_id & 15 = 2"
+	" UNION ALL"
+	" SELECT p.doc_id, " EXERCISE_ENTRY
+	"   FROM search_pending AS p JOIN exercise AS x ON x.id = p.doc_id >> 4"
+	"  WHERE p.doc_id & 15 = 10"
+	" UNION ALL"
+	" SELECT p.doc_id, " DOCUMENT_ENTRY
+	"   FROM search_pending AS p JOIN document AS d ON d.id = p.doc_id >> 4"
+	"  WHERE p.doc_id & 15 = 5"
 	" UNION ALL"
 	" SELECT p.doc_id, " UPDATE_ENTRY
 	"   FROM search_pending AS p JOIN progress_update AS u ON u.id = p.doc_id >> 4"
@@ -85,13 +105,19 @@ static const char set_mark_sql[] =
 	" OR (" doc " & 15 = 11 AND " doc " >> 4 > " UPDATE_MARK "))"
 #define TABLE_OF(kind) \
 	"CASE " kind " WHEN 7 THEN 'initiative' WHEN 8 THEN 'framework'" \
-	" WHEN 9 THEN 'focus_area' WHEN 3 THEN 'meeting' ELSE 'progress_update' END"
+	" WHEN 9 THEN 'focus_area' WHEN 3 THEN 'meeting' WHEN 1 THEN 'party'" \
+	" WHEN 2 THEN 'person' WHEN 10 THEN 'exercise' WHEN 5 THEN 'document'" \
+	" ELSE 'progress_update' END"
 const char atr_search_mismatch_sql[] =
 	"WITH expected (doc_id, kind, ref_id, title, body) AS ("
 	" SELECT i.id * 16 + 7, " INITIATIVE_ENTRY " FROM initiative AS i"
 	" UNION ALL SELECT f.id * 16 + 8, " FRAMEWORK_ENTRY " FROM framework AS f"
 	" UNION ALL SELECT a.id * 16 + 9, " FOCUS_AREA_ENTRY " FROM focus_area AS a"
 	" UNION ALL SELECT m.id * 16 + 3, " MEETING_ENTRY " FROM meeting AS m"
+	" UNION ALL SELECT pa.id * 16 + 1, " PARTY_ENTRY " FROM party AS pa"
+	" UNION ALL SELECT pe.id * 16 + 2, " PERSON_ENTRY " FROM person AS pe"
+	" UNION ALL SELECT x.id * 16 + 10, " EXERCISE_ENTRY " FROM exercise AS x"
+	" UNION ALL SELECT d.id * 16 + 5, " DOCUMENT_ENTRY " FROM document AS d"
 	" UNION ALL SELECT u.id * 16 + 11, " UPDATE_ENTRY " FROM progress_update AS u"
 	"  WHERE " UPDATE_HAS_ENTRY ") "
 	"SELECT " TABLE_OF("e.kind") ", e.ref_id,"
@@ -109,6 +135,10 @@ const char atr_search_mismatch_sql[] =
 	"   WHEN 8 THEN EXISTS (SELECT 1 FROM framework WHERE id = h.rowid >> 4)"
 	"   WHEN 9 THEN EXISTS (SELECT 1 FROM focus_area WHERE id = h.rowid >> 4)"
 	"   WHEN 3 THEN EXISTS (SELECT 1 FROM meeting WHERE id = h.rowid >> 4)"
+	"   WHEN 1 THEN EXISTS (SELECT 1 FROM party WHERE id = h.rowid >> 4)"
+	"   WHEN 2 THEN EXISTS (SELECT 1 FROM person WHERE id = h.rowid >> 4)"
+	"   WHEN 10 THEN EXISTS (SELECT 1 FROM exercise WHERE id = h.rowid >> 4)"
+	"   WHEN 5 THEN EXISTS (SELECT 1 FROM document WHERE id = h.rowid >> 4)"
 	"   WHEN 11 THEN EXISTS (SELECT 1 FROM progress_update AS u"
 	"                         WHERE u.id = h.rowid >> 4 AND " UPDATE_HAS_ENTRY ")"
 	"   ELSE 0 END"
@@ -125,6 +155,10 @@ static const char queue_all_sql[] =
 	" UNION ALL SELECT id * 16 + 8 FROM framework"
 	" UNION ALL SELECT id * 16 + 9 FROM focus_area"
 	" UNION ALL SELECT id * 16 + 3 FROM meeting"
+	" UNION ALL SELECT id * 16 + 1 FROM party"
+	" UNION ALL SELECT id * 16 + 2 FROM person"
+	" UNION ALL SELECT id * 16 + 10 FROM exercise"
+	" UNION ALL SELECT id * 16 + 5 FROM document"
 	" UNION ALL SELECT id * 16 + 11 FROM progress_update";
 
 /* Checks the query's syntax without running it in full: FTS5 parses the
@@ -137,7 +171,11 @@ static const char search_sql[] =
 	"       CASE s.kind WHEN 7 THEN (SELECT slug FROM initiative WHERE id = s.ref_id)"
 	"                   WHEN 8 THEN (SELECT slug FROM framework WHERE id = s.ref_id)"
 	"                   WHEN 9 THEN (SELECT slug FROM focus_area WHERE id = s.ref_id)"
-	"                   WHEN 3 THEN (SELECT slug FROM meeting WHERE id = s.ref_id) END,"
+	"                   WHEN 3 THEN (SELECT slug FROM meeting WHERE id = s.ref_id)"
+	"                   WHEN 1 THEN (SELECT slug FROM party WHERE id = s.ref_id)"
+	"                   WHEN 2 THEN (SELECT slug FROM person WHERE id = s.ref_id)"
+	"                   WHEN 10 THEN (SELECT slug FROM exercise WHERE id = s.ref_id)"
+	"                   WHEN 5 THEN (SELECT slug FROM document WHERE id = s.ref_id) END,"
 	"       CASE s.kind WHEN 11 THEN (SELECT i.title FROM progress_update AS u"
 	"                                   JOIN initiative AS i ON i.id = u.initiative_id"
 	"                                  WHERE u.id = s.ref_id)"
