@@ -508,10 +508,11 @@ START_TEST(test_fixture_prose_between_sections)
 {
 	fs_model *m = parse_file(FIXTURE("prose-no-boilerplate.txt"));
 	ck_assert_int_eq(m->boilerplate_line, 0);
-	ck_assert_uint_eq(m->meeting_count, 0);
+	/* "Allies met on ..." in the lead: the document reports a meeting */
+	ck_assert_uint_eq(m->meeting_count, 1);
 	ck_assert_uint_eq(m->section_count, 2);
 	ck_assert_uint_eq(m->initiative_count, 3);
-	ck_assert_int_eq(m->initiatives[0].meeting, -1);
+	ck_assert_int_eq(m->initiatives[0].meeting, 0);
 	ck_assert_int_eq(m->initiatives[2].section, 1);
 	ck_assert_ptr_null(m->sections[1].lead_in);
 	ck_assert_ptr_null(strstr(m->initiatives[1].text, "This section"));

@@ -370,6 +370,34 @@ START_TEST(test_dateline_is_front_matter)
 	fs_model_free(m);
 }
 END_TEST
+/* A statement whose lead reports a meeting ("held their first official
+ * meeting today") gives a meeting without a date, with its ordinal and
+ * people; "The X's travel to Y" names a visit; "for the fourth time" is
+ * an ordinal, "for the first time at 32" is not. */
+START_TEST(test_meeting_from_the_lead)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_lead_undated.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "");
+	ck_assert_int_eq(m->meetings[0].ordinal, 1);
+	ck_assert_uint_eq(m->meetings[0].people.count, 2);
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_travel.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].name, "Governor's travel to the Republic of Norland");
+	ck_assert_str_eq(m->meetings[0].kind, "Visit");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_time_ordinal.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 4);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-05-24");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_time_distractor.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 0);
+	fs_model_free(m);
+}
+END_TEST
 
 START_TEST(test_meeting_from_dated_visit)
 {
@@ -416,6 +444,7 @@ static Suite *patterns_suite(void)
 	tcase_add_test(parties, test_party_roles);
 	tcase_add_test(parties, test_people_and_their_countries);
 	tcase_add_test(parties, test_dateline_is_front_matter);
+	tcase_add_test(parties, test_meeting_from_the_lead);
 	suite_add_tcase(s, parties);
 	return s;
 }
