@@ -106,16 +106,36 @@ static char *place_in(const fsp_block *b, size_t after, int sentence, bool *name
 /* Who is named in the sentence that introduces the meeting; when nobody
  * is, who is named in its paragraph ("... was held in Seoul. Secretary X
  * and Minister Y ..."). */
-static int meeting_people(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt)
+static int meeting_people_in(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt,
+                             int passes)
 {
 	const fsp_block *b = &p->blocks[bi];
-	for (int pass = 0; pass < 2 && mt->people.count == 0; pass++) {
+	for (int pass = 0; pass < passes && mt->people.count == 0; pass++) {
 		for (size_t k = b->first[MENTION_PERSON]; k < b->end[MENTION_PERSON]; k++) {
 			const fsp_mention *mn = &p->mentions[MENTION_PERSON].items[k];
 			if (mn->index >= 0 && (pass || b->toks[mn->tok].sentence == sentence) &&
 			    fsp_refs_add(&mt->people, mn->index))
 				return ATRACK_NOMEM;
 		}
+	}
+	return ATRACK_OK;
+}
+
+/* When the sentence that dates the meeting names nobody, the people of
+ * the lead's first sentence ("In Tokyo, President X, Prime Minister Y of
+ * Z ... will advance"). */
+static int meeting_people(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt)
+{
+	return meeting_people_in(p, bi, sentence, mt, 2);
+}
+
+static int lead_people(fsp_parser *p, fs_meeting *mt)
+{
+	for (size_t bi = 0; bi < p->block_count && mt->people.count == 0; bi++) {
+		int kind = p->blocks[bi].kind;
+		if (kind != BLOCK_PROSE && kind != BLOCK_ITEM)
+			continue;
+		return meeting_people_in(p, bi, 0, mt, 1);
 	}
 	return ATRACK_OK;
 }
@@ -636,8 +656,11 @@ int fsp_primary_meeting(fsp_parser *p)
 		const fsp_block *db = &p->blocks[date->block];
 		if (meeting_place(db, 0, date->sentence, mt))
 			return ATRACK_NOMEM;
-		if (meeting_people(p, date->block, date->sentence, mt))
+		if (meeting_people_in(p, date->block, date->sentence, mt, 1) || lead_people(p, mt) ||
+		    meeting_people(p, date->block, date->sentence, mt))
 			return ATRACK_NOMEM;
 	}
+	if (lead_people(p, mt))
+		return ATRACK_NOMEM;
 	return make_meeting_slug(p, mt);
 }
