@@ -754,11 +754,10 @@ static void fail_each_allocation_once(const char *text, size_t len)
 
 START_TEST(test_each_allocation_fails_once)
 {
+	/* a small text with people, parties, a place and a framework: each
+	 * run parses it again, so the cost grows with the square of its size */
 	size_t len;
-	char *text = read_file(BUNDLED, &len);
-	fail_each_allocation_once(text, len);
-	free(text);
-	text = read_file(ATRACK_SOURCE_DIR "/tests/fixtures/patterns/people_countries.txt", &len);
+	char *text = read_file(ATRACK_SOURCE_DIR "/tests/fixtures/patterns/people_countries.txt", &len);
 	fail_each_allocation_once(text, len);
 	free(text);
 }
