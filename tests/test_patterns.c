@@ -398,6 +398,22 @@ START_TEST(test_meeting_from_the_lead)
 	fs_model_free(m);
 }
 END_TEST
+/* Numbered paragraphs whose number is followed by no-break spaces are
+ * items; a numbered Title Case heading may hold "our"; the "– Name,
+ * date" line under a quotation is its attribution, not an item. */
+START_TEST(test_numbers_and_quotes)
+{
+	fs_model *m = parse_pattern(PATTERN("numbers_and_quotes.txt"));
+	ck_assert_uint_eq(m->section_count, 2);
+	ck_assert_uint_eq(m->initiative_count, 4);
+	for (size_t i = 0; i < m->initiative_count; i++)
+		ck_assert_ptr_null(strstr(m->initiatives[i].text, "Governor Ada Quill"));
+	ck_assert_int_eq(m->initiatives[0].section, 0);
+	ck_assert_int_eq(m->initiatives[2].section, 1);
+	ck_assert_int_eq(m->initiatives[3].section, 1);
+	fs_model_free(m);
+}
+END_TEST
 
 START_TEST(test_meeting_from_dated_visit)
 {
@@ -445,6 +461,7 @@ static Suite *patterns_suite(void)
 	tcase_add_test(parties, test_people_and_their_countries);
 	tcase_add_test(parties, test_dateline_is_front_matter);
 	tcase_add_test(parties, test_meeting_from_the_lead);
+	tcase_add_test(parties, test_numbers_and_quotes);
 	suite_add_tcase(s, parties);
 	return s;
 }

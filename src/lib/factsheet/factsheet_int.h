@@ -170,6 +170,7 @@ extern const char *const FSP_MEETING_NOUNS[];
 extern const char *const FSP_MEETING_MAYBE_NOUNS[];
 extern const char *const FSP_DETERMINERS[];
 extern const char *const FSP_SMALL_WORDS[];
+extern const char *const FSP_TITLE_LOWER_WORDS[];
 extern const char *const FSP_COMMITMENT_VERBS[];
 extern const char *const FSP_GROUPINGS[];
 extern const char *const FSP_NOT_FRAMEWORK_HEADS[];

@@ -172,6 +172,12 @@ const char *const FSP_PLACE_NOUNS[] = {
 	" Sea", " Peninsula", " Strait", " Straits", " Ocean", NULL
 };
 
+/* Lower-case words a Title Case heading may hold besides the small
+ * words ("Delivering for our Peoples"). */
+const char *const FSP_TITLE_LOWER_WORDS[] = {
+	"our", "their", "its", "your", NULL
+};
+
 /* Words that begin a clause, so that a title ends before them. */
 const char *const FSP_CLAUSE_WORDS[] = {
 	"that", "which", "by", "as", "while", "whereby", "so", NULL
