@@ -414,6 +414,23 @@ START_TEST(test_numbers_and_quotes)
 	fs_model_free(m);
 }
 END_TEST
+/* Named without a country, an official is the publisher's, unless the
+ * publisher has no such office: a Prime Minister is of the one other
+ * country the title names. In a title every word is capitalised, so the
+ * name stops before the verb. */
+START_TEST(test_people_offices_and_titles)
+{
+	fs_model *m = parse_pattern(PATTERN("people_offices.txt"));
+	ck_assert_str_eq(party_of(m, person_named(m, "Ada Quill")), "us");
+	ck_assert_str_eq(party_of(m, person_named(m, "Sato Ken")), "japan");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("people_in_title.txt"));
+	ck_assert_uint_eq(m->person_count, 1);
+	ck_assert_str_eq(m->people[0].name, "Quill");
+	ck_assert_str_eq(m->people[0].title, "Vice President");
+	fs_model_free(m);
+}
+END_TEST
 
 START_TEST(test_meeting_from_dated_visit)
 {
@@ -462,6 +479,7 @@ static Suite *patterns_suite(void)
 	tcase_add_test(parties, test_dateline_is_front_matter);
 	tcase_add_test(parties, test_meeting_from_the_lead);
 	tcase_add_test(parties, test_numbers_and_quotes);
+	tcase_add_test(parties, test_people_offices_and_titles);
 	suite_add_tcase(s, parties);
 	return s;
 }

@@ -59,6 +59,12 @@ const struct fsp_party_def FSP_PARTIES[] = {
  * country ("President X", "Secretary of State Y"). */
 const char *const FSP_HOME_PARTY = "us";
 
+/* Offices the publisher's country does not have: a person holding one
+ * and named without a country is not the publisher's. */
+const char *const FSP_FOREIGN_TITLE_HEADS[] = {
+	"Minister", "Chancellor", "Premier", NULL
+};
+
 const char *const FSP_MONTHS[] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"
