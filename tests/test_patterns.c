@@ -284,6 +284,30 @@ START_TEST(test_framework_name_forms)
 }
 END_TEST
 
+/* Not frameworks: an alliance of countries, a government's own body
+ * ("... of Japan", a Ministry defined with its acronym), an awareness
+ * defined by acronym; a possessive owner is no part of the name; a
+ * compound of two parties and a noun is a name; a definition ending in a
+ * country is a framework; a grouping written in capitals is the grouping. */
+START_TEST(test_framework_bodies_and_owners)
+{
+	fs_model *m = parse_pattern(PATTERN("framework_bodies.txt"));
+	const fs_framework *f = framework_named(m, "Harbour Partnership for Maritime Tide Awareness");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->acronym, "HPMTA");
+	ck_assert_ptr_nonnull(framework_named(m, "NATO-Ukraine Council"));
+	ck_assert_ptr_nonnull(framework_named(m, "Harbour Training for Ukraine"));
+	ck_assert_ptr_nonnull(framework_named(m, "Quad"));
+	ck_assert_ptr_null(framework_named(m, "Japan-United States Alliance"));
+	ck_assert_ptr_null(framework_named(m, "National Harbour Secretariat of Japan"));
+	ck_assert_ptr_null(framework_named(m, "Armed Forces of the Philippines"));
+	ck_assert_ptr_null(framework_named(m, "Ministry of Harbour Affairs"));
+	ck_assert_ptr_null(framework_named(m, "Maritime Tide Awareness"));
+	ck_assert_uint_eq(m->framework_count, 4);
+	fs_model_free(m);
+}
+END_TEST
+
 static const fs_party *party_slug(const fs_model *m, const char *slug)
 {
 	for (size_t i = 0; i < m->party_count; i++)
@@ -472,6 +496,7 @@ static Suite *patterns_suite(void)
 	TCase *frameworks = tcase_create("frameworks");
 	tcase_add_test(frameworks, test_frameworks_whole_names_and_precision);
 	tcase_add_test(frameworks, test_framework_name_forms);
+	tcase_add_test(frameworks, test_framework_bodies_and_owners);
 	suite_add_tcase(s, frameworks);
 	TCase *parties = tcase_create("parties");
 	tcase_add_test(parties, test_party_roles);
