@@ -416,6 +416,10 @@ START_TEST(test_meeting_from_the_lead)
 	ck_assert_int_eq(m->meetings[0].ordinal, 4);
 	ck_assert_str_eq(m->meetings[0].start_date, "2031-05-24");
 	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_earlier.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1); /* the summit it followed is not reported */
+	ck_assert_ptr_null(strstr(m->meetings[0].name, "Summit"));
+	fs_model_free(m);
 	m = parse_pattern(PATTERN("meeting_time_distractor.txt"));
 	ck_assert_uint_eq(m->meeting_count, 1);
 	ck_assert_int_eq(m->meetings[0].ordinal, 0);

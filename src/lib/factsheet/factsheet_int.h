@@ -177,6 +177,7 @@ extern const char *const FSP_GROUPINGS[];
 extern const char *const FSP_NOT_FRAMEWORK_HEADS[];
 extern const char *const FSP_PRIMARY_MEETING_NOUNS[];
 extern const char *const FSP_MEETING_CUES[];
+extern const char *const FSP_EARLIER_MEETING_CUES[];
 extern const char *const FSP_VISIT_CUES[];
 extern const char *const FSP_ORDINAL_WORDS[];
 extern const char *const FSP_TRAILER_PHRASES[];

@@ -160,6 +160,21 @@ static int make_meeting_slug(fsp_parser *p, fs_meeting *mt)
 	return rc;
 }
 
+/* Whether the meeting named from token `first` is one the document's
+ * own meeting came after ("The meeting followed ... the Summit on April
+ * 11"), not one it reports. */
+static bool earlier_meeting(const fsp_block *b, size_t first)
+{
+	int sentence = b->toks[first].sentence;
+	for (size_t k = first, hops = 0; k-- > 0 && hops < 30; hops++) {
+		if (b->toks[k].sentence != sentence)
+			break;
+		if (fsp_core_in(b, k, FSP_EARLIER_MEETING_CUES))
+			return true;
+	}
+	return false;
+}
+
 /* One meeting from the noun at token `t`: the capitalised words before it
  * are its kind, a number before them its ordinal, a parenthesis after it
  * its short kind. Returns ATRACK_OK also when it is not a meeting. */
@@ -219,7 +234,7 @@ static int meeting_at(fsp_parser *p, size_t bi, size_t t)
 	if (date && date->sentence != sentence)
 		date = NULL;
 	if ((!sure && !ordinal && !two_plus_two) || (!ordinal && !date) ||
-	    m->meeting_count >= MAX_ENTITIES) {
+	    m->meeting_count >= MAX_ENTITIES || earlier_meeting(b, first)) {
 		atr_free(short_kind);
 		return ATRACK_OK;
 	}

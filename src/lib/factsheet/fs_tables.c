@@ -222,6 +222,12 @@ const char *const FSP_MEETING_CUES[] = {
 	"traveled", "travelled", "visited", NULL
 };
 
+/* Words before a meeting's name that make it an earlier meeting the
+ * document's own came after, not one it reports. */
+const char *const FSP_EARLIER_MEETING_CUES[] = {
+	"followed", "following", "since", "after", "building", "built", NULL
+};
+
 /* Ordinals written as words; "first-ever" and "first time since" are
  * not ordinals of a meeting and are never looked up. */
 const char *const FSP_ORDINAL_WORDS[] = {
