@@ -7,6 +7,7 @@
 #include "factsheet/factsheet.h"
 #include "factsheet/factsheet_int.h"
 #include "atrack_int.h"
+#include "testutil.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -387,6 +388,67 @@ START_TEST(test_meeting_from_dated_visit)
 }
 END_TEST
 
+/* Every slug of the model: at most FS_SLUG_MAX bytes, words joined by
+ * single hyphens, none at either end. */
+static void assert_slug_shape(const char *slug)
+{
+	size_t n = strlen(slug);
+	ck_assert_msg(n > 0 && n <= FS_SLUG_MAX, "slug '%s' is %zu bytes", slug, n);
+	ck_assert_msg(slug[0] != '-' && slug[n - 1] != '-' && !strstr(slug, "--"),
+	              "slug '%s' is not words joined by hyphens", slug);
+}
+
+START_TEST(test_slugs_short_at_word_boundary)
+{
+	fs_model *m = parse_pattern(PATTERN("long_slugs.txt"));
+	ck_assert_uint_eq(m->section_count, 1);
+	ck_assert_str_eq(m->sections[0].slug, "port-work-and-shared-maritime");
+	ck_assert_uint_eq(m->initiative_count, 4);
+	/* cut before the word that would not fit */
+	ck_assert_str_eq(m->initiatives[0].slug, "rebuilding-the-western-breakwaters-quays");
+	/* the same title again: the number fits in the limit too */
+	ck_assert_str_eq(m->initiatives[1].slug, "rebuilding-the-western-breakwaters-2");
+	/* a cut after "crew-and" does not end on "and" */
+	ck_assert_str_eq(m->initiatives[2].slug, "training-harbour-pilots-and-tug-crew");
+	/* one word longer than the limit is all there is to cut */
+	ck_assert_str_eq(m->initiatives[3].slug, "harbourmastershipsupercalifragilisticexp");
+	for (size_t i = 0; i < m->section_count; i++)
+		assert_slug_shape(m->sections[i].slug);
+	for (size_t i = 0; i < m->initiative_count; i++)
+		assert_slug_shape(m->initiatives[i].slug);
+	for (size_t i = 0; i < m->meeting_count; i++)
+		assert_slug_shape(m->meetings[i].slug);
+	for (size_t i = 0; i < m->party_count; i++)
+		assert_slug_shape(m->parties[i].slug);
+	fs_model_free(m);
+}
+END_TEST
+
+/* A second document with the same long titles: the database's slugs stay
+ * unique and within the limit, the meeting's slug or a number included. */
+START_TEST(test_slugs_unique_in_database_within_limit)
+{
+	static const char *const files[] = {"tests/fixtures/patterns/long_slugs.txt",
+	                                    "tests/fixtures/patterns/long_slugs_again.txt"};
+	atrack_db *db = tu_memory_db();
+	for (size_t f = 0; f < 2; f++) {
+		size_t len;
+		char *text = tu_read_source(files[f], &len);
+		atrack_import_result r;
+		ck_assert_msg(atrack_import_factsheet(db, text, len, NULL, &r) == ATRACK_OK, "%s",
+		              atrack_errmsg(db));
+		ck_assert_int_eq(r.outcome, ATRACK_IMPORT_NEW);
+		free(text);
+	}
+	ck_assert_int_eq(tu_query_int(db, "SELECT COUNT(*) FROM initiative"), 7);
+	ck_assert_int_eq(tu_query_int(db, "SELECT COUNT(DISTINCT slug) FROM initiative"), 7);
+	ck_assert_int_le(tu_query_int(db, "SELECT MAX(LENGTH(slug)) FROM initiative"), FS_SLUG_MAX);
+	ck_assert_int_eq(tu_query_int(db, "SELECT COUNT(*) FROM initiative WHERE slug LIKE '%-' "
+	                                  "OR slug LIKE '%--%'"), 0);
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *patterns_suite(void)
 {
 	Suite *s = suite_create("patterns");
@@ -417,6 +479,10 @@ static Suite *patterns_suite(void)
 	tcase_add_test(parties, test_people_and_their_countries);
 	tcase_add_test(parties, test_dateline_is_front_matter);
 	suite_add_tcase(s, parties);
+	TCase *slugs = tcase_create("slugs");
+	tcase_add_test(slugs, test_slugs_short_at_word_boundary);
+	tcase_add_test(slugs, test_slugs_unique_in_database_within_limit);
+	suite_add_tcase(s, slugs);
 	return s;
 }
 

@@ -17,6 +17,8 @@
 /* The largest text the parser accepts; larger input is refused with a
  * parse error at line 1 rather than read. */
 #define FS_MAX_INPUT_BYTES (4u * 1024u * 1024u)
+/* The longest slug the parser (and the loader, with a suffix) makes. */
+#define FS_SLUG_MAX 40
 
 typedef struct fs_pos {
 	int line;   /* 1-based */
@@ -153,6 +155,12 @@ typedef struct fs_error {
 int fs_parse(const char *text, size_t len, fs_model **out, fs_error *err);
 
 void fs_model_free(fs_model *model);
+
+/* `base` followed by `suffix` ("-2", "-security-meeting") in at most
+ * FS_SLUG_MAX bytes: the base is cut at a word boundary when the whole
+ * would be longer. *out is NULL when the suffix leaves no room for a
+ * word. Returns ATRACK_OK or ATRACK_NOMEM. */
+int fs_slug_fit(const char *base, const char *suffix, char **out);
 
 /* The model as JSON (an object with one array per kind of element, in a
  * fixed key order; cross references as slugs). Returns ATRACK_OK and sets
