@@ -449,6 +449,111 @@ START_TEST(test_slugs_unique_in_database_within_limit)
 }
 END_TEST
 
+/* `cr_text` with every CR turned into `eol` ("\n" or "\r\n"). */
+static char *with_line_ends(const char *cr_text, size_t len, const char *eol, size_t *out_len)
+{
+	char *out = malloc(len * 2 + 1);
+	ck_assert_ptr_nonnull(out);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (cr_text[i] == '\r') {
+			memcpy(out + n, eol, strlen(eol));
+			n += strlen(eol);
+		} else {
+			out[n++] = cr_text[i];
+		}
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return out;
+}
+
+START_TEST(test_cr_line_ends)
+{
+	static const char *const titles[] = {"Port Work", "Harbour Safety"};
+	static const char *const eols[] = {"\r", "\n", "\r\n"};
+	size_t cr_len;
+	char *cr = tu_read_source("tests/fixtures/patterns/cr_lines.txt", &cr_len);
+	for (size_t e = 0; e < 3; e++) {
+		size_t len;
+		char *text = with_line_ends(cr, cr_len, eols[e], &len);
+		fs_model *m = NULL;
+		fs_error err;
+		ck_assert_int_eq(fs_parse(text, len, &m, &err), ATRACK_OK);
+		ck_assert_str_eq(m->title, "Fact Sheet: Harbour Partners Meeting");
+		assert_sections(m, 2, titles);
+		ck_assert_uint_eq(m->initiative_count, 3);
+		ck_assert_str_eq(m->initiatives[1].text, "The partners will buy two cranes.");
+		/* the same lines, however they end */
+		ck_assert_int_eq(m->initiatives[0].line_start, 5);
+		ck_assert_int_eq(m->initiatives[1].line_start, 6);
+		ck_assert_int_eq(m->initiatives[2].line_start, 10);
+		ck_assert_int_eq(m->initiatives[1].section, 0);
+		ck_assert_int_eq(m->initiatives[2].section, 1);
+		fs_model_free(m);
+		free(text);
+	}
+	/* an error's place counts CR lines too */
+	static const char bad[] = "Fact Sheet\r\rPORT WORK\r- The \xC3 partners\r";
+	fs_model *m = NULL;
+	fs_error err;
+	ck_assert_int_eq(fs_parse(bad, sizeof bad - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "invalid UTF-8");
+	ck_assert_int_eq(err.line, 4);
+	ck_assert_int_eq(err.column, 7);
+	free(cr);
+}
+END_TEST
+
+START_TEST(test_utf16_refused)
+{
+	static const char *const files[] = {"tests/fixtures/patterns/utf16.txt",
+	                                    "tests/fixtures/patterns/utf16be.txt"};
+	for (size_t f = 0; f < 2; f++) {
+		size_t len;
+		char *text = tu_read_source(files[f], &len);
+		fs_model *m = NULL;
+		fs_error err;
+		ck_assert_int_eq(fs_parse(text, len, &m, &err), ATRACK_PARSE);
+		ck_assert_ptr_null(m);
+		ck_assert_str_eq(err.message, "UTF-16, convert to UTF-8");
+		ck_assert_int_eq(err.line, 1);
+		ck_assert_int_eq(err.column, 1);
+		free(text);
+	}
+	/* without a byte order mark, by its NUL bytes beside ASCII letters */
+	static const char le[] = "F\0a\0c\0t\0\n\0", be[] = "\0F\0a\0c\0t\0\n";
+	fs_error err;
+	fs_model *m = NULL;
+	ck_assert_int_eq(fs_parse(le, sizeof le - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "UTF-16, convert to UTF-8");
+	ck_assert_int_eq(fs_parse(be, sizeof be - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "UTF-16, convert to UTF-8");
+	static const char utf32[] = "\xFF\xFE\0\0F\0\0\0";
+	ck_assert_int_eq(fs_parse(utf32, sizeof utf32 - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "UTF-32, convert to UTF-8");
+	/* a NUL byte later in UTF-8 text is still one */
+	static const char nul[] = "Fact Sheet\n\n- The partners\0 agree.\n";
+	ck_assert_int_eq(fs_parse(nul, sizeof nul - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "NUL byte");
+}
+END_TEST
+
+/* Cut in or after a heading, the text ends with no section for it. */
+START_TEST(test_truncated_heading_invents_nothing)
+{
+	static const char *const titles[] = {"Port Work"};
+	fs_model *m = parse_pattern(PATTERN("truncated_heading.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 2);
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("truncated_heading_cr.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 1);
+	fs_model_free(m);
+}
+END_TEST
+
 static Suite *patterns_suite(void)
 {
 	Suite *s = suite_create("patterns");
@@ -483,6 +588,11 @@ static Suite *patterns_suite(void)
 	tcase_add_test(slugs, test_slugs_short_at_word_boundary);
 	tcase_add_test(slugs, test_slugs_unique_in_database_within_limit);
 	suite_add_tcase(s, slugs);
+	TCase *encodings = tcase_create("encodings");
+	tcase_add_test(encodings, test_cr_line_ends);
+	tcase_add_test(encodings, test_utf16_refused);
+	tcase_add_test(encodings, test_truncated_heading_invents_nothing);
+	suite_add_tcase(s, encodings);
 	return s;
 }
 

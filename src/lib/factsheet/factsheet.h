@@ -146,8 +146,9 @@ typedef struct fs_error {
  * Parse `len` bytes of `text` (need not be NUL-terminated) into a model.
  *
  * Returns ATRACK_OK and sets *out (free with fs_model_free); ATRACK_PARSE
- * with `err` filled for input that is empty, too large, not UTF-8, contains
- * NUL bytes, or has neither a title nor a section nor an initiative (a
+ * with `err` filled for input that is empty, too large, UTF-16 or UTF-32
+ * ("UTF-16, convert to UTF-8"), not UTF-8, contains NUL bytes, or has
+ * neither a title nor a section nor an initiative (a
  * prose document with a title is read: its initiatives are the paragraphs
  * with a commitment verb, possibly none); ATRACK_NOMEM.
  * On failure *out is NULL.
