@@ -363,6 +363,7 @@ static int is_framework_name(json_t *ann, json_t *party)
 	json_t *f;
 	json_array_foreach(json_object_get(ann, "frameworks"), i, f) {
 		if (same(str(f, "name"), str(party, "name")) || same(str(f, "acronym"), str(party, "name")) ||
+		    same(str(f, "name"), str(party, "short_name")) ||
 		    same(str(f, "acronym"), str(party, "short_name")))
 			return 1;
 	}

@@ -508,10 +508,11 @@ START_TEST(test_fixture_prose_between_sections)
 {
 	fs_model *m = parse_file(FIXTURE("prose-no-boilerplate.txt"));
 	ck_assert_int_eq(m->boilerplate_line, 0);
-	ck_assert_uint_eq(m->meeting_count, 0);
+	/* "Allies met on ..." in the lead: the document reports a meeting */
+	ck_assert_uint_eq(m->meeting_count, 1);
 	ck_assert_uint_eq(m->section_count, 2);
 	ck_assert_uint_eq(m->initiative_count, 3);
-	ck_assert_int_eq(m->initiatives[0].meeting, -1);
+	ck_assert_int_eq(m->initiatives[0].meeting, 0);
 	ck_assert_int_eq(m->initiatives[2].section, 1);
 	ck_assert_ptr_null(m->sections[1].lead_in);
 	ck_assert_ptr_null(strstr(m->initiatives[1].text, "This section"));
@@ -753,11 +754,10 @@ static void fail_each_allocation_once(const char *text, size_t len)
 
 START_TEST(test_each_allocation_fails_once)
 {
+	/* a small text with people, parties, a place and a framework: each
+	 * run parses it again, so the cost grows with the square of its size */
 	size_t len;
-	char *text = read_file(BUNDLED, &len);
-	fail_each_allocation_once(text, len);
-	free(text);
-	text = read_file(ATRACK_SOURCE_DIR "/tests/fixtures/patterns/people_countries.txt", &len);
+	char *text = read_file(ATRACK_SOURCE_DIR "/tests/fixtures/patterns/people_countries.txt", &len);
 	fail_each_allocation_once(text, len);
 	free(text);
 }

@@ -371,6 +371,67 @@ START_TEST(test_dateline_is_front_matter)
 	fs_model_free(m);
 }
 END_TEST
+/* A statement whose lead reports a meeting ("held their first official
+ * meeting today") gives a meeting without a date, with its ordinal and
+ * people; "The X's travel to Y" names a visit; "for the fourth time" is
+ * an ordinal, "for the first time at 32" is not. */
+START_TEST(test_meeting_from_the_lead)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_lead_undated.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "");
+	ck_assert_int_eq(m->meetings[0].ordinal, 1);
+	ck_assert_uint_eq(m->meetings[0].people.count, 2);
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_travel.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].name, "Governor's travel to the Republic of Norland");
+	ck_assert_str_eq(m->meetings[0].kind, "Visit");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_time_ordinal.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 4);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-05-24");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_time_distractor.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 0);
+	fs_model_free(m);
+}
+END_TEST
+/* Numbered paragraphs whose number is followed by no-break spaces are
+ * items; a numbered Title Case heading may hold "our"; the "– Name,
+ * date" line under a quotation is its attribution, not an item. */
+START_TEST(test_numbers_and_quotes)
+{
+	fs_model *m = parse_pattern(PATTERN("numbers_and_quotes.txt"));
+	ck_assert_uint_eq(m->section_count, 2);
+	ck_assert_uint_eq(m->initiative_count, 4);
+	for (size_t i = 0; i < m->initiative_count; i++)
+		ck_assert_ptr_null(strstr(m->initiatives[i].text, "Governor Ada Quill"));
+	ck_assert_int_eq(m->initiatives[0].section, 0);
+	ck_assert_int_eq(m->initiatives[2].section, 1);
+	ck_assert_int_eq(m->initiatives[3].section, 1);
+	fs_model_free(m);
+}
+END_TEST
+/* Named without a country, an official is the publisher's, unless the
+ * publisher has no such office: a Prime Minister is of the one other
+ * country the title names. In a title every word is capitalised, so the
+ * name stops before the verb. */
+START_TEST(test_people_offices_and_titles)
+{
+	fs_model *m = parse_pattern(PATTERN("people_offices.txt"));
+	ck_assert_str_eq(party_of(m, person_named(m, "Ada Quill")), "us");
+	ck_assert_str_eq(party_of(m, person_named(m, "Sato Ken")), "japan");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("people_in_title.txt"));
+	ck_assert_uint_eq(m->person_count, 1);
+	ck_assert_str_eq(m->people[0].name, "Quill");
+	ck_assert_str_eq(m->people[0].title, "Vice President");
+	fs_model_free(m);
+}
+END_TEST
 
 START_TEST(test_meeting_from_dated_visit)
 {
@@ -583,6 +644,9 @@ static Suite *patterns_suite(void)
 	tcase_add_test(parties, test_party_roles);
 	tcase_add_test(parties, test_people_and_their_countries);
 	tcase_add_test(parties, test_dateline_is_front_matter);
+	tcase_add_test(parties, test_meeting_from_the_lead);
+	tcase_add_test(parties, test_numbers_and_quotes);
+	tcase_add_test(parties, test_people_offices_and_titles);
 	suite_add_tcase(s, parties);
 	TCase *slugs = tcase_create("slugs");
 	tcase_add_test(slugs, test_slugs_short_at_word_boundary);

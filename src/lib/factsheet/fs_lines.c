@@ -119,6 +119,22 @@ static bool title_heading(const char *s, size_t len, int max_words)
 	return fsp_is_title_case(s, len, max_words);
 }
 
+/* "– President X, June 1, 2031" under a quoted paragraph: who said it,
+ * not a list of one item. */
+static bool attribution(const fsp_line *l, const fsp_line *prev, const fsp_line *next)
+{
+	if (!l->marker_len || !prev || l->len < 3 || (unsigned char)l->s[0] != 0xE2 ||
+	    (unsigned char)l->s[1] != 0x80)
+		return false;
+	if ((unsigned char)l->s[2] != 0x93 && (unsigned char)l->s[2] != 0x94)
+		return false; /* an en or em dash */
+	if (next && next->kind_hint == LINE_ITEM && !next->blank_before)
+		return false;
+	size_t n = prev->len;
+	return (n >= 3 && memcmp(prev->s + n - 3, "\xE2\x80\x9D", 3) == 0) ||
+	       (n >= 1 && prev->s[n - 1] == '"');
+}
+
 /* A dateline: a short line of a place and a date, "Port Alder, 20 May
  * 2031" or "PORT ALDER, May 20, 2031"; front matter, not a heading. */
 static bool dateline(const fsp_line *l)
@@ -189,6 +205,8 @@ void fsp_classify_lines(fsp_parser *p)
 			l->kind = LINE_BOILERPLATE;
 		else if (fsp_markdown_heading(l->s, l->len))
 			l->kind = LINE_HEADING;
+		else if (attribution(l, prev, next))
+			l->kind = LINE_PROSE; /* "– Name, date" under a quotation */
 		else if (l->marker_len && in_item && top_indent >= 0 && l->indent > top_indent)
 			l->kind = LINE_CONT; /* a nested item belongs to its parent */
 		else if (l->marker_len)

@@ -59,6 +59,12 @@ const struct fsp_party_def FSP_PARTIES[] = {
  * country ("President X", "Secretary of State Y"). */
 const char *const FSP_HOME_PARTY = "us";
 
+/* Offices the publisher's country does not have: a person holding one
+ * and named without a country is not the publisher's. */
+const char *const FSP_FOREIGN_TITLE_HEADS[] = {
+	"Minister", "Chancellor", "Premier", NULL
+};
+
 const char *const FSP_MONTHS[] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"
@@ -170,6 +176,12 @@ const char *const FSP_TRAILER_PHRASES[] = {
 /* What makes a party's name part of a place ("South China Sea"). */
 const char *const FSP_PLACE_NOUNS[] = {
 	" Sea", " Peninsula", " Strait", " Straits", " Ocean", NULL
+};
+
+/* Lower-case words a Title Case heading may hold besides the small
+ * words ("Delivering for our Peoples"). */
+const char *const FSP_TITLE_LOWER_WORDS[] = {
+	"our", "their", "its", "your", NULL
 };
 
 /* Words that begin a clause, so that a title ends before them. */
