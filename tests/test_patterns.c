@@ -7,6 +7,7 @@
 #include "factsheet/factsheet.h"
 #include "factsheet/factsheet_int.h"
 #include "atrack_int.h"
+#include "testutil.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -476,6 +477,172 @@ START_TEST(test_meeting_from_dated_visit)
 }
 END_TEST
 
+/* Every slug of the model: at most FS_SLUG_MAX bytes, words joined by
+ * single hyphens, none at either end. */
+static void assert_slug_shape(const char *slug)
+{
+	size_t n = strlen(slug);
+	ck_assert_msg(n > 0 && n <= FS_SLUG_MAX, "slug '%s' is %zu bytes", slug, n);
+	ck_assert_msg(slug[0] != '-' && slug[n - 1] != '-' && !strstr(slug, "--"),
+	              "slug '%s' is not words joined by hyphens", slug);
+}
+
+START_TEST(test_slugs_short_at_word_boundary)
+{
+	fs_model *m = parse_pattern(PATTERN("long_slugs.txt"));
+	ck_assert_uint_eq(m->section_count, 1);
+	ck_assert_str_eq(m->sections[0].slug, "port-work-and-shared-maritime");
+	ck_assert_uint_eq(m->initiative_count, 4);
+	/* cut before the word that would not fit */
+	ck_assert_str_eq(m->initiatives[0].slug, "rebuilding-the-western-breakwaters-quays");
+	/* the same title again: the number fits in the limit too */
+	ck_assert_str_eq(m->initiatives[1].slug, "rebuilding-the-western-breakwaters-2");
+	/* a cut after "crew-and" does not end on "and" */
+	ck_assert_str_eq(m->initiatives[2].slug, "training-harbour-pilots-and-tug-crew");
+	/* one word longer than the limit is all there is to cut */
+	ck_assert_str_eq(m->initiatives[3].slug, "harbourmastershipsupercalifragilisticexp");
+	for (size_t i = 0; i < m->section_count; i++)
+		assert_slug_shape(m->sections[i].slug);
+	for (size_t i = 0; i < m->initiative_count; i++)
+		assert_slug_shape(m->initiatives[i].slug);
+	for (size_t i = 0; i < m->meeting_count; i++)
+		assert_slug_shape(m->meetings[i].slug);
+	for (size_t i = 0; i < m->party_count; i++)
+		assert_slug_shape(m->parties[i].slug);
+	fs_model_free(m);
+}
+END_TEST
+
+/* A second document with the same long titles: the database's slugs stay
+ * unique and within the limit, the meeting's slug or a number included. */
+START_TEST(test_slugs_unique_in_database_within_limit)
+{
+	static const char *const files[] = {"tests/fixtures/patterns/long_slugs.txt",
+	                                    "tests/fixtures/patterns/long_slugs_again.txt"};
+	atrack_db *db = tu_memory_db();
+	for (size_t f = 0; f < 2; f++) {
+		size_t len;
+		char *text = tu_read_source(files[f], &len);
+		atrack_import_result r;
+		ck_assert_msg(atrack_import_factsheet(db, text, len, NULL, &r) == ATRACK_OK, "%s",
+		              atrack_errmsg(db));
+		ck_assert_int_eq(r.outcome, ATRACK_IMPORT_NEW);
+		free(text);
+	}
+	ck_assert_int_eq(tu_query_int(db, "SELECT COUNT(*) FROM initiative"), 7);
+	ck_assert_int_eq(tu_query_int(db, "SELECT COUNT(DISTINCT slug) FROM initiative"), 7);
+	ck_assert_int_le(tu_query_int(db, "SELECT MAX(LENGTH(slug)) FROM initiative"), FS_SLUG_MAX);
+	ck_assert_int_eq(tu_query_int(db, "SELECT COUNT(*) FROM initiative WHERE slug LIKE '%-' "
+	                                  "OR slug LIKE '%--%'"), 0);
+	atrack_close(db);
+}
+END_TEST
+
+/* `cr_text` with every CR turned into `eol` ("\n" or "\r\n"). */
+static char *with_line_ends(const char *cr_text, size_t len, const char *eol, size_t *out_len)
+{
+	char *out = malloc(len * 2 + 1);
+	ck_assert_ptr_nonnull(out);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (cr_text[i] == '\r') {
+			memcpy(out + n, eol, strlen(eol));
+			n += strlen(eol);
+		} else {
+			out[n++] = cr_text[i];
+		}
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return out;
+}
+
+START_TEST(test_cr_line_ends)
+{
+	static const char *const titles[] = {"Port Work", "Harbour Safety"};
+	static const char *const eols[] = {"\r", "\n", "\r\n"};
+	size_t cr_len;
+	char *cr = tu_read_source("tests/fixtures/patterns/cr_lines.txt", &cr_len);
+	for (size_t e = 0; e < 3; e++) {
+		size_t len;
+		char *text = with_line_ends(cr, cr_len, eols[e], &len);
+		fs_model *m = NULL;
+		fs_error err;
+		ck_assert_int_eq(fs_parse(text, len, &m, &err), ATRACK_OK);
+		ck_assert_str_eq(m->title, "Fact Sheet: Harbour Partners Meeting");
+		assert_sections(m, 2, titles);
+		ck_assert_uint_eq(m->initiative_count, 3);
+		ck_assert_str_eq(m->initiatives[1].text, "The partners will buy two cranes.");
+		/* the same lines, however they end */
+		ck_assert_int_eq(m->initiatives[0].line_start, 5);
+		ck_assert_int_eq(m->initiatives[1].line_start, 6);
+		ck_assert_int_eq(m->initiatives[2].line_start, 10);
+		ck_assert_int_eq(m->initiatives[1].section, 0);
+		ck_assert_int_eq(m->initiatives[2].section, 1);
+		fs_model_free(m);
+		free(text);
+	}
+	/* an error's place counts CR lines too */
+	static const char bad[] = "Fact Sheet\r\rPORT WORK\r- The \xC3 partners\r";
+	fs_model *m = NULL;
+	fs_error err;
+	ck_assert_int_eq(fs_parse(bad, sizeof bad - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "invalid UTF-8");
+	ck_assert_int_eq(err.line, 4);
+	ck_assert_int_eq(err.column, 7);
+	free(cr);
+}
+END_TEST
+
+START_TEST(test_utf16_refused)
+{
+	static const char *const files[] = {"tests/fixtures/patterns/utf16.txt",
+	                                    "tests/fixtures/patterns/utf16be.txt"};
+	for (size_t f = 0; f < 2; f++) {
+		size_t len;
+		char *text = tu_read_source(files[f], &len);
+		fs_model *m = NULL;
+		fs_error err;
+		ck_assert_int_eq(fs_parse(text, len, &m, &err), ATRACK_PARSE);
+		ck_assert_ptr_null(m);
+		ck_assert_str_eq(err.message, "UTF-16, convert to UTF-8");
+		ck_assert_int_eq(err.line, 1);
+		ck_assert_int_eq(err.column, 1);
+		free(text);
+	}
+	/* without a byte order mark, by its NUL bytes beside ASCII letters */
+	static const char le[] = "F\0a\0c\0t\0\n\0", be[] = "\0F\0a\0c\0t\0\n";
+	fs_error err;
+	fs_model *m = NULL;
+	ck_assert_int_eq(fs_parse(le, sizeof le - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "UTF-16, convert to UTF-8");
+	ck_assert_int_eq(fs_parse(be, sizeof be - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "UTF-16, convert to UTF-8");
+	static const char utf32[] = "\xFF\xFE\0\0F\0\0\0";
+	ck_assert_int_eq(fs_parse(utf32, sizeof utf32 - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "UTF-32, convert to UTF-8");
+	/* a NUL byte later in UTF-8 text is still one */
+	static const char nul[] = "Fact Sheet\n\n- The partners\0 agree.\n";
+	ck_assert_int_eq(fs_parse(nul, sizeof nul - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "NUL byte");
+}
+END_TEST
+
+/* Cut in or after a heading, the text ends with no section for it. */
+START_TEST(test_truncated_heading_invents_nothing)
+{
+	static const char *const titles[] = {"Port Work"};
+	fs_model *m = parse_pattern(PATTERN("truncated_heading.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 2);
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("truncated_heading_cr.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 1);
+	fs_model_free(m);
+}
+END_TEST
+
 static Suite *patterns_suite(void)
 {
 	Suite *s = suite_create("patterns");
@@ -510,6 +677,15 @@ static Suite *patterns_suite(void)
 	tcase_add_test(parties, test_numbers_and_quotes);
 	tcase_add_test(parties, test_people_offices_and_titles);
 	suite_add_tcase(s, parties);
+	TCase *slugs = tcase_create("slugs");
+	tcase_add_test(slugs, test_slugs_short_at_word_boundary);
+	tcase_add_test(slugs, test_slugs_unique_in_database_within_limit);
+	suite_add_tcase(s, slugs);
+	TCase *encodings = tcase_create("encodings");
+	tcase_add_test(encodings, test_cr_line_ends);
+	tcase_add_test(encodings, test_utf16_refused);
+	tcase_add_test(encodings, test_truncated_heading_invents_nothing);
+	suite_add_tcase(s, encodings);
 	return s;
 }
 

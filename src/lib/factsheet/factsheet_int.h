@@ -132,7 +132,7 @@ int fsp_prose_initiatives(fsp_parser *p);
 bool fsp_has_commitment(const char *s, size_t len);
 
 #define MAX_ENTITIES 256 /* per kind, so hostile input cannot go quadratic */
-#define SLUG_MAX 60
+#define SLUG_MAX FS_SLUG_MAX
 #define TITLE_MAX 120
 #define TITLE_MIN_WORDS 4
 /* The years a date of the genre may have; others are not read as dates. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* Split into non-blank lines, trimmed, remembering whether a blank line
- * came before each. */
+ * came before each. A line ends at LF, CR LF or a lone CR. */
 int fsp_split_lines(fsp_parser *p)
 {
 	size_t i = p->body;
@@ -16,7 +16,7 @@ int fsp_split_lines(fsp_parser *p)
 	bool blank_before = false;
 	while (i <= p->len) {
 		size_t end = i;
-		while (end < p->len && p->text[end] != '\n')
+		while (end < p->len && p->text[end] != '\n' && p->text[end] != '\r')
 			end++;
 		size_t s = i, e = end, indent = 0, n;
 		while (s < e && (n = fsp_space_at(p->text, e, s)) > 0) {
@@ -53,6 +53,8 @@ int fsp_split_lines(fsp_parser *p)
 		if (end == p->len)
 			break;
 		i = end + 1;
+		if (p->text[end] == '\r' && i < p->len && p->text[i] == '\n')
+			i++; /* CR LF is one line end; a lone CR is one too */
 		number++;
 	}
 	p->model->line_count = number;
