@@ -306,6 +306,12 @@ START_TEST(test_framework_bodies_and_owners)
 	ck_assert_ptr_null(framework_named(m, "Maritime Tide Awareness"));
 	ck_assert_uint_eq(m->framework_count, 4);
 	fs_model_free(m);
+	/* a head noun in lower case after a capitalised name; a law defined
+	 * with its acronym and a country's "commitment" are not frameworks */
+	m = parse_pattern(PATTERN("framework_lower_heads.txt"));
+	ck_assert_ptr_nonnull(framework_named(m, "Tide Gauge Recovery initiative"));
+	ck_assert_uint_eq(m->framework_count, 1);
+	fs_model_free(m);
 }
 END_TEST
 
