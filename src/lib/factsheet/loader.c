@@ -46,6 +46,7 @@ static void free_ids(loader *L)
 	atr_free(L->exercise_ids);
 	atr_free(L->cited_ids);
 	atr_free(L->initiative_ids);
+	fsl_idset_free(L->taken);
 }
 
 static int load_entities(loader *L)
@@ -113,7 +114,8 @@ static int import_model(loader *L, const char *text, size_t len, const char *sou
 		L->result->outcome = ATRACK_IMPORT_UNCHANGED;
 		count_found_only(L->model, L->result);
 	} else if (rc == ATRACK_OK) {
-		L->result->outcome = L->document_id ? ATRACK_IMPORT_REVISED : ATRACK_IMPORT_NEW;
+		L->revising = L->document_id != 0;
+		L->result->outcome = L->revising ? ATRACK_IMPORT_REVISED : ATRACK_IMPORT_NEW;
 		rc = fsl_write_document(L, slug, title, source, sha256, text, len);
 		if (rc == ATRACK_OK)
 			rc = allocate_ids(L);

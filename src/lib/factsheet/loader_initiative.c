@@ -174,21 +174,30 @@ static int add_initiative(loader *L, const fs_initiative *in, size_t position, i
 }
 
 /* In a revised document, the initiative an item was before: the same slug,
- * else the same place in the list, unless another item took it already. */
+ * else the same place in the list, unless another item took it already.
+ * Each lookup is one indexed row, so matching is linear in the document. */
 static int find_previous_initiative(loader *L, const fs_initiative *in, size_t position,
-                                    size_t index, int64_t *id, bool *found)
+                                    int64_t *id, bool *found)
 {
+	*found = false;
+	if (!L->revising)
+		return ATRACK_OK;
 	sqlite3_stmt *stmt;
-	int rc = fsl_stmt(L->db, FSL_INITIATIVE_PREVIOUS, &stmt);
+	int rc = fsl_stmt(L->db, FSL_INITIATIVE_PREVIOUS_BY_SLUG, &stmt);
 	if (rc != ATRACK_OK)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, L->document_id);
-	fsl_bind_text(stmt, 2, in->slug);
-	sqlite3_bind_int64(stmt, 3, (sqlite3_int64)position + 1);
+	fsl_bind_text(stmt, 1, in->slug);
+	sqlite3_bind_int64(stmt, 2, L->document_id);
 	rc = fsl_run_for_id(L, stmt, id, found, "cannot look up initiative");
-	for (size_t i = 0; rc == ATRACK_OK && *found && i < index; i++)
-		if (L->initiative_ids[i] == *id)
-			*found = false;
+	if (rc == ATRACK_OK && !*found) {
+		if ((rc = fsl_stmt(L->db, FSL_INITIATIVE_PREVIOUS_BY_POSITION, &stmt)) != ATRACK_OK)
+			return rc;
+		sqlite3_bind_int64(stmt, 1, L->document_id);
+		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)position + 1);
+		rc = fsl_run_for_id(L, stmt, id, found, "cannot look up initiative");
+	}
+	if (rc == ATRACK_OK && *found && fsl_idset_has(L->taken, *id))
+		*found = false;
 	return rc;
 }
 
@@ -214,7 +223,7 @@ static int load_initiative(loader *L, size_t index)
 	const fs_initiative *in = &L->model->initiatives[index];
 	int64_t id = 0;
 	bool found = false;
-	int rc = find_previous_initiative(L, in, index, index, &id, &found);
+	int rc = find_previous_initiative(L, in, index, &id, &found);
 	if (rc != ATRACK_OK)
 		return rc;
 	fsl_count(&L->result->initiatives, !found);
@@ -222,6 +231,8 @@ static int load_initiative(loader *L, size_t index)
 	if (rc != ATRACK_OK)
 		return rc;
 	L->initiative_ids[index] = id;
+	if (!fsl_idset_add(L->taken, id))
+		return atr_error(L->db, ATRACK_NOMEM, "out of memory");
 	if ((rc = sync_links(L, &framework_links, id, &in->frameworks, L->framework_ids)) != ATRACK_OK ||
 	    (rc = sync_links(L, &party_links, id, &in->parties, L->party_ids)) != ATRACK_OK ||
 	    (rc = sync_links(L, &exercise_links, id, &in->exercises, L->exercise_ids)) != ATRACK_OK ||
@@ -240,11 +251,7 @@ static int count_initiatives_left_behind(loader *L)
 	int src;
 	unsigned int left = 0;
 	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(stmt, 0);
-		bool kept = false;
-		for (size_t i = 0; i < L->model->initiative_count && !kept; i++)
-			kept = L->initiative_ids[i] == id;
-		if (!kept)
+		if (!fsl_idset_has(L->taken, sqlite3_column_int64(stmt, 0)))
 			left++;
 	}
 	atr_stmt_done(stmt);
@@ -256,6 +263,9 @@ static int count_initiatives_left_behind(loader *L)
 
 int fsl_load_initiatives(loader *L)
 {
+	L->taken = fsl_idset_new(L->model->initiative_count);
+	if (!L->taken)
+		return atr_error(L->db, ATRACK_NOMEM, "out of memory");
 	int rc = ATRACK_OK;
 	for (size_t i = 0; rc == ATRACK_OK && i < L->model->initiative_count; i++)
 		rc = load_initiative(L, i);

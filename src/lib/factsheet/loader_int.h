@@ -5,6 +5,7 @@
  * those listed before it (and the core, atrack_int.h):
  *   loader_sql.c       every SQL statement the loader runs, in one table
  *   loader_stmt.c      binding and stepping those statements
+ *   loader_idset.c     a set of row ids, so matching stays linear
  *   loader_document.c  the document: its slug, finding it, writing its text
  *   loader_shared.c    things shared between documents (parties, people,
  *                      meetings, sections, frameworks, focus areas,
@@ -45,7 +46,8 @@ typedef enum fsl_sql_id {
 	FSL_INITIATIVE_SLUG_TAKEN,
 	FSL_INITIATIVE_INSERT,
 	FSL_ANNOUNCEMENT_INSERT,
-	FSL_INITIATIVE_PREVIOUS,
+	FSL_INITIATIVE_PREVIOUS_BY_SLUG,
+	FSL_INITIATIVE_PREVIOUS_BY_POSITION,
 	FSL_INITIATIVE_REVISE,
 	FSL_INITIATIVE_OF_DOCUMENT,
 	FSL_DOCUMENT_BY_DIGEST,
@@ -71,11 +73,14 @@ int fsl_stmt(atrack_db *db, fsl_sql_id id, sqlite3_stmt **out);
 
 /* ---- The state of one import ---------------------------------------------- */
 
+typedef struct fsl_idset fsl_idset;
+
 typedef struct loader {
 	atrack_db *db;
 	const fs_model *model;
 	atrack_import_result *result;
 	int64_t document_id;
+	bool revising;     /* the document was there before this import */
 	char now[25];
 	char today[11];
 	/* Database ids of the model's elements, index for index. */
@@ -88,6 +93,8 @@ typedef struct loader {
 	int64_t *exercise_ids;
 	int64_t *cited_ids;
 	int64_t *initiative_ids;
+	/* The initiatives this text has matched or added so far. */
+	fsl_idset *taken;
 } loader;
 
 /* ---- loader_stmt.c: binding and stepping ------------------------------------ */
@@ -102,6 +109,15 @@ int fsl_run_for_id(loader *L, sqlite3_stmt *stmt, int64_t *id, bool *found, cons
 /* Insert with a statement whose parameters are bound, and give the new id. */
 int fsl_run_insert(loader *L, sqlite3_stmt *stmt, int64_t *id, const char *what);
 void fsl_count(atrack_import_count *c, bool added);
+
+/* ---- loader_idset.c: a set of ids ---------------------------------------- */
+
+/* An empty set with room for `expected` ids; NULL when out of memory. */
+fsl_idset *fsl_idset_new(size_t expected);
+void fsl_idset_free(fsl_idset *set);
+bool fsl_idset_has(const fsl_idset *set, int64_t id);
+/* Add `id` (one of 0 or less is not kept); false when out of memory. */
+bool fsl_idset_add(fsl_idset *set, int64_t id);
 
 /* ---- loader_document.c ------------------------------------------------------ */
 

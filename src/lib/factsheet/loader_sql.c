@@ -104,11 +104,13 @@ const fsl_statement fsl_sql[FSL_SQL_COUNT] = {
 	[FSL_ANNOUNCEMENT_INSERT] = { "progress_update",
 		"INSERT INTO progress_update (initiative_id, status_id, note, author, event_date, recorded_at) "
 		"VALUES (?, (SELECT id FROM status_code WHERE code = 'announced'), ?, ?, ?, ?)" },
-	/* In a revised document, the initiative an item was before: the same
-	 * slug, else the same place in the list. */
-	[FSL_INITIATIVE_PREVIOUS] = { "initiative",
-		"SELECT id FROM initiative WHERE document_id = ?1 AND (slug = ?2 OR position = ?3) "
-		"ORDER BY slug = ?2 DESC LIMIT 1" },
+	/* In a revised document, the initiative an item was before: the one of
+	 * the same slug, else one at the same place in the list. Two lookups,
+	 * each by an index: one OR of both scans the document's initiatives. */
+	[FSL_INITIATIVE_PREVIOUS_BY_SLUG] = { "initiative",
+		"SELECT id FROM initiative WHERE slug = ?1 AND document_id = ?2" },
+	[FSL_INITIATIVE_PREVIOUS_BY_POSITION] = { "initiative",
+		"SELECT id FROM initiative WHERE document_id = ?1 AND position = ?2 ORDER BY id LIMIT 1" },
 	/* Only a real change is written, so the audit log shows only those. */
 	[FSL_INITIATIVE_REVISE] = { "initiative",
 		"UPDATE initiative SET title = ?1, body = ?2, section_id = ?3, meeting_id = ?4, "
