@@ -1,6 +1,8 @@
 /*
  * test_loader.c - the fact-sheet loader beyond the bundled sheet: the work
- * of an import grows with the document, not with its square.
+ * of an import grows with the document, not with its square; the date of
+ * the announcements (the text's, the caller's, refused when neither, never
+ * after today); the options' versions.
  */
 #include "testutil.h"
 
@@ -87,12 +89,223 @@ START_TEST(test_import_is_linear)
 }
 END_TEST
 
+/* ---- Dates of the announcements ------------------------------------------ */
+
+static const char DATELESS[] =
+	"Fact Sheet: Working Together\n"
+	"COOPERATION\n"
+	"- The two sides agreed to establish a joint maritime working group.\n";
+
+static const char DATELESS_MEETING[] =
+	"Fact Sheet: The 58th Security Consultative Meeting\n"
+	"At the 58th U.S.-Republic of Korea (ROK) Security Consultative Meeting (SCM), U.S. "
+	"Secretary of Defense Lloyd J. Austin III and ROK Minister of National Defense Kim Yong "
+	"Hyun reviewed the Alliance's progress.\n"
+	"ENHANCING ALLIANCE COOPERATION\n"
+	"The United States and the ROK are:\n"
+	"- Establishing a combined maritime working group.\n";
+
+static atrack_import_opts dated(const char *date)
+{
+	atrack_import_opts opts = ATRACK_IMPORT_OPTS_INIT;
+	opts.source_name = "sheet.txt";
+	opts.meeting_date = date;
+	return opts;
+}
+
+START_TEST(test_unknown_date_is_refused)
+{
+	static const char *const texts[] = { DATELESS, DATELESS_MEETING };
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(texts); i++) {
+		atrack_db *db = tu_memory_db();
+		char *before = tu_db_dump(db);
+		atrack_import_opts opts = dated(NULL);
+		atrack_import_result r;
+		ck_assert_int_eq(atrack_import_factsheet(db, texts[i], strlen(texts[i]), &opts, &r),
+		                 ATRACK_INVALID);
+		ck_assert_msg(strstr(atrack_errmsg(db), "sheet.txt:") == atrack_errmsg(db) &&
+		              strstr(atrack_errmsg(db), "the meeting date is unknown"), "%s",
+		              atrack_errmsg(db));
+		ck_assert_int_gt(atrack_errline(db), 1);
+		char *after = tu_db_dump(db);
+		ck_assert_str_eq(before, after);
+		free(before);
+		free(after);
+		/* No options at all: the same. */
+		ck_assert_int_eq(atrack_import_factsheet(db, texts[i], strlen(texts[i]), NULL, &r),
+		                 ATRACK_INVALID);
+		atrack_close(db);
+	}
+}
+END_TEST
+
+START_TEST(test_supplied_date)
+{
+	atrack_db *db = tu_memory_db();
+	atrack_import_opts opts = dated("2025-02-03");
+	ck_assert_msg(atrack_import_factsheet(db, DATELESS, strlen(DATELESS), &opts, NULL) == ATRACK_OK,
+	              "%s", atrack_errmsg(db));
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM progress_update WHERE "
+	                              "event_date = '2025-02-03'"), 1);
+	/* A meeting the text leaves undated takes the date too. */
+	ck_assert_msg(atrack_import_factsheet(db, DATELESS_MEETING, strlen(DATELESS_MEETING), &opts,
+	                                      NULL) == ATRACK_OK, "%s", atrack_errmsg(db));
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM meeting WHERE slug = 'scm-58' AND "
+	                              "start_date = '2025-02-03' AND end_date = '2025-02-03'"), 1);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM progress_update WHERE "
+	                              "event_date = '2025-02-03'"), 2);
+	/* The text's own date wins over the one supplied. */
+	size_t len;
+	char *text = sheet(3, "joint", &len);
+	ck_assert_int_eq(atrack_import_factsheet(db, text, len, &opts, NULL), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM progress_update WHERE "
+	                              "event_date = '2025-11-04'"), 3);
+	free(text);
+	/* A supplied date must be one. */
+	atrack_import_opts bad = dated("2025-02-30");
+	ck_assert_int_eq(atrack_import_factsheet(db, DATELESS, strlen(DATELESS), &bad, NULL),
+	                 ATRACK_INVALID);
+	ck_assert_ptr_nonnull(strstr(atrack_errmsg(db), "'2025-02-30' is not a date"));
+	atrack_close(db);
+}
+END_TEST
+
+START_TEST(test_future_meeting_does_not_block_updates)
+{
+	atrack_db *db = tu_memory_db();
+	const char *future =
+		"Fact Sheet: The 60th Security Consultative Meeting\n"
+		"During the 60th U.S.-Republic of Korea (ROK) Security Consultative Meeting (SCM) on "
+		"November 4, 2099, U.S. Secretary of Defense Lloyd J. Austin III and ROK Minister of "
+		"National Defense Kim Yong Hyun reviewed the Alliance's progress.\n"
+		"ENHANCING ALLIANCE COOPERATION\n"
+		"The United States and the ROK are:\n"
+		"- Establishing a combined maritime working group.\n";
+	ck_assert_msg(atrack_import_factsheet(db, future, strlen(future), NULL, NULL) == ATRACK_OK,
+	              "%s", atrack_errmsg(db));
+	/* The meeting keeps its date; the announcement is dated today. */
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM meeting WHERE start_date = '2099-11-04'"), 1);
+	char today[11], sql[256];
+	atr_today(today);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM progress_update WHERE event_date = '%s' "
+	         "AND note LIKE 'Announced for the %% on 2099-11-04.'", today);
+	ck_assert_int_eq(tu_query_int(db, sql), 1);
+	/* An analyst's update of today is the current status. */
+	atrack_update_input in = ATRACK_UPDATE_INPUT_INIT;
+	in.initiative_id = tu_query_int(db, "SELECT id FROM initiative");
+	in.status = "in_progress";
+	ck_assert_msg(atrack_update_add(db, &in, NULL) == ATRACK_OK, "%s", atrack_errmsg(db));
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM initiative_current WHERE "
+	                              "status = 'in_progress'"), 1);
+	atrack_close(db);
+}
+END_TEST
+
+/* ---- The options' versions ------------------------------------------------- */
+
+/* atrack_import_opts as version 1 declared it: without meeting_date. */
+typedef struct import_opts_v1 {
+	unsigned int version;
+	const char *source_name;
+	unsigned int flags;
+} import_opts_v1;
+
+START_TEST(test_opts_versions)
+{
+	atrack_db *db = tu_memory_db();
+	size_t len;
+	char *text = sheet(2, "joint", &len);
+	/* A caller built against version 1 passes the shorter struct: the
+	 * library must not read past it (AddressSanitizer would see it). */
+	import_opts_v1 *v1 = malloc(sizeof *v1);
+	v1->version = 1;
+	v1->source_name = "v1.txt";
+	v1->flags = 0;
+	ck_assert_msg(atrack_import_factsheet(db, text, len, (const atrack_import_opts *)(void *)v1,
+	                                      NULL) == ATRACK_OK, "%s", atrack_errmsg(db));
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM document WHERE source = 'v1.txt'"), 1);
+	/* Version 1 has no date to give: a dateless text is refused. */
+	ck_assert_int_eq(atrack_import_factsheet(db, DATELESS, strlen(DATELESS),
+	                                         (const atrack_import_opts *)(void *)v1, NULL),
+	                 ATRACK_INVALID);
+	free(v1);
+	static const unsigned int unknown[] = { 0, 3, 99 };
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(unknown); i++) {
+		atrack_import_opts opts = dated("2025-01-01");
+		opts.version = unknown[i];
+		ck_assert_int_eq(atrack_import_factsheet(db, DATELESS, strlen(DATELESS), &opts, NULL),
+		                 ATRACK_MISUSE);
+	}
+	free(text);
+	atrack_close(db);
+}
+END_TEST
+
+/* ---- The command ------------------------------------------------------------ */
+
+START_TEST(test_cli_date)
+{
+	char *dir = tu_tmpdir();
+	char *db_path = tu_path(dir, "cli.db");
+	char *input = tu_path(dir, "dateless.txt");
+	tu_write_file(input, DATELESS, strlen(DATELESS));
+	const char *init[] = { "--db", db_path, "init", NULL };
+	tu_run run = tu_atrack(NULL, init);
+	ck_assert_int_eq(run.status, 0);
+	tu_run_free(&run);
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_READONLY, &db), ATRACK_OK);
+	char *before = tu_db_dump(db);
+	atrack_close(db);
+
+	const char *plain[] = { "--db", db_path, "import", input, NULL };
+	run = tu_atrack(NULL, plain);
+	ck_assert_int_eq(run.status, 4);
+	char expected[512];
+	snprintf(expected, sizeof expected, "atrack: import: %s:3:3: the meeting date is unknown "
+	         "(the text gives none): give it with --date YYYY-MM-DD\n", input);
+	ck_assert_str_eq(run.err, expected);
+	tu_run_free(&run);
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_READONLY, &db), ATRACK_OK);
+	char *after = tu_db_dump(db);
+	atrack_close(db);
+	ck_assert_str_eq(before, after);
+
+	const char *with_date[] = { "--db", db_path, "import", "--date", "2025-02-03", input, NULL };
+	run = tu_atrack(NULL, with_date);
+	ck_assert_msg(run.status == 0, "%s", run.err);
+	tu_run_free(&run);
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_READONLY, &db), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM progress_update WHERE "
+	                              "event_date = '2025-02-03'"), 1);
+	atrack_close(db);
+
+	const char *bad[] = { "--db", db_path, "import", "--date", "tomorrow", input, NULL };
+	run = tu_atrack(NULL, bad);
+	ck_assert_int_eq(run.status, 4);
+	ck_assert_str_eq(run.err, "atrack: import: meeting date 'tomorrow' is not a date (YYYY-MM-DD)\n");
+	tu_run_free(&run);
+
+	free(before);
+	free(after);
+	tu_rmrf(dir);
+	free(input);
+	free(db_path);
+	free(dir);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("loader");
 	TCase *tc = tcase_create("loader");
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_import_is_linear);
+	tcase_add_test(tc, test_unknown_date_is_refused);
+	tcase_add_test(tc, test_supplied_date);
+	tcase_add_test(tc, test_future_meeting_does_not_block_updates);
+	tcase_add_test(tc, test_opts_versions);
+	tcase_add_test(tc, test_cli_date);
 	suite_add_tcase(s, tc);
 	return tu_run_suite(s);
 }

@@ -59,10 +59,17 @@ typedef struct atrack_import_opts {
 	const char *source_name; /* file name recorded with the document and used in
 	                            messages; NULL for "-" */
 	unsigned int flags;      /* ATRACK_IMPORT_* */
+	/* Since version 2: the meeting's date, "YYYY-MM-DD", for a text that
+	 * gives none (NULL: none). It dates the "announced" updates of items
+	 * whose meeting the text leaves undated (or that have no meeting), and
+	 * is the date of a new meeting the text gives no date for. A text's
+	 * own date always wins. Callers built against version 1 pass a struct
+	 * without this member, which the library then does not read. */
+	const char *meeting_date;
 } atrack_import_opts;
 
-#define ATRACK_IMPORT_OPTS_VERSION 1
-#define ATRACK_IMPORT_OPTS_INIT { ATRACK_IMPORT_OPTS_VERSION, NULL, 0 }
+#define ATRACK_IMPORT_OPTS_VERSION 2
+#define ATRACK_IMPORT_OPTS_INIT { ATRACK_IMPORT_OPTS_VERSION, NULL, 0, NULL }
 
 /*
  * Import a fact sheet: `len` bytes of UTF-8 `text` (need not end in NUL).
@@ -73,18 +80,24 @@ typedef struct atrack_import_opts {
  * one transaction, each row with the document and line it came from. Things
  * already in the database (same slug or name) are matched, not duplicated.
  * New initiatives get a first progress update, status "announced", dated by
- * their meeting. The same text imported again changes nothing
+ * their meeting (else by opts->meeting_date); an announcement is never
+ * dated after today, so a meeting to be held later does not hide the
+ * updates logged before it. The same text imported again changes nothing
  * (ATRACK_IMPORT_UNCHANGED); a revised text of a known document (same
  * meeting) updates it in place and keeps every progress update.
  *
- * opts    may be NULL for the defaults.
+ * opts    may be NULL for the defaults; version 1 or 2 (ATRACK_MISUSE for
+ *         any other).
  * result  [out] what was found and added; may be NULL.
  *
  * Returns ATRACK_OK; ATRACK_PARSE for text that is empty, too large, not
  * UTF-8, holds NUL bytes, or has no section or list item — atrack_errmsg
  * says "SOURCE:LINE:COLUMN: why" and atrack_errline/atrack_errcolumn give
- * the place; ATRACK_READONLY, ATRACK_BUSY, ATRACK_NOMEM, ATRACK_IO. On any
- * failure the database is exactly as it was.
+ * the place; ATRACK_INVALID when an initiative is to be announced and its
+ * date is unknown (the text gives its meeting no date and opts gives no
+ * meeting_date: atrack_errmsg says "the meeting date is unknown"), or
+ * meeting_date is not a date; ATRACK_READONLY, ATRACK_BUSY, ATRACK_NOMEM,
+ * ATRACK_IO. On any failure the database is exactly as it was.
  */
 ATRACK_EXTERN int atrack_import_factsheet(atrack_db *db, const char *text, size_t len,
                                           const atrack_import_opts *opts,

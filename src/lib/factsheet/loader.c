@@ -138,9 +138,14 @@ int atrack_import_factsheet(atrack_db *db, const char *text, size_t len,
 	if (!atr_db_usable(db) || (!text && len > 0))
 		return atr_misuse(db, "atrack_import_factsheet");
 	atr_clear_error(db);
-	if (opts && opts->version != ATRACK_IMPORT_OPTS_VERSION)
+	/* Version 1 ends before meeting_date: it must not be read. */
+	if (opts && opts->version != 1 && opts->version != ATRACK_IMPORT_OPTS_VERSION)
 		return atr_error(db, ATRACK_MISUSE, "unknown atrack_import_opts version %u",
 		                 opts->version);
+	const char *meeting_date = opts && opts->version >= 2 ? opts->meeting_date : NULL;
+	if (meeting_date && !atr_date_valid(meeting_date))
+		return atr_error(db, ATRACK_INVALID, "meeting date '%s' is not a date (YYYY-MM-DD)",
+		                 meeting_date);
 	const char *source = opts && opts->source_name ? opts->source_name : "-";
 	unsigned int flags = opts ? opts->flags : 0;
 	atrack_import_result scratch;
@@ -157,6 +162,9 @@ int atrack_import_factsheet(atrack_db *db, const char *text, size_t len,
 	L.db = db;
 	L.model = model;
 	L.result = result;
+	L.source = source;
+	if (meeting_date)
+		snprintf(L.default_date, sizeof L.default_date, "%s", meeting_date);
 	atr_now(L.now);
 	atr_today(L.today);
 	rc = import_model(&L, text, len, source, flags);

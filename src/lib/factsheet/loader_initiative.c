@@ -8,6 +8,8 @@
  */
 #include "loader_int.h"
 
+#include <string.h>
+
 /* The statements of one link table of an initiative. */
 typedef struct link_table {
 	fsl_sql_id insert, select, delete;
@@ -119,15 +121,26 @@ static int unique_initiative_slug(loader *L, const fs_initiative *in, char **out
 	return atr_error(L->db, ATRACK_CONFLICT, "initiative slug '%s' is taken too often", in->slug);
 }
 
-static const char *initiative_date(loader *L, const fs_initiative *in)
+const char *fsl_announcement_date(const loader *L, int meeting)
 {
-	if (in->meeting >= 0 && L->model->meetings[in->meeting].start_date[0])
-		return L->model->meetings[in->meeting].start_date;
-	return L->today;
+	const char *date = L->default_date[0] ? L->default_date : NULL;
+	if (meeting >= 0 && L->model->meetings[meeting].start_date[0])
+		date = L->model->meetings[meeting].start_date;
+	/* A meeting still to come is announced now: dated on its day, the
+	 * announcement would stay the latest update past every update logged
+	 * before then. */
+	if (date && strcmp(date, L->today) > 0)
+		date = L->today;
+	return date;
 }
 
 static int add_initiative(loader *L, const fs_initiative *in, size_t position, int64_t *id)
 {
+	const char *date = fsl_announcement_date(L, in->meeting);
+	if (!date)
+		return atr_error_at(L->db, ATRACK_INVALID, in->line_start, in->column,
+		                    "%s:%d:%d: the meeting date is unknown (the text gives none)",
+		                    L->source, in->line_start, in->column);
 	char *slug = NULL;
 	int rc = unique_initiative_slug(L, in, &slug);
 	if (rc != ATRACK_OK)
@@ -153,8 +166,12 @@ static int add_initiative(loader *L, const fs_initiative *in, size_t position, i
 		return rc;
 
 	atr_buf note = ATR_BUF_INIT;
-	if (in->meeting >= 0)
-		atr_buf_printf(&note, "Announced at the %s.", L->model->meetings[in->meeting].name);
+	const fs_meeting *m = in->meeting >= 0 ? &L->model->meetings[in->meeting] : NULL;
+	const char *held = m && m->start_date[0] ? m->start_date : L->default_date;
+	if (m && strcmp(held, date) > 0)
+		atr_buf_printf(&note, "Announced for the %s on %s.", m->name, held);
+	else if (m)
+		atr_buf_printf(&note, "Announced at the %s.", m->name);
 	else
 		atr_buf_puts(&note, "Announced.");
 	if (atr_buf_failed(&note))
@@ -166,7 +183,7 @@ static int add_initiative(loader *L, const fs_initiative *in, size_t position, i
 	sqlite3_bind_int64(stmt, 1, *id);
 	fsl_bind_text(stmt, 2, note.data);
 	fsl_bind_text(stmt, 3, atrack_author(L->db));
-	fsl_bind_text(stmt, 4, initiative_date(L, in));
+	fsl_bind_text(stmt, 4, date);
 	fsl_bind_text(stmt, 5, L->now);
 	rc = fsl_run(L, stmt, "cannot record announcement");
 	atr_buf_clear(&note);

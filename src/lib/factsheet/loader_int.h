@@ -79,10 +79,14 @@ typedef struct loader {
 	atrack_db *db;
 	const fs_model *model;
 	atrack_import_result *result;
+	const char *source; /* the text's name, for messages */
 	int64_t document_id;
 	bool revising;     /* the document was there before this import */
 	char now[25];
 	char today[11];
+	/* The date of announcements and new meetings the text leaves undated
+	 * (opts->meeting_date); "" when none was given. */
+	char default_date[11];
 	/* Database ids of the model's elements, index for index. */
 	int64_t *party_ids;
 	int64_t *person_ids;
@@ -136,6 +140,10 @@ int fsl_load_shared(loader *L);
 
 /* ---- loader_initiative.c ---------------------------------------------------- */
 
+/* The date of the announcement of a new initiative of meeting `meeting`
+ * (-1: none): the meeting's date, else the default date, but never after
+ * today. NULL when neither is known. */
+const char *fsl_announcement_date(const loader *L, int meeting);
 /* Add or revise every initiative, then count those left behind. */
 int fsl_load_initiatives(loader *L);
 

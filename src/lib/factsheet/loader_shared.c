@@ -87,9 +87,9 @@ static const shared_kind person_kind = {
 
 static void bind_meeting(loader *L, sqlite3_stmt *stmt, const void *item)
 {
-	(void)L;
 	const fs_meeting *m = item;
-	const char *start = m->start_date[0] ? m->start_date : NULL;
+	const char *start = m->start_date[0] ? m->start_date
+	                  : L->default_date[0] ? L->default_date : NULL;
 	fsl_bind_text(stmt, 5, m->kind);
 	fsl_bind_text(stmt, 6, m->short_kind);
 	fsl_bind_optional_int(stmt, 7, m->ordinal);
