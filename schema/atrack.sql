@@ -61,6 +61,21 @@ CREATE TABLE document (
 CREATE INDEX document_by_sha256 ON document (sha256);
 CREATE INDEX document_by_document ON document (document_id);
 
+-- An earlier text of a document (migration 0007): a revised text replaces
+-- the document's body in place, and the text it replaces is kept here, so
+-- no imported text is ever lost.
+CREATE TABLE document_text (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  revision    INTEGER NOT NULL CHECK (revision >= 1),
+  source      TEXT,            -- file name or URL it was read from
+  sha256      TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+  byte_size   INTEGER NOT NULL CHECK (byte_size >= 0),
+  body        TEXT NOT NULL,
+  imported_at TEXT,
+  UNIQUE (document_id, revision)
+) STRICT;
+
 -- A country or organisation: a party to the meetings, or one named in them.
 CREATE TABLE party (
   id          INTEGER PRIMARY KEY,
@@ -369,6 +384,22 @@ CREATE TRIGGER document_ad AFTER DELETE ON document BEGIN
   INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document', old.id, 'delete',
           atrack_json_object('slug', old.slug, 'title', old.title, 'kind', old.kind, 'source', old.source, 'sha256', old.sha256, 'byte_size', old.byte_size, 'revision', old.revision, 'imported_at', old.imported_at, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+CREATE TRIGGER document_text_ai AFTER INSERT ON document_text BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_text', new.id, 'insert',
+          atrack_json_object('document_id', new.document_id, 'revision', new.revision, 'source', new.source, 'sha256', new.sha256, 'byte_size', new.byte_size, 'imported_at', new.imported_at));
+END;
+CREATE TRIGGER document_text_au AFTER UPDATE ON document_text BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_text', new.id, 'update',
+          atrack_json_object('document_id', old.document_id, 'revision', old.revision, 'source', old.source, 'sha256', old.sha256, 'byte_size', old.byte_size, 'imported_at', old.imported_at),
+          atrack_json_object('document_id', new.document_id, 'revision', new.revision, 'source', new.source, 'sha256', new.sha256, 'byte_size', new.byte_size, 'imported_at', new.imported_at));
+END;
+CREATE TRIGGER document_text_ad AFTER DELETE ON document_text BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_text', old.id, 'delete',
+          atrack_json_object('document_id', old.document_id, 'revision', old.revision, 'source', old.source, 'sha256', old.sha256, 'byte_size', old.byte_size, 'imported_at', old.imported_at));
 END;
 
 CREATE TRIGGER party_ai AFTER INSERT ON party BEGIN

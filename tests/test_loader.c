@@ -2,7 +2,8 @@
  * test_loader.c - the fact-sheet loader beyond the bundled sheet: the work
  * of an import grows with the document, not with its square; the date of
  * the announcements (the text's, the caller's, refused when neither, never
- * after today); the options' versions.
+ * after today); the options' versions; a revised text against a different
+ * document of the same meeting, and no text ever lost.
  */
 #include "testutil.h"
 
@@ -295,6 +296,146 @@ START_TEST(test_cli_date)
 }
 END_TEST
 
+/* ---- Revisions and other documents of the same meeting --------------------- */
+
+/* A communiqué of the bundled sheet's meeting: another document. */
+static const char COMMUNIQUE[] =
+	"Joint Communique of the 56th Security Consultative Meeting\n"
+	"During the 56th U.S.-Republic of Korea (ROK) Security Consultative Meeting (SCM) on "
+	"October 30, 2024, U.S. Secretary of Defense Lloyd J. Austin III and ROK Minister of "
+	"National Defense Kim Yong Hyun reviewed the Alliance's progress.\n"
+	"ENHANCING ALLIANCE COOPERATION\n"
+	"The United States and the ROK are:\n"
+	"- Establishing a combined maritime working group.\n"
+	"- Expanding combined logistics exercises in the region.\n";
+
+static char *rows_of_document(atrack_db *db, long long document)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql, "SELECT group_concat(id || '|' || slug || '|' || title || '|' || "
+	         "body || '|' || position || '|' || ifnull(meeting_id, '-'), char(10)) FROM "
+	         "(SELECT * FROM initiative WHERE document_id = %lld ORDER BY id)", document);
+	return tu_query_text(db, sql);
+}
+
+static atrack_db *with_bundled(void)
+{
+	atrack_db *db = tu_memory_db();
+	size_t len;
+	const char *text = atrack_bundled_factsheet(&len, NULL);
+	ck_assert_int_eq(atrack_import_factsheet(db, text, len, NULL, NULL), ATRACK_OK);
+	return db;
+}
+
+START_TEST(test_other_document_of_the_meeting_is_new)
+{
+	atrack_db *db = with_bundled();
+	long long first = tu_query_int(db, "SELECT id FROM document WHERE slug = 'scm-56-fact-sheet'");
+	char *first_rows = rows_of_document(db, first);
+	char *first_sha = tu_query_text(db, "SELECT sha256 || body FROM document WHERE id = 1");
+
+	atrack_import_result r;
+	ck_assert_msg(atrack_import_factsheet(db, COMMUNIQUE, strlen(COMMUNIQUE), NULL, &r) == ATRACK_OK,
+	              "%s", atrack_errmsg(db));
+	ck_assert_int_eq(r.outcome, ATRACK_IMPORT_NEW);
+	ck_assert_str_eq(r.document_slug, "scm-56-fact-sheet-2");
+	ck_assert_uint_eq(r.meetings.added, 0);
+	ck_assert_uint_eq(r.initiatives.added, 2);
+	ck_assert_uint_eq(r.initiatives_no_longer_in_document, 0);
+	/* The first document, its text and its initiatives are as they were. */
+	char *rows = rows_of_document(db, first);
+	ck_assert_str_eq(rows, first_rows);
+	char *sha = tu_query_text(db, "SELECT sha256 || body FROM document WHERE id = 1");
+	ck_assert_str_eq(sha, first_sha);
+	ck_assert_int_eq(tu_query_int(db, "SELECT revision FROM document WHERE id = 1"), 1);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM document_text"), 0);
+	/* The new one's initiatives are its own, linked to the same meeting. */
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM initiative AS i JOIN document AS d "
+	                              "ON d.id = i.document_id JOIN meeting AS m ON m.id = i.meeting_id "
+	                              "WHERE d.slug = 'scm-56-fact-sheet-2' AND m.slug = 'scm-56'"), 2);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM meeting_document JOIN meeting AS m "
+	                              "ON m.id = meeting_id WHERE m.slug = 'scm-56'"), 2);
+
+	/* A revised text of the communiqué revises the communiqué. */
+	size_t len = strlen(COMMUNIQUE);
+	char *revised = malloc(len + 64);
+	memcpy(revised, COMMUNIQUE, len + 1);
+	strcat(revised, "- Holding a combined cyber exercise each year.\n");
+	ck_assert_int_eq(atrack_import_factsheet(db, revised, strlen(revised), NULL, &r), ATRACK_OK);
+	ck_assert_int_eq(r.outcome, ATRACK_IMPORT_REVISED);
+	ck_assert_str_eq(r.document_slug, "scm-56-fact-sheet-2");
+	ck_assert_uint_eq(r.initiatives.found, 3);
+	ck_assert_uint_eq(r.initiatives.added, 1);
+	free(rows);
+	rows = rows_of_document(db, first);
+	ck_assert_str_eq(rows, first_rows);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM document WHERE kind = 'fact_sheet'"), 2);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	free(revised);
+	free(rows);
+	free(first_rows);
+	free(sha);
+	free(first_sha);
+	atrack_close(db);
+}
+END_TEST
+
+START_TEST(test_revision_keeps_earlier_text)
+{
+	atrack_db *db = with_bundled();
+	size_t len;
+	const char *text = atrack_bundled_factsheet(&len, NULL);
+	char first_sha[65];
+	atr_sha256_hex(text, len, first_sha);
+	/* Two revisions of the same title and meeting: in place, each time. */
+	for (int i = 2; i <= 3; i++) {
+		char *revised = malloc(len + 64);
+		memcpy(revised, text, len);
+		size_t n = len + (size_t)snprintf(revised + len, 64, "- Revision %d adds an item.\n", i);
+		atrack_import_opts opts = ATRACK_IMPORT_OPTS_INIT;
+		char source[32];
+		snprintf(source, sizeof source, "v%d.txt", i);
+		opts.source_name = source;
+		atrack_import_result r;
+		ck_assert_msg(atrack_import_factsheet(db, revised, n, &opts, &r) == ATRACK_OK, "%s",
+		              atrack_errmsg(db));
+		ck_assert_int_eq(r.outcome, ATRACK_IMPORT_REVISED);
+		ck_assert_str_eq(r.document_slug, "scm-56-fact-sheet");
+		free(revised);
+	}
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM document WHERE kind = 'fact_sheet'"), 1);
+	ck_assert_int_eq(tu_query_int(db, "SELECT revision FROM document"), 3);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM document_text"), 2);
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM document_text WHERE revision = 1 AND "
+	         "sha256 = '%s' AND byte_size = %zu AND length(CAST(body AS BLOB)) = %zu", first_sha,
+	         len, len);
+	ck_assert_int_eq(tu_query_int(db, sql), 1);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM document_text WHERE revision = 2 "
+	                              "AND source = 'v2.txt' AND body LIKE '%Revision 2 adds%'"), 1);
+	char *body = tu_query_text(db, "SELECT body FROM document_text WHERE revision = 1");
+	ck_assert(strlen(body) == len && memcmp(body, text, len) == 0);
+	free(body);
+
+	/* The export carries the earlier texts, and an import restores them. */
+	atrack_exchange_opts xo = ATRACK_EXCHANGE_OPTS_INIT;
+	char *json = NULL;
+	ck_assert_int_eq(atrack_export_buffer(db, &xo, &json), ATRACK_OK);
+	ck_assert_ptr_nonnull(strstr(json, "\"document_texts\""));
+	atrack_db *to = tu_memory_db();
+	ck_assert_msg(atrack_import_json_buffer(to, json, strlen(json), &xo, NULL) == ATRACK_OK, "%s",
+	              atrack_errmsg(to));
+	ck_assert_int_eq(tu_query_int(to, sql), 1);
+	char *again = NULL;
+	ck_assert_int_eq(atrack_export_buffer(to, &xo, &again), ATRACK_OK);
+	ck_assert_str_eq(json, again);
+	atrack_free(json);
+	atrack_free(again);
+	atrack_close(to);
+	atrack_close(db);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("loader");
@@ -306,6 +447,8 @@ int main(void)
 	tcase_add_test(tc, test_future_meeting_does_not_block_updates);
 	tcase_add_test(tc, test_opts_versions);
 	tcase_add_test(tc, test_cli_date);
+	tcase_add_test(tc, test_other_document_of_the_meeting_is_new);
+	tcase_add_test(tc, test_revision_keeps_earlier_text);
 	suite_add_tcase(s, tc);
 	return tu_run_suite(s);
 }

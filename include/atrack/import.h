@@ -22,7 +22,8 @@ extern "C" {
 typedef enum atrack_import_outcome {
 	ATRACK_IMPORT_NEW = 1,       /* a document not seen before */
 	ATRACK_IMPORT_UNCHANGED = 2, /* the same text was imported already: nothing written */
-	ATRACK_IMPORT_REVISED = 3    /* a new text of a known document: updated in place */
+	ATRACK_IMPORT_REVISED = 3    /* a new text of a known document (same meeting and
+	                                title): updated in place, the old text kept */
 } atrack_import_outcome;
 
 /* Rows of one kind an import found in the text, and how many of them were
@@ -84,7 +85,11 @@ typedef struct atrack_import_opts {
  * dated after today, so a meeting to be held later does not hide the
  * updates logged before it. The same text imported again changes nothing
  * (ATRACK_IMPORT_UNCHANGED); a revised text of a known document (same
- * meeting) updates it in place and keeps every progress update.
+ * meeting, same title) updates it in place and keeps every progress
+ * update, and the text it replaces is kept (table document_text). A
+ * different document of the same meeting is a new document (its slug
+ * gets -2, -3, ...), whose initiatives are its own, linked to the same
+ * meeting: the first document's text and initiatives are left alone.
  *
  * opts    may be NULL for the defaults; version 1 or 2 (ATRACK_MISUSE for
  *         any other).

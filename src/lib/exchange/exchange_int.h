@@ -15,6 +15,7 @@
 typedef enum xt_index {
 	XT_STATUS,
 	XT_DOCUMENT,
+	XT_DOCUMENT_TEXT,
 	XT_PARTY,
 	XT_PERSON,
 	XT_MEETING,

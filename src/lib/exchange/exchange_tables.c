@@ -28,6 +28,11 @@ const xt_table xt_tables[XT_COUNT] = {
 		TEXT("sha256", false), INT("byte_size", false), TEXT("body", false),
 		INT("revision", true), TIME_STAMP("imported_at", false), PROVENANCE,
 		INT("source_line", false) }, 11, { 0 }, 1 },
+	/* An earlier text of a document: what a revision replaced. */
+	[XT_DOCUMENT_TEXT] = { "document_text", "document_texts", "earlier document text", NULL, {
+		REF("document_id", "document", XT_DOCUMENT, true), INT("revision", true),
+		STAMP("source", false), TEXT("sha256", true), INT("byte_size", true),
+		TEXT("body", true), TIME_STAMP("imported_at", false) }, 7, { 0, 1 }, 2 },
 	[XT_PARTY] = { "party", "parties", "party", "slug", {
 		TEXT("slug", true), TEXT("name", true), TEXT("short_name", false),
 		TEXT("kind", true), PROVENANCE, INT("source_line", false) }, 6, { 0 }, 1 },

@@ -109,7 +109,7 @@ static int import_model(loader *L, const char *text, size_t len, const char *sou
 		return rc;
 	}
 	bool same_text = false;
-	rc = fsl_find_document(L, slug, sha256, &same_text);
+	rc = fsl_find_document(L, &slug, title, sha256, &same_text);
 	if (rc == ATRACK_OK && same_text) {
 		L->result->outcome = ATRACK_IMPORT_UNCHANGED;
 		count_found_only(L->model, L->result);

@@ -24,7 +24,29 @@ char *fsl_document_slug(const fs_model *model)
 	return atr_buf_detach(&b);
 }
 
-int fsl_find_document(loader *L, const char *slug, const char *sha256, bool *same_text)
+/* The document of `slug`: none, one this text revises, or another. */
+static int document_of_slug(loader *L, const char *slug, const char *title, int64_t *id,
+                            bool *found, bool *revises)
+{
+	sqlite3_stmt *stmt;
+	int rc = fsl_stmt(L->db, FSL_DOCUMENT_BY_SLUG, &stmt);
+	if (rc != ATRACK_OK)
+		return rc;
+	fsl_bind_text(stmt, 1, slug);
+	fsl_bind_text(stmt, 2, title);
+	int src = sqlite3_step(stmt);
+	*found = src == SQLITE_ROW;
+	*revises = *found && sqlite3_column_int(stmt, 1);
+	if (*found)
+		*id = sqlite3_column_int64(stmt, 0);
+	atr_stmt_done(stmt);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		return atr_sql_error(L->db, src, "cannot look up document");
+	return ATRACK_OK;
+}
+
+int fsl_find_document(loader *L, char **slug, const char *title, const char *sha256,
+                      bool *same_text)
 {
 	sqlite3_stmt *stmt;
 	bool found;
@@ -36,16 +58,32 @@ int fsl_find_document(loader *L, const char *slug, const char *sha256, bool *sam
 	if ((rc = fsl_run_for_id(L, stmt, &id, &found, "cannot look up document")) != ATRACK_OK)
 		return rc;
 	*same_text = found;
-	if (found) {
-		L->document_id = id;
+	L->document_id = found ? id : 0;
+	if (found)
+		return ATRACK_OK;
+	for (int n = 1; n <= 1000; n++) {
+		atr_buf b = ATR_BUF_INIT;
+		atr_buf_puts(&b, *slug);
+		if (n > 1)
+			atr_buf_printf(&b, "-%d", n);
+		char *candidate = atr_buf_detach(&b);
+		if (!candidate)
+			return atr_error(L->db, ATRACK_NOMEM, "out of memory");
+		bool revises;
+		rc = document_of_slug(L, candidate, title, &id, &found, &revises);
+		if (rc != ATRACK_OK || (found && !revises)) {
+			atr_free(candidate);
+			if (rc != ATRACK_OK)
+				return rc;
+			continue;
+		}
+		/* Free, or the document this text revises. */
+		L->document_id = found ? id : 0;
+		atr_free(*slug);
+		*slug = candidate;
 		return ATRACK_OK;
 	}
-	if ((rc = fsl_stmt(L->db, FSL_DOCUMENT_BY_SLUG, &stmt)) != ATRACK_OK)
-		return rc;
-	fsl_bind_text(stmt, 1, slug);
-	rc = fsl_run_for_id(L, stmt, &id, &found, "cannot look up document");
-	L->document_id = found ? id : 0;
-	return rc;
+	return atr_error(L->db, ATRACK_CONFLICT, "document slug '%s' is taken too often", *slug);
 }
 
 int fsl_write_document(loader *L, const char *slug, const char *title, const char *source,
@@ -65,6 +103,16 @@ int fsl_write_document(loader *L, const char *slug, const char *title, const cha
 	fsl_bind_text(stmt, 7, L->now);
 	if (revising) {
 		sqlite3_bind_int64(stmt, 8, L->document_id);
+		sqlite3_stmt *keep;
+		if ((rc = fsl_stmt(L->db, FSL_DOCUMENT_TEXT_KEEP, &keep)) != ATRACK_OK) {
+			atr_stmt_done(stmt);
+			return rc;
+		}
+		sqlite3_bind_int64(keep, 1, L->document_id);
+		if ((rc = fsl_run(L, keep, "cannot keep the earlier text")) != ATRACK_OK) {
+			atr_stmt_done(stmt);
+			return rc;
+		}
 		return fsl_run(L, stmt, "cannot revise document");
 	}
 	return fsl_run_insert(L, stmt, &L->document_id, "cannot add document");

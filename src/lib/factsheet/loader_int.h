@@ -52,6 +52,7 @@ typedef enum fsl_sql_id {
 	FSL_INITIATIVE_OF_DOCUMENT,
 	FSL_DOCUMENT_BY_DIGEST,
 	FSL_DOCUMENT_BY_SLUG,
+	FSL_DOCUMENT_TEXT_KEEP,
 	FSL_DOCUMENT_INSERT,
 	FSL_DOCUMENT_REVISE,
 	FSL_SQL_COUNT
@@ -127,9 +128,15 @@ bool fsl_idset_add(fsl_idset *set, int64_t id);
 
 /* The document's slug: its principal meeting's, else its title's. */
 char *fsl_document_slug(const fs_model *model);
-/* Find the document this text is (by digest, *same_text) or revises (by
- * slug); set L->document_id (0 for a new document). */
-int fsl_find_document(loader *L, const char *slug, const char *sha256, bool *same_text);
+/* Find the document this text is (by digest, *same_text) or revises (a
+ * fact sheet of the same slug, so of the same meeting, and the same
+ * title); set L->document_id (0 for a new document). A different document
+ * holding the slug is left alone: the new one gets the slug with -2, -3,
+ * ... after it, *slug replaced. */
+int fsl_find_document(loader *L, char **slug, const char *title, const char *sha256,
+                      bool *same_text);
+/* Write the document's text: a new row, or, for a revision, the new text
+ * in place with the one it replaces kept in document_text. */
 int fsl_write_document(loader *L, const char *slug, const char *title, const char *source,
                        const char *sha256, const char *text, size_t len);
 

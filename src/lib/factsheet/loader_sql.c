@@ -122,7 +122,15 @@ const fsl_statement fsl_sql[FSL_SQL_COUNT] = {
 
 	[FSL_DOCUMENT_BY_DIGEST] = { "document",
 		"SELECT id FROM document WHERE kind = 'fact_sheet' AND sha256 = ?1" },
-	[FSL_DOCUMENT_BY_SLUG] = { "document", "SELECT id FROM document WHERE slug = ?1" },
+	/* A document of the slug, and whether this text revises it: a fact
+	 * sheet of the same title (the slug already says the same meeting). */
+	[FSL_DOCUMENT_BY_SLUG] = { "document",
+		"SELECT id, kind = 'fact_sheet' AND title = ?2 FROM document WHERE slug = ?1" },
+	/* The text a revision replaces, kept. */
+	[FSL_DOCUMENT_TEXT_KEEP] = { "document_text",
+		"INSERT INTO document_text (document_id, revision, source, sha256, byte_size, body, "
+		"imported_at) SELECT id, revision, source, sha256, byte_size, body, imported_at "
+		"FROM document WHERE id = ?1 AND body IS NOT NULL AND sha256 IS NOT NULL" },
 	[FSL_DOCUMENT_INSERT] = { "document",
 		"INSERT INTO document (slug, title, kind, source, sha256, byte_size, body, imported_at) "
 		"VALUES (?1, ?2, 'fact_sheet', ?3, ?4, ?5, ?6, ?7)" },
