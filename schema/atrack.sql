@@ -88,6 +88,18 @@ CREATE TABLE party (
 ) STRICT;
 CREATE INDEX party_by_document ON party (document_id);
 
+-- A party a document names, in its role there (migration 0007): 'party',
+-- one of the countries that meet; 'mentioned', named only (an adversary, a
+-- bystander). An analyst filters by either.
+CREATE TABLE document_party (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  party_id    INTEGER NOT NULL REFERENCES party (id) ON DELETE CASCADE,
+  role        TEXT NOT NULL DEFAULT 'party' CHECK (role IN ('party', 'mentioned')),
+  UNIQUE (document_id, party_id)
+) STRICT;
+CREATE INDEX document_party_by_party ON document_party (party_id, role);
+
 -- A person who takes part in meetings, with the party they represent.
 CREATE TABLE person (
   id          INTEGER PRIMARY KEY,
@@ -417,6 +429,23 @@ CREATE TRIGGER party_ad AFTER DELETE ON party BEGIN
   INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'party', old.id, 'delete',
           atrack_json_object('slug', old.slug, 'name', old.name, 'short_name', old.short_name, 'kind', old.kind, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+
+CREATE TRIGGER document_party_ai AFTER INSERT ON document_party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_party', new.id, 'insert',
+          atrack_json_object('document_id', new.document_id, 'party_id', new.party_id, 'role', new.role));
+END;
+CREATE TRIGGER document_party_au AFTER UPDATE ON document_party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_party', new.id, 'update',
+          atrack_json_object('document_id', old.document_id, 'party_id', old.party_id, 'role', old.role),
+          atrack_json_object('document_id', new.document_id, 'party_id', new.party_id, 'role', new.role));
+END;
+CREATE TRIGGER document_party_ad AFTER DELETE ON document_party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_party', old.id, 'delete',
+          atrack_json_object('document_id', old.document_id, 'party_id', old.party_id, 'role', old.role));
 END;
 
 CREATE TRIGGER person_ai AFTER INSERT ON person BEGIN

@@ -3,7 +3,8 @@
  * of an import grows with the document, not with its square; the date of
  * the announcements (the text's, the caller's, refused when neither, never
  * after today); the options' versions; a revised text against a different
- * document of the same meeting, and no text ever lost.
+ * document of the same meeting, and no text ever lost; each party of a
+ * document in its role there (a party, or only mentioned).
  */
 #include "testutil.h"
 
@@ -436,6 +437,98 @@ START_TEST(test_revision_keeps_earlier_text)
 }
 END_TEST
 
+/* ---- Parties and parties mentioned ---------------------------------------- */
+
+static const char MENTIONS[] =
+	"Fact Sheet: The 59th Security Consultative Meeting\n"
+	"During the 59th U.S.-Republic of Korea (ROK) Security Consultative Meeting (SCM) on "
+	"November 4, 2025, U.S. Secretary of Defense Lloyd J. Austin III and ROK Minister of "
+	"National Defense Kim Yong Hyun reviewed the Alliance's progress.\n"
+	"ENHANCING ALLIANCE COOPERATION\n"
+	"The United States and the ROK are:\n"
+	"- Condemning Russia's military cooperation with the Democratic People's Republic of "
+	"Korea (DPRK).\n"
+	"- Establishing a combined maritime working group.\n";
+
+/* The document's parties in one role, as "slug,slug" in slug order. */
+static char *parties_in_role(atrack_db *db, const char *document, const char *role)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql, "SELECT ifnull(group_concat(slug, ','), '') FROM (SELECT p.slug "
+	         "FROM document_party AS l JOIN party AS p ON p.id = l.party_id JOIN document AS d "
+	         "ON d.id = l.document_id WHERE d.slug = '%s' AND l.role = '%s' ORDER BY p.slug)",
+	         document, role);
+	return tu_query_text(db, sql);
+}
+
+START_TEST(test_document_parties_and_mentions)
+{
+	atrack_db *db = tu_memory_db();
+	atrack_import_result r;
+	ck_assert_msg(atrack_import_factsheet(db, MENTIONS, strlen(MENTIONS), NULL, &r) == ATRACK_OK,
+	              "%s", atrack_errmsg(db));
+	char *parties = parties_in_role(db, "scm-59-fact-sheet", "party");
+	char *mentioned = parties_in_role(db, "scm-59-fact-sheet", "mentioned");
+	ck_assert_str_eq(parties, "rok,us");
+	ck_assert_str_eq(mentioned, "dprk,russia");
+	free(parties);
+	free(mentioned);
+
+	/* A revision that no longer names Russia: its link goes (the party
+	 * row stays, as shared things do). */
+	const char *revised =
+		"Fact Sheet: The 59th Security Consultative Meeting\n"
+		"During the 59th U.S.-Republic of Korea (ROK) Security Consultative Meeting (SCM) on "
+		"November 4, 2025, U.S. Secretary of Defense Lloyd J. Austin III and ROK Minister of "
+		"National Defense Kim Yong Hyun reviewed the Alliance's progress.\n"
+		"ENHANCING ALLIANCE COOPERATION\n"
+		"The United States and the ROK are:\n"
+		"- Condemning the military provocations of the Democratic People's Republic of "
+		"Korea (DPRK).\n"
+		"- Establishing a combined maritime working group.\n";
+	ck_assert_int_eq(atrack_import_factsheet(db, revised, strlen(revised), NULL, &r), ATRACK_OK);
+	ck_assert_int_eq(r.outcome, ATRACK_IMPORT_REVISED);
+	mentioned = parties_in_role(db, "scm-59-fact-sheet", "mentioned");
+	ck_assert_str_eq(mentioned, "dprk");
+	free(mentioned);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM party WHERE slug = 'russia'"), 1);
+
+	/* The bundled sheet's parties are parties of it, each one row. */
+	size_t len;
+	const char *text = atrack_bundled_factsheet(&len, NULL);
+	ck_assert_int_eq(atrack_import_factsheet(db, text, len, NULL, &r), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM document_party AS l JOIN document AS d "
+	                              "ON d.id = l.document_id WHERE d.slug = 'scm-56-fact-sheet'"),
+	                 r.parties.found);
+
+	/* The export carries the roles, and an import restores them. */
+	atrack_exchange_opts xo = ATRACK_EXCHANGE_OPTS_INIT;
+	char *json = NULL;
+	ck_assert_int_eq(atrack_export_buffer(db, &xo, &json), ATRACK_OK);
+	ck_assert_ptr_nonnull(strstr(json, "\"document_parties\""));
+	ck_assert_ptr_nonnull(strstr(json, "\"role\": \"mentioned\""));
+	atrack_db *to = tu_memory_db();
+	ck_assert_msg(atrack_import_json_buffer(to, json, strlen(json), &xo, NULL) == ATRACK_OK, "%s",
+	              atrack_errmsg(to));
+	mentioned = parties_in_role(to, "scm-59-fact-sheet", "mentioned");
+	ck_assert_str_eq(mentioned, "dprk");
+	free(mentioned);
+	parties = parties_in_role(to, "scm-59-fact-sheet", "party");
+	ck_assert_str_eq(parties, "rok,us");
+	free(parties);
+	/* A document with a role of another name is refused. */
+	char *bad = strstr(json, "\"role\": \"mentioned\"");
+	memcpy(bad, "\"role\": \"bystander\"", strlen("\"role\": \"bystander\""));
+	atrack_db *third = tu_memory_db();
+	ck_assert_int_ne(atrack_import_json_buffer(third, json, strlen(json), &xo, NULL), ATRACK_OK);
+	ck_assert_int_eq(tu_query_int(third, "SELECT count(*) FROM document_party"), 0);
+	atrack_close(third);
+	atrack_free(json);
+	atrack_close(to);
+	atrack_close(db);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("loader");
@@ -449,6 +542,7 @@ int main(void)
 	tcase_add_test(tc, test_cli_date);
 	tcase_add_test(tc, test_other_document_of_the_meeting_is_new);
 	tcase_add_test(tc, test_revision_keeps_earlier_text);
+	tcase_add_test(tc, test_document_parties_and_mentions);
 	suite_add_tcase(s, tc);
 	return tu_run_suite(s);
 }

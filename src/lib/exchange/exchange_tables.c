@@ -36,6 +36,10 @@ const xt_table xt_tables[XT_COUNT] = {
 	[XT_PARTY] = { "party", "parties", "party", "slug", {
 		TEXT("slug", true), TEXT("name", true), TEXT("short_name", false),
 		TEXT("kind", true), PROVENANCE, INT("source_line", false) }, 6, { 0 }, 1 },
+	/* A party a document names, and its role there: party or mentioned. */
+	[XT_DOCUMENT_PARTY] = { "document_party", "document_parties", "document party", NULL, {
+		REF("document_id", "document", XT_DOCUMENT, true),
+		REF("party_id", "party", XT_PARTY, true), TEXT("role", true) }, 3, { 0, 1 }, 2 },
 	[XT_PERSON] = { "person", "people", "person", "slug", {
 		TEXT("slug", true), TEXT("name", true), REF("party_id", "party", XT_PARTY, false),
 		PROVENANCE, INT("source_line", false) }, 5, { 0 }, 1 },

@@ -4,8 +4,9 @@
  * is found by its slug or name first (a framework also by its acronym), so
  * a thing named by two documents stays one row; only when it is not there
  * is it added, with this document as its origin. Also the links of
- * meetings (participants, documents) and of focus areas (frameworks).
- * Calls loader_sql.c, loader_stmt.c and the core.
+ * meetings (participants, documents), of focus areas (frameworks) and of
+ * the document (its parties, each as a party or only mentioned).
+ * Calls loader_sql.c, loader_stmt.c, loader_idset.c and the core.
  */
 #include "loader_int.h"
 
@@ -202,6 +203,56 @@ static int load_meeting_links(loader *L, size_t meeting)
 	return fsl_run(L, stmt, "cannot link meeting and document");
 }
 
+/* The document's parties, each in its role in this text (a party to the
+ * meeting, or only mentioned); those a revised text no longer names are
+ * removed. */
+static int load_document_parties(loader *L)
+{
+	const fs_model *m = L->model;
+	fsl_idset *named = fsl_idset_new(m->party_count);
+	if (!named)
+		return atr_error(L->db, ATRACK_NOMEM, "out of memory");
+	sqlite3_stmt *stmt;
+	int rc = ATRACK_OK;
+	for (size_t i = 0; rc == ATRACK_OK && i < m->party_count; i++) {
+		if (!fsl_idset_add(named, L->party_ids[i])) {
+			rc = atr_error(L->db, ATRACK_NOMEM, "out of memory");
+			break;
+		}
+		if ((rc = fsl_stmt(L->db, FSL_DOCUMENT_PARTY_UPSERT, &stmt)) != ATRACK_OK)
+			break;
+		sqlite3_bind_int64(stmt, 1, L->document_id);
+		sqlite3_bind_int64(stmt, 2, L->party_ids[i]);
+		fsl_bind_text(stmt, 3, m->parties[i].mentioned ? "mentioned" : "party");
+		rc = fsl_run(L, stmt, "cannot link document and party");
+	}
+	/* Stale links, collected in batches and then deleted, so the listing
+	 * never runs over rows being deleted. */
+	int64_t stale[64];
+	size_t stale_count = ATR_ARRAY_SIZE(stale);
+	while (rc == ATRACK_OK && L->revising && stale_count == ATR_ARRAY_SIZE(stale)) {
+		stale_count = 0;
+		if ((rc = fsl_stmt(L->db, FSL_DOCUMENT_PARTY_OF_DOCUMENT, &stmt)) != ATRACK_OK)
+			break;
+		sqlite3_bind_int64(stmt, 1, L->document_id);
+		int src;
+		while (stale_count < ATR_ARRAY_SIZE(stale) && (src = sqlite3_step(stmt)) == SQLITE_ROW)
+			if (!fsl_idset_has(named, sqlite3_column_int64(stmt, 1)))
+				stale[stale_count++] = sqlite3_column_int64(stmt, 0);
+		atr_stmt_done(stmt);
+		if (stale_count < ATR_ARRAY_SIZE(stale) && src != SQLITE_DONE)
+			rc = atr_sql_error(L->db, src, "cannot read the document's parties");
+		for (size_t i = 0; rc == ATRACK_OK && i < stale_count; i++) {
+			if ((rc = fsl_stmt(L->db, FSL_DOCUMENT_PARTY_DELETE, &stmt)) != ATRACK_OK)
+				break;
+			sqlite3_bind_int64(stmt, 1, stale[i]);
+			rc = fsl_run(L, stmt, "cannot remove the document's party");
+		}
+	}
+	fsl_idset_free(named);
+	return rc;
+}
+
 int fsl_load_shared(loader *L)
 {
 	const fs_model *m = L->model;
@@ -211,6 +262,8 @@ int fsl_load_shared(loader *L)
 		const shared_name n = { p->slug, p->name, NULL, p->pos.line };
 		rc = find_or_add(L, &party_kind, &n, p, &L->party_ids[i]);
 	}
+	if (rc == ATRACK_OK)
+		rc = load_document_parties(L);
 	for (size_t i = 0; rc == ATRACK_OK && i < m->person_count; i++) {
 		const fs_person *p = &m->people[i];
 		const shared_name n = { p->slug, p->name, NULL, p->pos.line };

@@ -51,6 +51,16 @@ const fsl_statement fsl_sql[FSL_SQL_COUNT] = {
 		"INSERT INTO document (slug, title, document_id, source_line, kind) "
 		"VALUES (?1, ?2, ?3, ?4, 'cited')" },
 
+	/* A party of the document in its role there; a revised text may change
+	 * the role (written only when it does), and drop the party. */
+	[FSL_DOCUMENT_PARTY_UPSERT] = { "document_party",
+		"INSERT INTO document_party (document_id, party_id, role) VALUES (?1, ?2, ?3) "
+		"ON CONFLICT (document_id, party_id) DO UPDATE SET role = excluded.role "
+		"WHERE role IS NOT excluded.role" },
+	[FSL_DOCUMENT_PARTY_OF_DOCUMENT] = { "document_party",
+		"SELECT id, party_id FROM document_party WHERE document_id = ?1" },
+	[FSL_DOCUMENT_PARTY_DELETE] = { "document_party", "DELETE FROM document_party WHERE id = ?1" },
+
 	[FSL_FRAMEWORK_FOCUS_AREA_INSERT] = { "framework_focus_area",
 		"INSERT OR IGNORE INTO framework_focus_area (framework_id, focus_area_id, document_id) "
 		"VALUES (?, ?, ?)" },
