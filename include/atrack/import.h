@@ -95,8 +95,11 @@ typedef struct atrack_import_opts {
  *         any other).
  * result  [out] what was found and added; may be NULL.
  *
- * Returns ATRACK_OK; ATRACK_PARSE for text that is empty, too large, not
- * UTF-8, holds NUL bytes, or has no section or list item — atrack_errmsg
+ * Lines end in LF, CR LF or a lone CR.
+ *
+ * Returns ATRACK_OK; ATRACK_PARSE for text that is empty, too large, in
+ * UTF-16 or UTF-32 ("UTF-16, convert to UTF-8"), not UTF-8, holds NUL
+ * bytes, or has no section or list item — atrack_errmsg
  * says "SOURCE:LINE:COLUMN: why" and atrack_errline/atrack_errcolumn give
  * the place; ATRACK_INVALID when an initiative is to be announced and its
  * date is unknown (the text gives its meeting no date and opts gives no
