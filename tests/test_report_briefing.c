@@ -376,7 +376,7 @@ static uint64_t report_ids(atrack_db *db, const atrack_report_opts *o, unsigned 
 	return ids;
 }
 
-#define BIT(id) (UINT64_C(1) << (id))
+#define ID_BIT(id) (UINT64_C(1) << (id))
 
 /* #14 item 28: several status codes mean any of them, in the summary, the
  * rows and every format; with `status` too, any of them all. In the
@@ -390,17 +390,17 @@ START_TEST(test_statuses_any_of)
 	o.statuses = done_or_stalled;
 	o.nstatuses = 2;
 	unsigned int total;
-	ck_assert_uint_eq(report_ids(db, &o, &total), BIT(3) | BIT(6));
+	ck_assert_uint_eq(report_ids(db, &o, &total), (ID_BIT(3) | ID_BIT(6)));
 	ck_assert_uint_eq(total, 2);
 	o.status = "in_progress";
-	ck_assert_uint_eq(report_ids(db, &o, &total), BIT(1) | BIT(3) | BIT(6));
+	ck_assert_uint_eq(report_ids(db, &o, &total), (ID_BIT(1) | ID_BIT(3) | ID_BIT(6)));
 	ck_assert_uint_eq(total, 3);
 	/* The same code twice is that code once. */
 	static const char *const twice[] = { "announced", "announced" };
 	o = opts_today();
 	o.statuses = twice;
 	o.nstatuses = 2;
-	ck_assert_uint_eq(report_ids(db, &o, &total), BIT(2) | BIT(5) | BIT(7));
+	ck_assert_uint_eq(report_ids(db, &o, &total), (ID_BIT(2) | ID_BIT(5) | ID_BIT(7)));
 	ck_assert_uint_eq(total, 3);
 
 	/* Every format shows those and only those: each row's slug (the
