@@ -7,6 +7,14 @@
 
 #include <string.h>
 
+/* Whether block b is a sentence of the same paragraph as block a (a
+ * prose paragraph split into its sentences). */
+static bool same_paragraph(const fsp_block *a, const fsp_block *b)
+{
+	return a->kind != BLOCK_TITLE && a->kind != BLOCK_HEADING &&
+	       b->line_start <= a->line_end && b->section == a->section;
+}
+
 static bool ordinal_word(const char *s, size_t n, int *value)
 {
 	size_t i = 0;
@@ -325,10 +333,16 @@ static int body_met_at(fsp_parser *p, size_t bi, size_t t)
 	if (!head || first == t || !fsp_capitalised(b, first))
 		return ATRACK_OK;
 	int ordinal = 0;
-	for (size_t k = 0; k + 1 < first && !ordinal; k++)
-		if (fsp_core_is(b, k, "inaugural") &&
-		    (fsp_core_is(b, k + 1, "meeting") || fsp_core_is(b, k + 1, "meetings")))
-			ordinal = 1;
+	for (size_t ci = bi + 1; ci-- > 0 && !ordinal;) {
+		const fsp_block *c = &p->blocks[ci];
+		if (ci < bi && !same_paragraph(c, &p->blocks[ci + 1]))
+			break;
+		size_t until = ci == bi ? first : c->tok_count;
+		for (size_t k = 0; k + 1 < until && !ordinal; k++)
+			if (fsp_core_is(c, k, "inaugural") &&
+			    (fsp_core_is(c, k + 1, "meeting") || fsp_core_is(c, k + 1, "meetings")))
+				ordinal = 1;
+	}
 	if (!fsp_reserve(&m->meetings, &p->meeting_cap, m->meeting_count + 1, sizeof *m->meetings))
 		return ATRACK_NOMEM;
 	fs_meeting *mt = &m->meetings[m->meeting_count++];
@@ -468,7 +482,8 @@ static int time_ordinal(const fsp_parser *p)
 		const fsp_block *b = &p->blocks[bi];
 		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
 			continue;
-		seen++;
+		if (bi == 0 || !same_paragraph(&p->blocks[bi - 1], b))
+			seen++;
 		for (size_t t = 3; t < b->tok_count; t++) {
 			if (!fsp_core_is(b, t, "time") || !fsp_core_is(b, t - 2, "the") ||
 			    !fsp_core_is(b, t - 3, "for"))
@@ -495,7 +510,8 @@ static int possessive_ordinal(const fsp_parser *p)
 		const fsp_block *b = &p->blocks[bi];
 		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
 			continue;
-		seen++;
+		if (bi == 0 || !same_paragraph(&p->blocks[bi - 1], b))
+			seen++;
 		for (size_t t = 2; t < b->tok_count; t++) {
 			if (!fsp_core_is(b, t, "meeting") && !fsp_core_is(b, t, "summit"))
 				continue;
@@ -519,7 +535,8 @@ static bool travel_phrase(const fsp_parser *p, size_t *out_block, size_t *from, 
 		const fsp_block *b = &p->blocks[bi];
 		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
 			continue;
-		seen++;
+		if (bi == 0 || !same_paragraph(&p->blocks[bi - 1], b))
+			seen++;
 		for (size_t t = 1; t + 2 < b->tok_count; t++) {
 			if (!fsp_core_in(b, t, nouns) || !fsp_core_is(b, t + 1, "to") ||
 			    b->toks[t].closes)
@@ -673,7 +690,11 @@ int fsp_primary_meeting(fsp_parser *p)
 	fs_model *m = p->model;
 	const fsp_block *b = NULL;
 	size_t noun = 0;
-	for (size_t bi = 0; bi < p->block_count && bi < 4 && !b; bi++) {
+	for (size_t bi = 0, paragraphs = 0; bi < p->block_count && !b; bi++) {
+		if (bi == 0 || !same_paragraph(&p->blocks[bi - 1], &p->blocks[bi]))
+			paragraphs++;
+		if (paragraphs > 4)
+			break;
 		const fsp_block *c = &p->blocks[bi];
 		if (c->kind != BLOCK_TITLE && c->kind != BLOCK_PROSE)
 			continue;
