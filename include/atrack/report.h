@@ -64,6 +64,11 @@ typedef struct atrack_report_opts {
 	int group_by;          /* how the initiatives are listed: ATRACK_REPORT_BY_* */
 	int ascii;             /* text: ASCII only ("~" for a cut, "?" for other characters),
 	                          for a terminal whose locale is not UTF-8 */
+	/* Version 3 appends: */
+	const char *const *statuses; /* status codes: only initiatives now in any of them
+	                                (with `status` too: in any of them all); each must
+	                                be a code of the vocabulary; NULL for any */
+	size_t nstatuses;      /* how many `statuses` holds; 0 for any */
 } atrack_report_opts;
 
 /* opts.group_by: the initiatives under their line of effort (the default),
@@ -78,11 +83,12 @@ typedef struct atrack_report_opts {
 #define ATRACK_REPORT_ROWS_INITIATIVES 0 /* one record per initiative */
 #define ATRACK_REPORT_ROWS_UPDATES 1     /* one record per update of those initiatives */
 
-/* Version 1 (without the fields after `title`) is still accepted. */
-#define ATRACK_REPORT_OPTS_VERSION 2
+/* Version 1 (without the fields after `title`) and version 2 (without
+ * `statuses` and `nstatuses`) are still accepted. */
+#define ATRACK_REPORT_OPTS_VERSION 3
 #define ATRACK_REPORT_OPTS_INIT \
 	{ ATRACK_REPORT_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, \
-	  NULL, 0, 0, 0, 0, 0, 0, 0 }
+	  NULL, 0, 0, 0, 0, 0, 0, 0, NULL, 0 }
 
 /* ---- The report as data ------------------------------------------------- */
 
@@ -109,8 +115,10 @@ typedef struct atrack_report atrack_report;
  * unseen by other handles; free the report first.
  *
  * Returns ATRACK_OK; ATRACK_INVALID for a malformed date, a negative
- * stale_days, `since` after `as_of` or an unknown status code;
- * ATRACK_MISUSE for a NULL handle or out, or an unknown options version;
+ * stale_days, `since` after `as_of` or an unknown status code (in
+ * `status` or `statuses`); ATRACK_MISUSE for a NULL handle or out, an
+ * unknown options version, or `statuses` NULL or holding a NULL while
+ * nstatuses is not 0;
  * ATRACK_NOMEM; ATRACK_BUSY.
  */
 ATRACK_EXTERN int atrack_report_open(atrack_db *db, const atrack_report_opts *opts,
