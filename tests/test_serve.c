@@ -291,6 +291,15 @@ START_TEST(test_pages_answer)
 		{ "/api/board", 200, "\"format_version\": 1" },
 		{ "/api/initiative/" SLUG, 200, "\"updates\"" },
 		{ "/api/initiative/nope", 404, "\"not_found\"" },
+		{ "/meetings", 200, "href=\"/meeting/scm-56\"" },
+		{ "/meeting/scm-56", 200, "<table id=\"board\">" },
+		{ "/frameworks", 200, "href=\"/framework/ncg\"" },
+		{ "/framework/ncg", 200, "Nuclear Consultative Group" },
+		{ "/parties", 200, "href=\"/party/us\"" },
+		{ "/party/rok", 200, "<table id=\"board\">" },
+		{ "/party/no-such-party", 404, "Error" },
+		{ "/log", 200, "id=\"log\"" },
+		{ "/log?since=yesterday-ish", 400, "id=\"filter-error\"" },
 		{ "/no/such/page", 404, "no such page" },
 		{ "/initiative/" SLUG "/more", 404, "no such page" },
 		{ "/../../etc/passwd", 400, "bad path" },
@@ -392,7 +401,7 @@ START_TEST(test_script_is_escaped)
 	atrack_close(db);
 	server s = start_server(NULL);
 	const char *paths[] = { "/", "/initiative/7", "/report", "/search?q=alert",
-	                        "/?text=%3Cscript%3E" };
+	                        "/?text=%3Cscript%3E", "/meeting/scm-56", "/log" };
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
 		response r = get(&s, paths[i], NULL);
 		ck_assert_msg(r.status == 200, "%s: %d", paths[i], r.status);

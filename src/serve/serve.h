@@ -96,6 +96,14 @@ void serve_initiative(const serve_request *r, serve_page *p, const char *ref);
 void serve_update_post(const serve_request *r, serve_page *p, const char *ref);
 void serve_report(const serve_request *r, serve_page *p);
 void serve_search(const serve_request *r, serve_page *p);
+/* Meetings, frameworks and parties: which (an index for the two below) the
+ * path word names ("meeting", or "meetings" when `plural`), -1 for none;
+ * the list of them; one with its initiatives. */
+int serve_kind_of(const char *word, bool plural);
+void serve_kind_list(const serve_request *r, serve_page *p, int kind);
+void serve_kind_page(const serve_request *r, serve_page *p, int kind, const char *ref);
+/* The change history (the audit log), filtered by since, until, author. */
+void serve_log(const serve_request *r, serve_page *p);
 void serve_api_board(const serve_request *r, serve_page *p);
 void serve_api_initiative(const serve_request *r, serve_page *p, const char *ref);
 

@@ -97,7 +97,9 @@ void serve_page_begin(serve_page *p, const char *title)
 	      p->out);
 	serve_html(p, title);
 	fprintf(p->out, " — atrack</title>\n<style>%s</style>\n</head>\n<body>\n<nav>"
-	        "<a href=\"/\">Board</a><a href=\"/report\">Report</a>"
+	        "<a href=\"/\">Board</a><a href=\"/meetings\">Meetings</a>"
+	        "<a href=\"/frameworks\">Frameworks</a><a href=\"/parties\">Parties</a>"
+	        "<a href=\"/report\">Report</a><a href=\"/log\">History</a>"
 	        "<form method=\"get\" action=\"/search\"><input type=\"search\" name=\"q\" "
 	        "placeholder=\"Search\" aria-label=\"Search\"> <button>Search</button></form>"
 	        "</nav>\n<main>\n", style);
@@ -298,11 +300,30 @@ static const char *path_ref(const char *path, const char *prefix, char *out, siz
 	return out;
 }
 
+/* "/meeting/REF", "/framework/REF", "/party/REF": the kind's index and REF. */
+static int kind_ref(const char *path, char *ref, size_t size)
+{
+	char word[16];
+	size_t len = strcspn(path + 1, "/");
+	if (len == 0 || len >= sizeof word || path[1 + len] != '/')
+		return -1;
+	memcpy(word, path + 1, len);
+	word[len] = '\0';
+	int kind = serve_kind_of(word, false);
+	char prefix[24];
+	const char *rest = "";
+	snprintf(prefix, sizeof prefix, "/%s/", word);
+	if (kind < 0 || !path_ref(path, prefix, ref, size, &rest) || *rest)
+		return -1;
+	return kind;
+}
+
 static void route(serve_server *s, serve_request *r, serve_page *p, bool post)
 {
 	char ref[256];
 	const char *rest = "";
 	const char *path = r->path;
+	int kind;
 	if (!post && strcmp(path, "/") == 0)
 		serve_board(r, p);
 	else if (!post && strcmp(path, "/report") == 0) {
@@ -316,6 +337,12 @@ static void route(serve_server *s, serve_request *r, serve_page *p, bool post)
 	} else if (!post && path_ref(path, "/api/initiative/", ref, sizeof ref, &rest) && !*rest) {
 		p->csp = SERVE_JSON_CSP;
 		serve_api_initiative(r, p, ref);
+	} else if (!post && strcmp(path, "/log") == 0) {
+		serve_log(r, p);
+	} else if (!post && path[0] == '/' && serve_kind_of(path + 1, true) >= 0) {
+		serve_kind_list(r, p, serve_kind_of(path + 1, true));
+	} else if (!post && (kind = kind_ref(path, ref, sizeof ref)) >= 0) {
+		serve_kind_page(r, p, kind, ref);
 	} else if (path_ref(path, "/initiative/", ref, sizeof ref, &rest)) {
 		if (!post && !*rest)
 			serve_initiative(r, p, ref);

@@ -124,37 +124,10 @@ static void frameworks_cell(const serve_request *r, serve_page *p, int64_t id)
 	atrack_iter_free(it);
 }
 
-void serve_board(const serve_request *r, serve_page *p)
+/* The board's table of the initiatives `it` yields; returns how many. */
+static int board_table(const serve_request *r, serve_page *p, atrack_iter *it)
 {
-	atrack_initiative_filter f = ATRACK_INITIATIVE_FILTER_INIT;
-	char err[512] = "", today[11];
-	int stale_days;
-	int bad = serve_board_filter(r, &f, &stale_days, today, err, sizeof err);
-	serve_page_begin(p, "Board");
-	fputs("<h1>Board</h1>\n<form class=\"filters\" method=\"get\" action=\"/\">\n", p->out);
-	filter_input(r, p, "section", "section", "text");
-	filter_input(r, p, "framework", "framework", "text");
-	filter_input(r, p, "party", "party", "text");
-	filter_input(r, p, "meeting", "meeting", "text");
-	filter_input(r, p, "status", "status", "text");
-	static const char *const healths[] = { "on_track", "at_risk", "off_track" };
-	filter_select(r, p, "health", "health", healths, 3);
-	filter_input(r, p, "stale", "stale after (days)", "number");
-	fprintf(p->out, "<label>overdue<input type=\"checkbox\" name=\"overdue\" value=\"1\"%s>"
-	        "</label>\n", serve_query(r, "overdue") ? " checked" : "");
-	filter_select(r, p, "sort", "sort", orders, sizeof orders / sizeof orders[0]);
-	fputs("<label>&nbsp;<button>Filter</button></label>\n</form>\n", p->out);
-	atrack_iter *it = NULL;
-	int rc = bad ? ATRACK_INVALID : atrack_initiative_list(r->db, &f, &it);
-	if (rc != ATRACK_OK) {
-		p->status = bad ? MHD_HTTP_BAD_REQUEST : rc == ATRACK_INVALID ? MHD_HTTP_BAD_REQUEST
-		                                       : MHD_HTTP_INTERNAL_SERVER_ERROR;
-		fputs("<p class=\"error\" id=\"filter-error\">", p->out);
-		serve_html(p, bad ? err : atrack_errmsg(r->db));
-		fputs("</p>\n", p->out);
-		serve_page_end(p);
-		return;
-	}
+	int rc;
 	fputs("<table id=\"board\">\n<thead><tr><th>initiative</th><th>status</th><th>health</th>"
 	      "<th>%</th><th>target</th><th>last update</th><th>days</th><th>meeting</th>"
 	      "<th>frameworks</th></tr></thead>\n<tbody>\n", p->out);
@@ -199,10 +172,213 @@ void serve_board(const serve_request *r, serve_page *p)
 		serve_html(p, atrack_errmsg(r->db));
 		fputs("</p>\n", p->out);
 	}
+	return rows;
+}
+
+void serve_board(const serve_request *r, serve_page *p)
+{
+	atrack_initiative_filter f = ATRACK_INITIATIVE_FILTER_INIT;
+	char err[512] = "", today[11];
+	int stale_days;
+	int bad = serve_board_filter(r, &f, &stale_days, today, err, sizeof err);
+	serve_page_begin(p, "Board");
+	fputs("<h1>Board</h1>\n<form class=\"filters\" method=\"get\" action=\"/\">\n", p->out);
+	filter_input(r, p, "section", "section", "text");
+	filter_input(r, p, "framework", "framework", "text");
+	filter_input(r, p, "party", "party", "text");
+	filter_input(r, p, "meeting", "meeting", "text");
+	filter_input(r, p, "status", "status", "text");
+	static const char *const healths[] = { "on_track", "at_risk", "off_track" };
+	filter_select(r, p, "health", "health", healths, 3);
+	filter_input(r, p, "stale", "stale after (days)", "number");
+	fprintf(p->out, "<label>overdue<input type=\"checkbox\" name=\"overdue\" value=\"1\"%s>"
+	        "</label>\n", serve_query(r, "overdue") ? " checked" : "");
+	filter_select(r, p, "sort", "sort", orders, sizeof orders / sizeof orders[0]);
+	fputs("<label>&nbsp;<button>Filter</button></label>\n</form>\n", p->out);
+	atrack_iter *it = NULL;
+	int rc = bad ? ATRACK_INVALID : atrack_initiative_list(r->db, &f, &it);
+	if (rc != ATRACK_OK) {
+		p->status = bad ? MHD_HTTP_BAD_REQUEST : rc == ATRACK_INVALID ? MHD_HTTP_BAD_REQUEST
+		                                       : MHD_HTTP_INTERNAL_SERVER_ERROR;
+		fputs("<p class=\"error\" id=\"filter-error\">", p->out);
+		serve_html(p, bad ? err : atrack_errmsg(r->db));
+		fputs("</p>\n", p->out);
+		serve_page_end(p);
+		return;
+	}
+	int rows = board_table(r, p, it);
 	fprintf(p->out, "<p class=\"muted\">%d initiative%s · today %s · stale after %d days · "
 	        "<a href=\"/api/board\">JSON</a></p>\n", rows, rows == 1 ? "" : "s", today,
 	        stale_days);
 	atrack_iter_free(it);
+	serve_page_end(p);
+}
+
+/* ---- Meetings, frameworks, parties, and the change history ------------------ */
+
+/* The name or title of a thing: its first text member after the slug. */
+static const char *thing_name(atrack_kind kind, const void *row)
+{
+	size_t n;
+	const atrack_field *f = atrack_fields(kind, &n);
+	for (size_t i = 0; i < n; i++)
+		if (f[i].type == ATRACK_FIELD_TEXT)
+			return *(const char *const *)((const char *)row + f[i].offset);
+	return NULL;
+}
+
+static const char *thing_slug(atrack_kind kind, const void *row)
+{
+	size_t n;
+	const atrack_field *f = atrack_fields(kind, &n);
+	for (size_t i = 0; i < n; i++)
+		if (f[i].type == ATRACK_FIELD_SLUG)
+			return *(const char *const *)((const char *)row + f[i].offset);
+	return NULL;
+}
+
+static const struct {
+	const char *word;   /* in the path: /meeting/REF */
+	const char *plural; /* the list: /meetings */
+	const char *heading;
+	atrack_kind kind;
+} kinds[] = {
+	{ "meeting", "meetings", "Meetings", ATRACK_KIND_MEETING },
+	{ "framework", "frameworks", "Frameworks", ATRACK_KIND_FRAMEWORK },
+	{ "party", "parties", "Parties", ATRACK_KIND_PARTY },
+};
+
+int serve_kind_of(const char *word, bool plural)
+{
+	for (int i = 0; i < (int)(sizeof kinds / sizeof kinds[0]); i++)
+		if (strcmp(plural ? kinds[i].plural : kinds[i].word, word) == 0)
+			return i;
+	return -1;
+}
+
+void serve_kind_list(const serve_request *r, serve_page *p, int k)
+{
+	atrack_iter *it = NULL;
+	int rc = atrack_entity_list(r->db, kinds[k].kind, NULL, &it);
+	serve_page_begin(p, kinds[k].heading);
+	fprintf(p->out, "<h1>%s</h1>\n<ul id=\"things\">\n", kinds[k].heading);
+	while (rc == ATRACK_OK && (rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const void *row = atrack_iter_entity(it);
+		const char *slug = thing_slug(kinds[k].kind, row);
+		fprintf(p->out, "<li><a href=\"/%s/", kinds[k].word);
+		serve_url_encode(p->out, slug);
+		fputs("\">", p->out);
+		serve_html(p, thing_name(kinds[k].kind, row));
+		fputs("</a> <span class=\"slug\">", p->out);
+		serve_html(p, slug);
+		fputs("</span></li>\n", p->out);
+	}
+	atrack_iter_free(it);
+	fputs("</ul>\n", p->out);
+	if (rc != ATRACK_DONE) {
+		p->status = MHD_HTTP_INTERNAL_SERVER_ERROR;
+		fputs("<p class=\"error\">", p->out);
+		serve_html(p, atrack_errmsg(r->db));
+		fputs("</p>\n", p->out);
+	}
+	serve_page_end(p);
+}
+
+void serve_kind_page(const serve_request *r, serve_page *p, int k, const char *ref)
+{
+	int64_t id;
+	void *row = NULL;
+	int rc = atrack_resolve(r->db, kinds[k].kind, ref, &id);
+	if (rc == ATRACK_OK)
+		rc = atrack_entity_get(r->db, kinds[k].kind, id, &row);
+	if (rc != ATRACK_OK) {
+		serve_error(p, rc == ATRACK_NOTFOUND ? MHD_HTTP_NOT_FOUND
+		               : MHD_HTTP_INTERNAL_SERVER_ERROR, atrack_errmsg(r->db));
+		return;
+	}
+	const char *name = thing_name(kinds[k].kind, row);
+	serve_page_begin(p, name ? name : ref);
+	fputs("<h1 id=\"title\">", p->out);
+	serve_html(p, name);
+	fputs("</h1>\n<dl>\n", p->out);
+	size_t n;
+	const atrack_field *f = atrack_fields(kinds[k].kind, &n);
+	for (size_t i = 0; i < n; i++) {
+		const char *const *text = (const char *const *)((const char *)row + f[i].offset);
+		if ((f[i].type != ATRACK_FIELD_TEXT && f[i].type != ATRACK_FIELD_SLUG &&
+		     f[i].type != ATRACK_FIELD_DATE && f[i].type != ATRACK_FIELD_ENUM) || !*text ||
+		    !**text)
+			continue;
+		fputs("<dt>", p->out);
+		serve_html(p, f[i].name);
+		fputs("</dt><dd>", p->out);
+		serve_html(p, *text);
+		fputs("</dd>\n", p->out);
+	}
+	fputs("</dl>\n<h2>Initiatives</h2>\n", p->out);
+	atrack_entity_free(row);
+	atrack_initiative_filter filter = ATRACK_INITIATIVE_FILTER_INIT;
+	if (kinds[k].kind == ATRACK_KIND_MEETING)
+		filter.meeting_id = id;
+	else if (kinds[k].kind == ATRACK_KIND_FRAMEWORK)
+		filter.framework_id = id;
+	else
+		filter.party_id = id;
+	atrack_iter *it = NULL;
+	rc = atrack_initiative_list(r->db, &filter, &it);
+	if (rc == ATRACK_OK)
+		board_table(r, p, it);
+	else
+		serve_html(p, atrack_errmsg(r->db));
+	atrack_iter_free(it);
+	serve_page_end(p);
+}
+
+void serve_log(const serve_request *r, serve_page *p)
+{
+	atrack_audit_filter f = ATRACK_AUDIT_FILTER_INIT;
+	f.since = serve_query(r, "since");
+	f.until = serve_query(r, "until");
+	f.author = serve_query(r, "author");
+	f.limit = 200;
+	serve_page_begin(p, "Change history");
+	fputs("<h1>Change history</h1>\n<form class=\"filters\" method=\"get\" action=\"/log\">\n",
+	      p->out);
+	filter_input(r, p, "since", "since", "text");
+	filter_input(r, p, "until", "until", "text");
+	filter_input(r, p, "author", "author", "text");
+	fputs("<label>&nbsp;<button>Filter</button></label>\n</form>\n", p->out);
+	atrack_iter *it = NULL;
+	int rc = atrack_audit_list(r->db, &f, &it);
+	if (rc == ATRACK_OK)
+		fputs("<table id=\"log\">\n<thead><tr><th>when</th><th>who</th><th>what</th>"
+		      "<th>row</th><th>before</th><th>after</th></tr></thead>\n<tbody>\n", p->out);
+	while (rc == ATRACK_OK && (rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const atrack_audit_entry *e = atrack_iter_audit(it);
+		fputs("<tr><td>", p->out);
+		serve_html(p, e->at);
+		fputs("</td><td>", p->out);
+		serve_html(p, e->author);
+		fputs("</td><td>", p->out);
+		serve_html(p, e->action);
+		fputs(" ", p->out);
+		serve_html(p, e->kind ? e->kind : e->table_name);
+		fprintf(p->out, "</td><td class=\"n\">%lld</td><td><code>", (long long)e->row_id);
+		serve_html(p, e->before_json);
+		fputs("</code></td><td><code>", p->out);
+		serve_html(p, e->after_json);
+		fputs("</code></td></tr>\n", p->out);
+	}
+	atrack_iter_free(it);
+	if (rc == ATRACK_DONE)
+		fputs("</tbody>\n</table>\n<p class=\"muted\">the latest 200 changes that match"
+		      "</p>\n", p->out);
+	if (rc != ATRACK_DONE) {
+		p->status = rc == ATRACK_INVALID ? MHD_HTTP_BAD_REQUEST : MHD_HTTP_INTERNAL_SERVER_ERROR;
+		fputs("<p class=\"error\" id=\"filter-error\">", p->out);
+		serve_html(p, atrack_errmsg(r->db));
+		fputs("</p>\n", p->out);
+	}
 	serve_page_end(p);
 }
 
