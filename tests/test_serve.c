@@ -5,7 +5,9 @@
  * gives the very documents `--json status` and `--json initiative show`
  * print; a valid update lands; a bad date shows the library's message next
  * to the field and writes nothing; a POST without the session's token, with
- * a wrong one or from a foreign Origin is refused; --read-only serves no
+ * a wrong one or from a foreign Origin is refused; an initiative's title
+ * and target date are edited and an update corrected and deleted through
+ * their forms, a bad value shown by its field; --read-only serves no
  * form and refuses POST; a value holding <script> is escaped everywhere;
  * another address needs --token-file, and the token is then required; the
  * limits on body, headers, Host and paths hold; SIGINT and SIGTERM stop it
@@ -557,6 +559,96 @@ START_TEST(test_forged_posts_refused)
 }
 END_TEST
 
+/* The other forms: an initiative's title and target date, an update
+ * corrected and deleted; each with the library's message by its field. */
+START_TEST(test_edit_forms)
+{
+	server s = start_server(NULL);
+	session ss = open_session(&s, "/initiative/" SLUG);
+	char body[512];
+	const char *edit = "/initiative/" SLUG "/edit";
+	/* A bad target date, then an empty title: nothing changes. */
+	snprintf(body, sizeof body, "csrf=%s&title=New+title&target_date=2025-02-30", ss.csrf);
+	response r = post(&s, edit, ss.cookie, body);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "<span class=\"error\" id=\"error-target_date\">"
+	                             "target_date: &#39;2025-02-30&#39; is not a valid date"));
+	ck_assert_ptr_nonnull(strstr(r.body, "value=\"New title\""));
+	response_free(&r);
+	snprintf(body, sizeof body, "csrf=%s&title=&target_date=2027-01-31", ss.csrf);
+	r = post(&s, edit, ss.cookie, body);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "id=\"error-title\">title: must not be empty"));
+	response_free(&r);
+	atrack_db *db = NULL;
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_READONLY, &db), ATRACK_OK);
+	char *row = tu_query_text(db, "SELECT title || '|' || coalesce(target_date, '-') "
+	                          "FROM initiative WHERE id = 1");
+	ck_assert_str_eq(row, "Enhancing extended deterrence cooperation through NCG workstreams|-");
+	free(row);
+	atrack_close(db);
+	/* Without the token: refused. */
+	r = post(&s, edit, ss.cookie, "title=Forged");
+	ck_assert_int_eq(r.status, 403);
+	response_free(&r);
+	/* Done right. */
+	snprintf(body, sizeof body, "csrf=%s&title=NCG+workstreams&target_date=2027-01-31", ss.csrf);
+	r = post(&s, edit, ss.cookie, body);
+	ck_assert_int_eq(r.status, 303);
+	response_free(&r);
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_READONLY, &db), ATRACK_OK);
+	row = tu_query_text(db, "SELECT title || '|' || target_date FROM initiative WHERE id = 1");
+	ck_assert_str_eq(row, "NCG workstreams|2027-01-31");
+	free(row);
+	long long id = tu_query_int(db, "SELECT max(id) FROM progress_update WHERE initiative_id = 1");
+	atrack_close(db);
+
+	/* The latest update of initiative 1: corrected, then deleted. */
+	char path[64], action[64];
+	snprintf(path, sizeof path, "/update/%lld", id);
+	r = get(&s, path, ss.cookie);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(r.body, "id=\"update-edit-form\""));
+	response_free(&r);
+	long long before = updates_of(1);
+	snprintf(action, sizeof action, "/update/%lld/edit", id);
+	snprintf(body, sizeof body, "csrf=%s&event_date=2025-06-31&note=x", ss.csrf);
+	r = post(&s, action, ss.cookie, body);
+	ck_assert_int_eq(r.status, 422);
+	ck_assert_ptr_nonnull(strstr(r.body, "id=\"error-event_date\">event_date: &#39;2025-06-31&#39;"));
+	response_free(&r);
+	snprintf(body, sizeof body, "csrf=%s&event_date=&health=at_risk&note=Corrected+note", ss.csrf);
+	r = post(&s, action, ss.cookie, body);
+	ck_assert_int_eq(r.status, 303);
+	response_free(&r);
+	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_READONLY, &db), ATRACK_OK);
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT note || '|' || event_date FROM progress_update WHERE id = %lld",
+	         id);
+	row = tu_query_text(db, sql);
+	ck_assert_str_eq(row, "Corrected note|2025-06-01");
+	free(row);
+	atrack_close(db);
+	snprintf(action, sizeof action, "/update/%lld/delete", id);
+	r = post(&s, action, ss.cookie, "csrf=wrong");
+	ck_assert_int_eq(r.status, 403);
+	response_free(&r);
+	ck_assert_int_eq(updates_of(1), before);
+	snprintf(body, sizeof body, "csrf=%s", ss.csrf);
+	r = post(&s, action, ss.cookie, body);
+	ck_assert_int_eq(r.status, 303);
+	char *location = header(&r, "Location");
+	ck_assert_str_eq(location, "/initiative/" SLUG);
+	free(location);
+	response_free(&r);
+	ck_assert_int_eq(updates_of(1), before - 1);
+	r = get(&s, path, NULL);
+	ck_assert_int_eq(r.status, 404);
+	response_free(&r);
+	stop_server(&s, SIGTERM);
+}
+END_TEST
+
 START_TEST(test_read_only_refuses_post)
 {
 	const char *const extra[] = { "--read-only", NULL };
@@ -567,6 +659,14 @@ START_TEST(test_read_only_refuses_post)
 	ck_assert_ptr_null(strstr(r.body, "<form method=\"post\""));
 	ck_assert_ptr_null(strstr(r.body, "csrf"));
 	ck_assert_ptr_nonnull(strstr(r.body, "id=\"timeline\""));
+	ck_assert_ptr_null(strstr(r.body, "/edit"));
+	response_free(&r);
+	r = get(&s, "/update/1", NULL);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_null(strstr(r.body, "<form method=\"post\""));
+	response_free(&r);
+	r = post(&s, "/update/1/delete", NULL, "csrf=x");
+	ck_assert_int_eq(r.status, 403);
 	response_free(&r);
 	r = post(&s, "/initiative/" SLUG "/update", NULL, "csrf=x&status=in_progress");
 	ck_assert_int_eq(r.status, 403);
@@ -679,6 +779,7 @@ static Suite *serve_suite(void)
 	tcase_add_test(tc, test_valid_update_lands);
 	tcase_add_test(tc, test_bad_date_shows_field_error);
 	tcase_add_test(tc, test_forged_posts_refused);
+	tcase_add_test(tc, test_edit_forms);
 	tcase_add_test(tc, test_read_only_refuses_post);
 	tcase_add_test(tc, test_token_required_off_loopback);
 	tcase_add_test(tc, test_limits);

@@ -94,6 +94,12 @@ int serve_board_filter(const serve_request *r, atrack_initiative_filter *f, int 
 void serve_board(const serve_request *r, serve_page *p);
 void serve_initiative(const serve_request *r, serve_page *p, const char *ref);
 void serve_update_post(const serve_request *r, serve_page *p, const char *ref);
+/* The initiative's title and target date. */
+void serve_initiative_edit_post(const serve_request *r, serve_page *p, const char *ref);
+/* One update, with a form to correct it and one to delete it. */
+void serve_update_page(const serve_request *r, serve_page *p, const char *ref);
+void serve_update_edit_post(const serve_request *r, serve_page *p, const char *ref);
+void serve_update_delete_post(const serve_request *r, serve_page *p, const char *ref);
 void serve_report(const serve_request *r, serve_page *p);
 void serve_search(const serve_request *r, serve_page *p);
 /* Meetings, frameworks and parties: which (an index for the two below) the

@@ -318,7 +318,7 @@ static int kind_ref(const char *path, char *ref, size_t size)
 	return kind;
 }
 
-static void route(serve_server *s, serve_request *r, serve_page *p, bool post)
+static void route(serve_request *r, serve_page *p, bool post)
 {
 	char ref[256];
 	const char *rest = "";
@@ -346,9 +346,22 @@ static void route(serve_server *s, serve_request *r, serve_page *p, bool post)
 	} else if (path_ref(path, "/initiative/", ref, sizeof ref, &rest)) {
 		if (!post && !*rest)
 			serve_initiative(r, p, ref);
-		else if (post && strcmp(rest, "/update") == 0 && !s->config->read_only)
+		else if (post && strcmp(rest, "/update") == 0)
 			serve_update_post(r, p, ref);
-		else if (!*rest || strcmp(rest, "/update") == 0)
+		else if (post && strcmp(rest, "/edit") == 0)
+			serve_initiative_edit_post(r, p, ref);
+		else if (!*rest || strcmp(rest, "/update") == 0 || strcmp(rest, "/edit") == 0)
+			plain_error(p, MHD_HTTP_METHOD_NOT_ALLOWED, "method not allowed here");
+		else
+			serve_error(p, MHD_HTTP_NOT_FOUND, "no such page");
+	} else if (path_ref(path, "/update/", ref, sizeof ref, &rest)) {
+		if (!post && !*rest)
+			serve_update_page(r, p, ref);
+		else if (post && strcmp(rest, "/edit") == 0)
+			serve_update_edit_post(r, p, ref);
+		else if (post && strcmp(rest, "/delete") == 0)
+			serve_update_delete_post(r, p, ref);
+		else if (!*rest || strcmp(rest, "/edit") == 0 || strcmp(rest, "/delete") == 0)
 			plain_error(p, MHD_HTTP_METHOD_NOT_ALLOWED, "method not allowed here");
 		else
 			serve_error(p, MHD_HTTP_NOT_FOUND, "no such page");
@@ -474,7 +487,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 				session = fresh = new_session(s);
 			serve_request r = { s->db, s->config, c, method, url, &form,
 			                    session ? session->csrf : NULL };
-			route(s, &r, &page, post);
+			route(&r, &page, post);
 		}
 	}
 	serve_form_free(&form);

@@ -485,6 +485,83 @@ static void update_form(const serve_request *r, serve_page *p, const atrack_init
 	fputs("<button>Log update</button>\n</form>\n", p->out);
 }
 
+/* Set st->field to the field `message` names ("title: ..."), of `names`. */
+static void name_field(form_state *st, const char *const *names)
+{
+	for (size_t i = 0; names[i]; i++) {
+		size_t len = strlen(names[i]);
+		if (strncmp(st->message, names[i], len) == 0 && st->message[len] == ':')
+			st->field = names[i];
+	}
+}
+
+/* The HTTP status of a failed write. */
+static int write_status(int rc)
+{
+	return rc == ATRACK_INVALID ? MHD_HTTP_UNPROCESSABLE_CONTENT
+	       : rc == ATRACK_BUSY ? MHD_HTTP_SERVICE_UNAVAILABLE
+	       : rc == ATRACK_NOTFOUND ? MHD_HTTP_NOT_FOUND
+	       : rc == ATRACK_CONFLICT ? MHD_HTTP_CONFLICT
+	       : rc == ATRACK_READONLY ? MHD_HTTP_FORBIDDEN : MHD_HTTP_INTERNAL_SERVER_ERROR;
+}
+
+/* One text input of a form, with the value sent (else `value`) and its error. */
+static void text_field(serve_page *p, const form_state *st, const char *name, const char *label,
+                       const char *value, const char *prefix)
+{
+	const char *v = st->form ? serve_form_get(st->form, name) : value;
+	fprintf(p->out, "<div class=\"field\"><label for=\"%s-%s\">%s</label><input id=\"%s-%s\" "
+	        "name=\"%s\" size=\"60\" value=\"", prefix, name, label, prefix, name, name);
+	serve_html(p, v);
+	fputs("\">", p->out);
+	field_error(p, st, name);
+	fputs("</div>\n", p->out);
+}
+
+static void hidden_csrf(const serve_request *r, serve_page *p)
+{
+	fputs("<input type=\"hidden\" name=\"csrf\" value=\"", p->out);
+	serve_html(p, r->csrf);
+	fputs("\">\n", p->out);
+}
+
+static void form_error(serve_page *p, const form_state *st, const char *id)
+{
+	if (st->message && !st->field) {
+		fprintf(p->out, "<p class=\"error\" id=\"%s\">", id);
+		serve_html(p, st->message);
+		fputs("</p>\n", p->out);
+	}
+}
+
+/* The title and target date of an initiative. */
+static void edit_form(const serve_request *r, serve_page *p, const atrack_initiative *in,
+                      const form_state *st)
+{
+	fputs("<h2>Edit</h2>\n<form method=\"post\" action=\"/initiative/", p->out);
+	serve_url_encode(p->out, in->slug);
+	fputs("/edit\" id=\"edit-form\">\n", p->out);
+	hidden_csrf(r, p);
+	form_error(p, st, "error-edit");
+	text_field(p, st, "title", "Title", in->title, "e");
+	text_field(p, st, "target_date", "Target date", in->target_date, "e");
+	fputs("<button>Save</button>\n</form>\n", p->out);
+}
+
+/* Where a page goes after a write: "/initiative/REF" of `slug`. */
+static void redirect(serve_page *p, const char *base, const char *ref)
+{
+	p->status = MHD_HTTP_SEE_OTHER;
+	int n = snprintf(p->location, sizeof p->location, "%s", base);
+	FILE *f = fmemopen(p->location + n, sizeof p->location - (size_t)n, "w");
+	if (f) {
+		serve_url_encode(f, ref);
+		fputc('\0', f);
+		fclose(f);
+	}
+	fputs("<!DOCTYPE html><title>Done</title><p>Done.</p>\n", p->out);
+}
+
 static void timeline(const serve_request *r, serve_page *p, int64_t id)
 {
 	atrack_update_filter f = ATRACK_UPDATE_FILTER_INIT;
@@ -512,6 +589,8 @@ static void timeline(const serve_request *r, serve_page *p, int64_t id)
 		fputs(" · <span class=\"muted\">", p->out);
 		serve_html(p, u->author);
 		fputs("</span>", p->out);
+		if (!r->config->read_only)
+			fprintf(p->out, " · <a href=\"/update/%lld\">edit</a>", (long long)u->id);
 		if (u->note) {
 			fputs("<div class=\"note\">", p->out);
 			serve_html(p, u->note);
@@ -566,7 +645,7 @@ static void thing_line(const serve_request *r, serve_page *p, const char *what, 
 
 /* The initiative page, with `st` for the form (its values and error). */
 static void initiative_page(const serve_request *r, serve_page *p, int64_t id,
-                            const form_state *st)
+                            const form_state *st, const form_state *edit_st)
 {
 	atrack_initiative *in = NULL;
 	int rc = atrack_initiative_get(r->db, id, &in);
@@ -648,6 +727,8 @@ static void initiative_page(const serve_request *r, serve_page *p, int64_t id,
 	if (!r->config->read_only)
 		update_form(r, p, in, st);
 	timeline(r, p, id);
+	if (!r->config->read_only)
+		edit_form(r, p, in, edit_st);
 	atrack_initiative_free(in);
 	serve_page_end(p);
 }
@@ -660,7 +741,7 @@ void serve_initiative(const serve_request *r, serve_page *p, const char *ref)
 		return;
 	}
 	form_state st = { NULL, NULL, NULL };
-	initiative_page(r, p, id, &st);
+	initiative_page(r, p, id, &st, &st);
 }
 
 /* A form value, NULL when empty. */
@@ -706,15 +787,7 @@ void serve_update_post(const serve_request *r, serve_page *p, const char *ref)
 	if (rc == ATRACK_OK)
 		rc = atrack_update_add(r->db, &in, NULL);
 	if (rc == ATRACK_OK) {
-		p->status = MHD_HTTP_SEE_OTHER;
-		int n = snprintf(p->location, sizeof p->location, "/initiative/");
-		FILE *f = fmemopen(p->location + n, sizeof p->location - (size_t)n, "w");
-		if (f) {
-			serve_url_encode(f, ref);
-			fputc('\0', f);
-			fclose(f);
-		}
-		fputs("<!DOCTYPE html><title>Logged</title><p>Update logged.</p>\n", p->out);
+		redirect(p, "/initiative/", ref);
 		return;
 	}
 	if (!st.message) {
@@ -727,14 +800,188 @@ void serve_update_post(const serve_request *r, serve_page *p, const char *ref)
 				st.field = fields[i].field;
 		}
 	}
-	p->status = rc == ATRACK_INVALID ? MHD_HTTP_UNPROCESSABLE_CONTENT
-	            : rc == ATRACK_BUSY ? MHD_HTTP_SERVICE_UNAVAILABLE
-	            : rc == ATRACK_NOTFOUND ? MHD_HTTP_NOT_FOUND
-	            : rc == ATRACK_READONLY ? MHD_HTTP_FORBIDDEN : MHD_HTTP_INTERNAL_SERVER_ERROR;
+	p->status = write_status(rc);
 	int status = p->status;
-	initiative_page(r, p, id, &st);
+	form_state none = { NULL, NULL, NULL };
+	initiative_page(r, p, id, &st, &none);
 	if (p->status == MHD_HTTP_OK)
 		p->status = status;
+}
+
+void serve_initiative_edit_post(const serve_request *r, serve_page *p, const char *ref)
+{
+	int64_t id;
+	if (atrack_resolve(r->db, ATRACK_KIND_INITIATIVE, ref, &id) != ATRACK_OK) {
+		serve_error(p, MHD_HTTP_NOT_FOUND, atrack_errmsg(r->db));
+		return;
+	}
+	atrack_initiative in = { 0 };
+	in.title = serve_form_get(r->form, "title");
+	in.target_date = given(r->form, "target_date");
+	unsigned int bits = ATRACK_INITIATIVE_TARGET_DATE | (in.title ? ATRACK_INITIATIVE_TITLE : 0);
+	int rc = atrack_initiative_edit(r->db, id, &in, bits);
+	if (rc == ATRACK_OK) {
+		redirect(p, "/initiative/", ref);
+		return;
+	}
+	char message[600];
+	snprintf(message, sizeof message, "%s", atrack_errmsg(r->db));
+	form_state st = { r->form, NULL, message }, none = { NULL, NULL, NULL };
+	static const char *const names[] = { "title", "target_date", NULL };
+	name_field(&st, names);
+	int status = write_status(rc);
+	initiative_page(r, p, id, &none, &st);
+	if (p->status == MHD_HTTP_OK)
+		p->status = status;
+}
+
+/* ---- One update: correct it or remove it ---------------------------------- */
+
+static const char *const update_fields[] = { "note", "event_date", "health", "percent_complete",
+                                             "evidence_url", NULL };
+
+static void update_page(const serve_request *r, serve_page *p, int64_t id, const form_state *st)
+{
+	atrack_update *u = NULL;
+	int rc = atrack_update_get(r->db, id, &u);
+	if (rc != ATRACK_OK) {
+		serve_error(p, rc == ATRACK_NOTFOUND ? MHD_HTTP_NOT_FOUND
+		               : MHD_HTTP_INTERNAL_SERVER_ERROR, atrack_errmsg(r->db));
+		return;
+	}
+	char title[64], percent[16] = "";
+	snprintf(title, sizeof title, "Update %lld", (long long)u->id);
+	if (u->percent_complete >= 0)
+		snprintf(percent, sizeof percent, "%d", u->percent_complete);
+	serve_page_begin(p, title);
+	fprintf(p->out, "<h1>Update %lld</h1>\n<p>", (long long)u->id);
+	serve_html(p, u->status);
+	fputs(" of <a href=\"/initiative/", p->out);
+	serve_url_encode(p->out, u->initiative_slug);
+	fputs("\">", p->out);
+	serve_html(p, u->initiative_slug);
+	fputs("</a>, by ", p->out);
+	serve_html(p, u->author);
+	fputs(", recorded ", p->out);
+	serve_html(p, u->recorded_at);
+	fputs("</p>\n", p->out);
+	if (!r->config->read_only) {
+		fprintf(p->out, "<h2>Correct it</h2>\n<form method=\"post\" action=\"/update/%lld/edit\" "
+		        "id=\"update-edit-form\">\n", (long long)u->id);
+		hidden_csrf(r, p);
+		form_error(p, st, "error-form");
+		text_field(p, st, "event_date", "Date", u->event_date, "u");
+		text_field(p, st, "health", "Health", u->health, "u");
+		text_field(p, st, "percent_complete", "% complete", percent, "u");
+		text_field(p, st, "note", "Note", u->note, "u");
+		text_field(p, st, "evidence_url", "Evidence URL", u->evidence_url, "u");
+		fputs("<button>Save</button>\n</form>\n", p->out);
+		fprintf(p->out, "<h2>Remove it</h2>\n<form method=\"post\" "
+		        "action=\"/update/%lld/delete\" id=\"update-delete-form\">\n", (long long)u->id);
+		hidden_csrf(r, p);
+		fputs("<button>Delete this update</button> <span class=\"muted\">a mistake, not a "
+		      "change of status (that is a new update)</span>\n</form>\n", p->out);
+	}
+	atrack_update_free(u);
+	serve_page_end(p);
+}
+
+/* The update `ref` names (its id), or 0 after a 404 page. */
+static int64_t update_id(const serve_request *r, serve_page *p, const char *ref)
+{
+	int64_t id = 0;
+	if (atrack_resolve(r->db, ATRACK_KIND_UPDATE, ref, &id) != ATRACK_OK) {
+		serve_error(p, MHD_HTTP_NOT_FOUND, atrack_errmsg(r->db));
+		return 0;
+	}
+	return id;
+}
+
+void serve_update_page(const serve_request *r, serve_page *p, const char *ref)
+{
+	int64_t id = update_id(r, p, ref);
+	form_state st = { NULL, NULL, NULL };
+	if (id)
+		update_page(r, p, id, &st);
+}
+
+/* After a failed write on an update: its page with the message. */
+static void update_failed(const serve_request *r, serve_page *p, int64_t id, int rc,
+                          const char *given_message)
+{
+	char message[600];
+	snprintf(message, sizeof message, "%s", given_message ? given_message : atrack_errmsg(r->db));
+	form_state st = { r->form, NULL, message };
+	name_field(&st, update_fields);
+	int status = write_status(rc);
+	update_page(r, p, id, &st);
+	if (p->status == MHD_HTTP_OK)
+		p->status = status;
+}
+
+void serve_update_edit_post(const serve_request *r, serve_page *p, const char *ref)
+{
+	int64_t id = update_id(r, p, ref);
+	if (!id)
+		return;
+	atrack_update *old = NULL;
+	int rc = atrack_update_get(r->db, id, &old);
+	if (rc != ATRACK_OK) {
+		update_failed(r, p, id, rc, NULL);
+		return;
+	}
+	atrack_update_input in = ATRACK_UPDATE_INPUT_INIT;
+	in.note = given(r->form, "note");
+	in.health = given(r->form, "health");
+	in.event_date = given(r->form, "event_date");
+	in.evidence_url = given(r->form, "evidence_url");
+	in.evidence_document_id = old->evidence_document_id; /* kept: the form does not show it */
+	atrack_update_free(old);
+	unsigned int bits = ATRACK_UPDATE_EDIT_NOTE | ATRACK_UPDATE_EDIT_HEALTH |
+	                    ATRACK_UPDATE_EDIT_PERCENT | ATRACK_UPDATE_EDIT_EVIDENCE;
+	/* An empty date keeps the one it has (the library would take today). */
+	if (in.event_date)
+		bits |= ATRACK_UPDATE_EDIT_EVENT_DATE;
+	const char *percent = given(r->form, "percent_complete");
+	if (percent) {
+		char *end = NULL;
+		errno = 0;
+		long v = strtol(percent, &end, 10);
+		if (errno || !end || *end || v < -1 || v > 1000) {
+			char message[200];
+			snprintf(message, sizeof message, "percent_complete: '%.100s' is not a whole number",
+			         percent);
+			update_failed(r, p, id, ATRACK_INVALID, message);
+			return;
+		}
+		in.percent_complete = (int)v;
+	}
+	rc = atrack_update_edit(r->db, id, &in, bits);
+	if (rc != ATRACK_OK) {
+		update_failed(r, p, id, rc, NULL);
+		return;
+	}
+	redirect(p, "/update/", ref);
+}
+
+void serve_update_delete_post(const serve_request *r, serve_page *p, const char *ref)
+{
+	int64_t id = update_id(r, p, ref);
+	if (!id)
+		return;
+	atrack_update *u = NULL;
+	int rc = atrack_update_get(r->db, id, &u);
+	char slug[256] = "";
+	if (rc == ATRACK_OK)
+		snprintf(slug, sizeof slug, "%s", u->initiative_slug);
+	atrack_update_free(u);
+	if (rc == ATRACK_OK)
+		rc = atrack_update_delete(r->db, id);
+	if (rc != ATRACK_OK) {
+		update_failed(r, p, id, rc, NULL);
+		return;
+	}
+	redirect(p, "/initiative/", slug);
 }
 
 /* ---- The report ------------------------------------------------------------ */
