@@ -715,6 +715,37 @@ START_TEST(test_token_required_off_loopback)
 	r = get(&s, "/api/board", "Authorization: Bearer 0123456789abcdef-secret\r\n");
 	ck_assert_int_eq(r.status, 200);
 	response_free(&r);
+	/* A browser logs in with the token instead, and gets a cookie. */
+	session ss = open_session(&s, "/login");
+	r = post(&s, "/login", ss.cookie, "token=0123456789abcdef-secret");
+	ck_assert_int_eq(r.status, 403); /* no form token */
+	response_free(&r);
+	char body[256], cookies[512];
+	snprintf(body, sizeof body, "csrf=%s&token=0123456789abcdef-wrong", ss.csrf);
+	r = post(&s, "/login", ss.cookie, body);
+	ck_assert_int_eq(r.status, 403);
+	ck_assert_ptr_nonnull(strstr(r.body, "id=\"error-token\""));
+	ck_assert_ptr_null(strstr(r.head, "atrack_auth="));
+	response_free(&r);
+	r = get(&s, "/", "Cookie: atrack_auth=0123\r\n");
+	ck_assert_int_eq(r.status, 401);
+	response_free(&r);
+	snprintf(body, sizeof body, "csrf=%s&token=0123456789abcdef-secret", ss.csrf);
+	r = post(&s, "/login", ss.cookie, body);
+	ck_assert_int_eq(r.status, 303);
+	char *set = header(&r, "Set-Cookie");
+	ck_assert_ptr_nonnull(set);
+	ck_assert_ptr_nonnull(strstr(set, "SameSite=Strict"));
+	ck_assert_ptr_nonnull(strstr(set, "HttpOnly"));
+	ck_assert_ptr_null(strstr(set, "secret")); /* the cookie is not the token */
+	size_t len = strcspn(set, ";");
+	ck_assert_int_eq(strncmp(set, "atrack_auth=", 12), 0);
+	snprintf(cookies, sizeof cookies, "Cookie: %.*s\r\n", (int)len, set);
+	free(set);
+	response_free(&r);
+	r = get(&s, "/initiative/" SLUG, cookies);
+	ck_assert_int_eq(r.status, 200);
+	response_free(&r);
 	stop_server(&s, SIGTERM);
 	free(token_path);
 }

@@ -60,6 +60,7 @@ typedef struct serve_page {
 	const char *type;   /* Content-Type */
 	const char *csp;    /* Content-Security-Policy */
 	char location[512]; /* a redirect's target, or "" */
+	bool logged_in;     /* set the login cookie */
 } serve_page;
 
 typedef struct serve_request {

@@ -43,6 +43,7 @@
 #define SESSIONS_MAX 64
 #define SESSION_HEX 64 /* 32 random bytes */
 #define COOKIE_NAME "atrack_session"
+#define AUTH_COOKIE "atrack_auth"
 
 typedef struct serve_session {
 	char id[SESSION_HEX + 1];
@@ -56,6 +57,7 @@ typedef struct serve_server {
 	bool loopback;
 	unsigned int port;
 	int random_fd;
+	char auth[SESSION_HEX + 1]; /* the login cookie's value, when a token is set */
 	serve_session sessions[SESSIONS_MAX];
 } serve_server;
 
@@ -234,13 +236,46 @@ static bool host_allowed(const serve_server *s, const char *host)
 	return false;
 }
 
-/* Whether the request carries the bearer token. */
+/* Whether the request carries the bearer token, or the cookie that
+ * logging in with it gave. */
 static bool token_ok(const serve_server *s, struct MHD_Connection *c)
 {
 	const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
-	if (!auth || strncasecmp(auth, "Bearer ", 7) != 0)
-		return false;
-	return same_secret(auth + 7, s->config->token);
+	if (auth && strncasecmp(auth, "Bearer ", 7) == 0 && same_secret(auth + 7, s->config->token))
+		return true;
+	const char *header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
+	char value[SESSION_HEX + 1];
+	return header && cookie_value(header, AUTH_COOKIE, value, sizeof value) &&
+	       same_secret(value, s->auth);
+}
+
+/* GET /login: a form for the token; POST /login: the token checked, and
+ * when right the login cookie set. */
+static void login(const serve_server *s, const serve_request *r, serve_page *p, bool post)
+{
+	bool wrong = false;
+	if (post) {
+		const char *token = serve_form_get(r->form, "token");
+		if (token && same_secret(token, s->config->token)) {
+			p->status = MHD_HTTP_SEE_OTHER;
+			snprintf(p->location, sizeof p->location, "/");
+			p->logged_in = true;
+			fputs("<!DOCTYPE html><title>Logged in</title><p>Logged in.</p>\n", p->out);
+			return;
+		}
+		wrong = true;
+		p->status = MHD_HTTP_FORBIDDEN;
+	}
+	serve_page_begin(p, "Log in");
+	fputs("<h1>Log in</h1>\n<form method=\"post\" action=\"/login\" id=\"login-form\">\n"
+	      "<input type=\"hidden\" name=\"csrf\" value=\"", p->out);
+	serve_html(p, r->csrf);
+	fputs("\">\n<div class=\"field\"><label for=\"f-token\">Token</label><input type=\"password\" "
+	      "id=\"f-token\" name=\"token\" autocomplete=\"current-password\">", p->out);
+	if (wrong)
+		fputs(" <span class=\"error\" id=\"error-token\">not the server's token</span>", p->out);
+	fputs("</div>\n<button>Log in</button>\n</form>\n", p->out);
+	serve_page_end(p);
 }
 
 /* Whether a path may be routed at all: absolute, no empty, "." or ".."
@@ -372,8 +407,8 @@ static void route(serve_request *r, serve_page *p, bool post)
 
 /* ---- The request handler -------------------------------------------------- */
 
-static enum MHD_Result send_page(struct MHD_Connection *c, serve_page *p,
-                                 const serve_session *fresh)
+static enum MHD_Result send_page(const serve_server *s, struct MHD_Connection *c,
+                                 serve_page *p, const serve_session *fresh)
 {
 	if (p->out) {
 		if (fclose(p->out) != 0) {
@@ -401,6 +436,12 @@ static enum MHD_Result send_page(struct MHD_Connection *c, serve_page *p,
 		MHD_add_response_header(resp, "Location", p->location);
 	if (p->status == MHD_HTTP_UNAUTHORIZED)
 		MHD_add_response_header(resp, "WWW-Authenticate", "Bearer realm=\"atrack\"");
+	if (p->logged_in) {
+		char cookie[160];
+		snprintf(cookie, sizeof cookie, AUTH_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict",
+		         s->auth);
+		MHD_add_response_header(resp, "Set-Cookie", cookie);
+	}
 	if (fresh) {
 		char cookie[160];
 		snprintf(cookie, sizeof cookie, COOKIE_NAME "=%s; Path=/; HttpOnly; SameSite=Strict",
@@ -451,6 +492,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	serve_form form = { 0 };
 	serve_session *session = NULL, *fresh = NULL;
 	bool post = strcmp(method, "POST") == 0;
+	/* Logging in writes nothing to the database: read-only servers take it. */
+	bool is_login = s->config->token && strcmp(url, "/login") == 0;
 	const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
 
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 && !post) {
@@ -458,11 +501,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	} else if (s->loopback && !host_allowed(s, host)) {
 		plain_error(&page, MHD_HTTP_MISDIRECTED_REQUEST,
 		            "this server answers to its loopback address only");
-	} else if (s->config->token && !token_ok(s, c)) {
-		plain_error(&page, MHD_HTTP_UNAUTHORIZED, "a bearer token is required");
+	} else if (s->config->token && !is_login && !token_ok(s, c)) {
+		plain_error(&page, MHD_HTTP_UNAUTHORIZED, "a bearer token is required "
+		            "('Authorization: Bearer TOKEN'), or log in at /login");
 	} else if (!path_ok(url)) {
 		plain_error(&page, MHD_HTTP_BAD_REQUEST, "bad path");
-	} else if (post && s->config->read_only) {
+	} else if (post && s->config->read_only && !is_login) {
 		plain_error(&page, MHD_HTTP_FORBIDDEN, "this server is read-only");
 	} else if (post && !origin_ok(c)) {
 		plain_error(&page, MHD_HTTP_FORBIDDEN, "cross-site request refused (Origin)");
@@ -483,15 +527,18 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			            "cross-site request refused (missing or wrong form token; "
 			            "reload the page and try again)");
 		} else {
-			if (!session && !s->config->read_only)
+			if (!session && (!s->config->read_only || is_login))
 				session = fresh = new_session(s);
 			serve_request r = { s->db, s->config, c, method, url, &form,
 			                    session ? session->csrf : NULL };
-			route(&r, &page, post);
+			if (is_login)
+				login(s, &r, &page, post);
+			else
+				route(&r, &page, post);
 		}
 	}
 	serve_form_free(&form);
-	return send_page(c, &page, fresh);
+	return send_page(s, c, &page, fresh);
 }
 
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -544,6 +591,10 @@ int serve_run(cli_ctx *ctx, const serve_config *config)
 	if (server.random_fd < 0)
 		return cli_fail(ctx, CLI_EXIT_FAILURE, "serve: cannot open /dev/urandom: %s",
 		                strerror(errno));
+	if (config->token && !random_hex(&server, server.auth)) {
+		close(server.random_fd);
+		return cli_fail(ctx, CLI_EXIT_FAILURE, "serve: cannot read /dev/urandom");
+	}
 
 	/* SIGINT and SIGTERM are taken by sigwait below, not by a handler:
 	 * blocked before the server's thread starts, so it inherits the mask. */
@@ -578,8 +629,8 @@ int serve_run(cli_ctx *ctx, const serve_config *config)
 		fprintf(stderr, "atrack: warning: serving as root; a server has no need of it: "
 		        "run it as an ordinary user\n");
 	if (config->token)
-		fprintf(stderr, "atrack: every request needs 'Authorization: Bearer' with the "
-		        "token of --token-file\n");
+		fprintf(stderr, "atrack: every request needs the token of --token-file: "
+		        "'Authorization: Bearer TOKEN', or a browser logs in at /login\n");
 	if (config->read_only)
 		fprintf(stderr, "atrack: read-only: no form is served and every POST is refused\n");
 	printf(ipv6 ? "atrack serve: http://[%s]:%u/ (Ctrl-C stops)\n"
