@@ -22,7 +22,8 @@
  *         to the name, or both dates equal; a meeting annotated with neither
  *         name nor date matches any model meeting): F1 of the match, times the
  *         share of date (start date) and ordinal values right among the
- *         matched (null = null is right).
+ *         matched (null = null is right; a date annotated null with a
+ *         `date_inferred`, a date written without its year, expects that).
  *  part   participants matched by name (equal, or the annotated name is the
  *         model name's last word or vice versa): F1, times the share of title
  *         and party (the party's canonical name) right among the matched.
@@ -267,7 +268,10 @@ static void score_meetings(json_t *ann, json_t *model, score *s)
 	for (size_t i = 0; i < nw && pair; i++) {
 		if (pair[i] < 0) continue;
 		json_t *w = json_array_get(want, i), *g = json_array_get(got, (size_t)pair[i]);
-		right += same_nullable_str(str(w, "date"), str(g, "start_date"));
+		/* a date the text gives without its year is annotated null with
+		 * the year-inferred date beside it, which the parser must find */
+		const char *want_date = str(w, "date") ? str(w, "date") : str(w, "date_inferred");
+		right += same_nullable_str(want_date, str(g, "start_date"));
 		right += same_nullable_int(json_object_get(w, "ordinal"), json_object_get(g, "ordinal"));
 	}
 	free(pair);
@@ -363,6 +367,7 @@ static int is_framework_name(json_t *ann, json_t *party)
 	json_t *f;
 	json_array_foreach(json_object_get(ann, "frameworks"), i, f) {
 		if (same(str(f, "name"), str(party, "name")) || same(str(f, "acronym"), str(party, "name")) ||
+		    same(str(f, "name"), str(party, "short_name")) ||
 		    same(str(f, "acronym"), str(party, "short_name")))
 			return 1;
 	}

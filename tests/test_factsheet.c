@@ -176,7 +176,7 @@ START_TEST(test_bundled_sections)
 		 "modernizing-alliance-capabilities", "The United States and the ROK are modernizing", 8},
 		{"STRENGTHENING REGIONAL SECURITY COOPERATION",
 		 "Strengthening Regional Security Cooperation",
-		 "strengthening-regional-security-cooperation",
+		 "strengthening-regional-security",
 		 "The United States and the ROK resolved", 13},
 	};
 	fs_model *m = parse_file(BUNDLED);
@@ -222,8 +222,8 @@ START_TEST(test_bundled_initiatives)
 		for (size_t j = 0; j < i; j++)
 			ck_assert_str_ne(x->slug, m->initiatives[j].slug);
 	}
-	ck_assert_str_eq(m->initiatives[1].slug, "conducting-large-scale-field-training-exercises");
-	ck_assert_str_eq(m->initiatives[5].slug, "launching-a-new-regional-cooperation-framework");
+	ck_assert_str_eq(m->initiatives[1].slug, "conducting-large-scale-field-training");
+	ck_assert_str_eq(m->initiatives[5].slug, "launching-a-new-regional-cooperation");
 	ck_assert(strncmp(m->initiatives[0].text, "Enhancing extended deterrence cooperation "
 	                  "through Nuclear Consultative Group (NCG)", 82) == 0);
 	fs_model_free(m);
@@ -237,7 +237,7 @@ START_TEST(test_bundled_frameworks)
 		{"dstec", "Defense Science and Technology Executive Committee", "DSTEC", "committee"},
 		{"pipir", "Partnership for Indo-Pacific Industrial Resilience", "PIPIR", "partnership"},
 		{"regional-cooperation-framework", "Regional Cooperation Framework", NULL, "framework"},
-		{"trilateral-security-cooperation-framework",
+		{"trilateral-security-cooperation",
 		 "Trilateral Security Cooperation Framework", NULL, "framework"},
 	};
 	fs_model *m = parse_file(BUNDLED);
@@ -318,7 +318,7 @@ START_TEST(test_bundled_links)
 	ck_assert(refs_has(&in[6].parties, PARTY(m, "rok")));
 	ck_assert(refs_has(&in[6].parties, PARTY(m, "japan")));
 	ck_assert(refs_has(&in[6].frameworks,
-	                   FRAMEWORK(m, "trilateral-security-cooperation-framework")));
+	                   FRAMEWORK(m, "trilateral-security-cooperation")));
 	fs_model_free(m);
 }
 END_TEST
@@ -508,10 +508,11 @@ START_TEST(test_fixture_prose_between_sections)
 {
 	fs_model *m = parse_file(FIXTURE("prose-no-boilerplate.txt"));
 	ck_assert_int_eq(m->boilerplate_line, 0);
-	ck_assert_uint_eq(m->meeting_count, 0);
+	/* "Allies met on ..." in the lead: the document reports a meeting */
+	ck_assert_uint_eq(m->meeting_count, 1);
 	ck_assert_uint_eq(m->section_count, 2);
 	ck_assert_uint_eq(m->initiative_count, 3);
-	ck_assert_int_eq(m->initiatives[0].meeting, -1);
+	ck_assert_int_eq(m->initiatives[0].meeting, 0);
 	ck_assert_int_eq(m->initiatives[2].section, 1);
 	ck_assert_ptr_null(m->sections[1].lead_in);
 	ck_assert_ptr_null(strstr(m->initiatives[1].text, "This section"));
@@ -753,11 +754,10 @@ static void fail_each_allocation_once(const char *text, size_t len)
 
 START_TEST(test_each_allocation_fails_once)
 {
+	/* a small text with people, parties, a place and a framework: each
+	 * run parses it again, so the cost grows with the square of its size */
 	size_t len;
-	char *text = read_file(BUNDLED, &len);
-	fail_each_allocation_once(text, len);
-	free(text);
-	text = read_file(ATRACK_SOURCE_DIR "/tests/fixtures/patterns/people_countries.txt", &len);
+	char *text = read_file(ATRACK_SOURCE_DIR "/tests/fixtures/patterns/people_countries.txt", &len);
 	fail_each_allocation_once(text, len);
 	free(text);
 }

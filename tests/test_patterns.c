@@ -7,6 +7,7 @@
 #include "factsheet/factsheet.h"
 #include "factsheet/factsheet_int.h"
 #include "atrack_int.h"
+#include "testutil.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -284,6 +285,30 @@ START_TEST(test_framework_name_forms)
 }
 END_TEST
 
+/* Not frameworks: an alliance of countries, a government's own body
+ * ("... of Japan", a Ministry defined with its acronym), an awareness
+ * defined by acronym; a possessive owner is no part of the name; a
+ * compound of two parties and a noun is a name; a definition ending in a
+ * country is a framework; a grouping written in capitals is the grouping. */
+START_TEST(test_framework_bodies_and_owners)
+{
+	fs_model *m = parse_pattern(PATTERN("framework_bodies.txt"));
+	const fs_framework *f = framework_named(m, "Harbour Partnership for Maritime Tide Awareness");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->acronym, "HPMTA");
+	ck_assert_ptr_nonnull(framework_named(m, "NATO-Ukraine Council"));
+	ck_assert_ptr_nonnull(framework_named(m, "Harbour Training for Ukraine"));
+	ck_assert_ptr_nonnull(framework_named(m, "Quad"));
+	ck_assert_ptr_null(framework_named(m, "Japan-United States Alliance"));
+	ck_assert_ptr_null(framework_named(m, "National Harbour Secretariat of Japan"));
+	ck_assert_ptr_null(framework_named(m, "Armed Forces of the Philippines"));
+	ck_assert_ptr_null(framework_named(m, "Ministry of Harbour Affairs"));
+	ck_assert_ptr_null(framework_named(m, "Maritime Tide Awareness"));
+	ck_assert_uint_eq(m->framework_count, 4);
+	fs_model_free(m);
+}
+END_TEST
+
 static const fs_party *party_slug(const fs_model *m, const char *slug)
 {
 	for (size_t i = 0; i < m->party_count; i++)
@@ -370,6 +395,71 @@ START_TEST(test_dateline_is_front_matter)
 	fs_model_free(m);
 }
 END_TEST
+/* A statement whose lead reports a meeting ("held their first official
+ * meeting today") gives a meeting without a date, with its ordinal and
+ * people; "The X's travel to Y" names a visit; "for the fourth time" is
+ * an ordinal, "for the first time at 32" is not. */
+START_TEST(test_meeting_from_the_lead)
+{
+	fs_model *m = parse_pattern(PATTERN("meeting_lead_undated.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].start_date, "");
+	ck_assert_int_eq(m->meetings[0].ordinal, 1);
+	ck_assert_uint_eq(m->meetings[0].people.count, 2);
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_travel.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_str_eq(m->meetings[0].name, "Governor's travel to the Republic of Norland");
+	ck_assert_str_eq(m->meetings[0].kind, "Visit");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_time_ordinal.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 4);
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-05-24");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_earlier.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1); /* the summit it followed is not reported */
+	ck_assert_ptr_null(strstr(m->meetings[0].name, "Summit"));
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_time_distractor.txt"));
+	ck_assert_uint_eq(m->meeting_count, 1);
+	ck_assert_int_eq(m->meetings[0].ordinal, 0);
+	fs_model_free(m);
+}
+END_TEST
+/* Numbered paragraphs whose number is followed by no-break spaces are
+ * items; a numbered Title Case heading may hold "our"; the "– Name,
+ * date" line under a quotation is its attribution, not an item. */
+START_TEST(test_numbers_and_quotes)
+{
+	fs_model *m = parse_pattern(PATTERN("numbers_and_quotes.txt"));
+	ck_assert_uint_eq(m->section_count, 2);
+	ck_assert_uint_eq(m->initiative_count, 4);
+	for (size_t i = 0; i < m->initiative_count; i++)
+		ck_assert_ptr_null(strstr(m->initiatives[i].text, "Governor Ada Quill"));
+	ck_assert_int_eq(m->initiatives[0].section, 0);
+	ck_assert_int_eq(m->initiatives[2].section, 1);
+	ck_assert_int_eq(m->initiatives[3].section, 1);
+	fs_model_free(m);
+}
+END_TEST
+/* Named without a country, an official is the publisher's, unless the
+ * publisher has no such office: a Prime Minister is of the one other
+ * country the title names. In a title every word is capitalised, so the
+ * name stops before the verb. */
+START_TEST(test_people_offices_and_titles)
+{
+	fs_model *m = parse_pattern(PATTERN("people_offices.txt"));
+	ck_assert_str_eq(party_of(m, person_named(m, "Ada Quill")), "us");
+	ck_assert_str_eq(party_of(m, person_named(m, "Sato Ken")), "japan");
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("people_in_title.txt"));
+	ck_assert_uint_eq(m->person_count, 1);
+	ck_assert_str_eq(m->people[0].name, "Quill");
+	ck_assert_str_eq(m->people[0].title, "Vice President");
+	fs_model_free(m);
+}
+END_TEST
 
 START_TEST(test_meeting_from_dated_visit)
 {
@@ -383,6 +473,172 @@ START_TEST(test_meeting_from_dated_visit)
 	ck_assert_uint_eq(m->section_count, 0);
 	ck_assert_uint_eq(m->meeting_count, 1);
 	ck_assert_str_eq(m->meetings[0].start_date, "2031-04-26");
+	fs_model_free(m);
+}
+END_TEST
+
+/* Every slug of the model: at most FS_SLUG_MAX bytes, words joined by
+ * single hyphens, none at either end. */
+static void assert_slug_shape(const char *slug)
+{
+	size_t n = strlen(slug);
+	ck_assert_msg(n > 0 && n <= FS_SLUG_MAX, "slug '%s' is %zu bytes", slug, n);
+	ck_assert_msg(slug[0] != '-' && slug[n - 1] != '-' && !strstr(slug, "--"),
+	              "slug '%s' is not words joined by hyphens", slug);
+}
+
+START_TEST(test_slugs_short_at_word_boundary)
+{
+	fs_model *m = parse_pattern(PATTERN("long_slugs.txt"));
+	ck_assert_uint_eq(m->section_count, 1);
+	ck_assert_str_eq(m->sections[0].slug, "port-work-and-shared-maritime");
+	ck_assert_uint_eq(m->initiative_count, 4);
+	/* cut before the word that would not fit */
+	ck_assert_str_eq(m->initiatives[0].slug, "rebuilding-the-western-breakwaters-quays");
+	/* the same title again: the number fits in the limit too */
+	ck_assert_str_eq(m->initiatives[1].slug, "rebuilding-the-western-breakwaters-2");
+	/* a cut after "crew-and" does not end on "and" */
+	ck_assert_str_eq(m->initiatives[2].slug, "training-harbour-pilots-and-tug-crew");
+	/* one word longer than the limit is all there is to cut */
+	ck_assert_str_eq(m->initiatives[3].slug, "harbourmastershipsupercalifragilisticexp");
+	for (size_t i = 0; i < m->section_count; i++)
+		assert_slug_shape(m->sections[i].slug);
+	for (size_t i = 0; i < m->initiative_count; i++)
+		assert_slug_shape(m->initiatives[i].slug);
+	for (size_t i = 0; i < m->meeting_count; i++)
+		assert_slug_shape(m->meetings[i].slug);
+	for (size_t i = 0; i < m->party_count; i++)
+		assert_slug_shape(m->parties[i].slug);
+	fs_model_free(m);
+}
+END_TEST
+
+/* A second document with the same long titles: the database's slugs stay
+ * unique and within the limit, the meeting's slug or a number included. */
+START_TEST(test_slugs_unique_in_database_within_limit)
+{
+	static const char *const files[] = {"tests/fixtures/patterns/long_slugs.txt",
+	                                    "tests/fixtures/patterns/long_slugs_again.txt"};
+	atrack_db *db = tu_memory_db();
+	for (size_t f = 0; f < 2; f++) {
+		size_t len;
+		char *text = tu_read_source(files[f], &len);
+		atrack_import_result r;
+		ck_assert_msg(atrack_import_factsheet(db, text, len, NULL, &r) == ATRACK_OK, "%s",
+		              atrack_errmsg(db));
+		ck_assert_int_eq(r.outcome, ATRACK_IMPORT_NEW);
+		free(text);
+	}
+	ck_assert_int_eq(tu_query_int(db, "SELECT COUNT(*) FROM initiative"), 7);
+	ck_assert_int_eq(tu_query_int(db, "SELECT COUNT(DISTINCT slug) FROM initiative"), 7);
+	ck_assert_int_le(tu_query_int(db, "SELECT MAX(LENGTH(slug)) FROM initiative"), FS_SLUG_MAX);
+	ck_assert_int_eq(tu_query_int(db, "SELECT COUNT(*) FROM initiative WHERE slug LIKE '%-' "
+	                                  "OR slug LIKE '%--%'"), 0);
+	atrack_close(db);
+}
+END_TEST
+
+/* `cr_text` with every CR turned into `eol` ("\n" or "\r\n"). */
+static char *with_line_ends(const char *cr_text, size_t len, const char *eol, size_t *out_len)
+{
+	char *out = malloc(len * 2 + 1);
+	ck_assert_ptr_nonnull(out);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (cr_text[i] == '\r') {
+			memcpy(out + n, eol, strlen(eol));
+			n += strlen(eol);
+		} else {
+			out[n++] = cr_text[i];
+		}
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return out;
+}
+
+START_TEST(test_cr_line_ends)
+{
+	static const char *const titles[] = {"Port Work", "Harbour Safety"};
+	static const char *const eols[] = {"\r", "\n", "\r\n"};
+	size_t cr_len;
+	char *cr = tu_read_source("tests/fixtures/patterns/cr_lines.txt", &cr_len);
+	for (size_t e = 0; e < 3; e++) {
+		size_t len;
+		char *text = with_line_ends(cr, cr_len, eols[e], &len);
+		fs_model *m = NULL;
+		fs_error err;
+		ck_assert_int_eq(fs_parse(text, len, &m, &err), ATRACK_OK);
+		ck_assert_str_eq(m->title, "Fact Sheet: Harbour Partners Meeting");
+		assert_sections(m, 2, titles);
+		ck_assert_uint_eq(m->initiative_count, 3);
+		ck_assert_str_eq(m->initiatives[1].text, "The partners will buy two cranes.");
+		/* the same lines, however they end */
+		ck_assert_int_eq(m->initiatives[0].line_start, 5);
+		ck_assert_int_eq(m->initiatives[1].line_start, 6);
+		ck_assert_int_eq(m->initiatives[2].line_start, 10);
+		ck_assert_int_eq(m->initiatives[1].section, 0);
+		ck_assert_int_eq(m->initiatives[2].section, 1);
+		fs_model_free(m);
+		free(text);
+	}
+	/* an error's place counts CR lines too */
+	static const char bad[] = "Fact Sheet\r\rPORT WORK\r- The \xC3 partners\r";
+	fs_model *m = NULL;
+	fs_error err;
+	ck_assert_int_eq(fs_parse(bad, sizeof bad - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "invalid UTF-8");
+	ck_assert_int_eq(err.line, 4);
+	ck_assert_int_eq(err.column, 7);
+	free(cr);
+}
+END_TEST
+
+START_TEST(test_utf16_refused)
+{
+	static const char *const files[] = {"tests/fixtures/patterns/utf16.txt",
+	                                    "tests/fixtures/patterns/utf16be.txt"};
+	for (size_t f = 0; f < 2; f++) {
+		size_t len;
+		char *text = tu_read_source(files[f], &len);
+		fs_model *m = NULL;
+		fs_error err;
+		ck_assert_int_eq(fs_parse(text, len, &m, &err), ATRACK_PARSE);
+		ck_assert_ptr_null(m);
+		ck_assert_str_eq(err.message, "UTF-16, convert to UTF-8");
+		ck_assert_int_eq(err.line, 1);
+		ck_assert_int_eq(err.column, 1);
+		free(text);
+	}
+	/* without a byte order mark, by its NUL bytes beside ASCII letters */
+	static const char le[] = "F\0a\0c\0t\0\n\0", be[] = "\0F\0a\0c\0t\0\n";
+	fs_error err;
+	fs_model *m = NULL;
+	ck_assert_int_eq(fs_parse(le, sizeof le - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "UTF-16, convert to UTF-8");
+	ck_assert_int_eq(fs_parse(be, sizeof be - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "UTF-16, convert to UTF-8");
+	static const char utf32[] = "\xFF\xFE\0\0F\0\0\0";
+	ck_assert_int_eq(fs_parse(utf32, sizeof utf32 - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "UTF-32, convert to UTF-8");
+	/* a NUL byte later in UTF-8 text is still one */
+	static const char nul[] = "Fact Sheet\n\n- The partners\0 agree.\n";
+	ck_assert_int_eq(fs_parse(nul, sizeof nul - 1, &m, &err), ATRACK_PARSE);
+	ck_assert_str_eq(err.message, "NUL byte");
+}
+END_TEST
+
+/* Cut in or after a heading, the text ends with no section for it. */
+START_TEST(test_truncated_heading_invents_nothing)
+{
+	static const char *const titles[] = {"Port Work"};
+	fs_model *m = parse_pattern(PATTERN("truncated_heading.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 2);
+	fs_model_free(m);
+	m = parse_pattern(PATTERN("truncated_heading_cr.txt"));
+	assert_sections(m, 1, titles);
+	ck_assert_uint_eq(m->initiative_count, 1);
 	fs_model_free(m);
 }
 END_TEST
@@ -411,12 +667,25 @@ static Suite *patterns_suite(void)
 	TCase *frameworks = tcase_create("frameworks");
 	tcase_add_test(frameworks, test_frameworks_whole_names_and_precision);
 	tcase_add_test(frameworks, test_framework_name_forms);
+	tcase_add_test(frameworks, test_framework_bodies_and_owners);
 	suite_add_tcase(s, frameworks);
 	TCase *parties = tcase_create("parties");
 	tcase_add_test(parties, test_party_roles);
 	tcase_add_test(parties, test_people_and_their_countries);
 	tcase_add_test(parties, test_dateline_is_front_matter);
+	tcase_add_test(parties, test_meeting_from_the_lead);
+	tcase_add_test(parties, test_numbers_and_quotes);
+	tcase_add_test(parties, test_people_offices_and_titles);
 	suite_add_tcase(s, parties);
+	TCase *slugs = tcase_create("slugs");
+	tcase_add_test(slugs, test_slugs_short_at_word_boundary);
+	tcase_add_test(slugs, test_slugs_unique_in_database_within_limit);
+	suite_add_tcase(s, slugs);
+	TCase *encodings = tcase_create("encodings");
+	tcase_add_test(encodings, test_cr_line_ends);
+	tcase_add_test(encodings, test_utf16_refused);
+	tcase_add_test(encodings, test_truncated_heading_invents_nothing);
+	suite_add_tcase(s, encodings);
 	return s;
 }
 

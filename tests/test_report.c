@@ -350,13 +350,13 @@ START_TEST(test_csv_format)
 	                             "evidence_url,author\r\n";
 	ck_assert(strncmp(csv, header, sizeof header - 1) == 0);
 	/* Meeting and section as titles. */
-	ck_assert_ptr_nonnull(strstr(csv, "\r\n2,conducting-large-scale-field-training-exercises,Conducting large-scale field training exercises,Enhancing Extended Deterrence,,56th Security Consultative Meeting,announced,Announced,,,,,2024-10-30,759,2025-12-31,yes,yes,Announced at the 56th Security Consultative Meeting.,2024-10-30,,"));
+	ck_assert_ptr_nonnull(strstr(csv, "\r\n2,conducting-large-scale-field-training,Conducting large-scale field training exercises,Enhancing Extended Deterrence,,56th Security Consultative Meeting,announced,Announced,,,,,2024-10-30,759,2025-12-31,yes,yes,Announced at the 56th Security Consultative Meeting.,2024-10-30,,"));
 	/* The formula is quoted and starts with ', its quotes doubled. */
 	ck_assert_ptr_nonnull(strstr(csv, ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",2025-06-01,,bob\r\n"));
 	ck_assert_ptr_null(strstr(csv, ",=HYPERLINK"));
 	/* Embedded quotes and a line break stay inside one quoted cell. */
 	ck_assert_ptr_nonnull(strstr(csv, ",\"Early warning upgraded, \"\"phase 1\"\"\nsecond line\",2025-03-15,,carol\r\n"));
-	ck_assert_ptr_nonnull(strstr(csv, "\r\n4,expanding-science-and-technology-cooperation-through-the-new,"));
+	ck_assert_ptr_nonnull(strstr(csv, "\r\n4,expanding-science-and-technology,"));
 	ck_assert_ptr_nonnull(strstr(csv, ",DSTEC,56th Security Consultative Meeting,ongoing,Ongoing,on_track,2026-10-01,,,2026-10-01,58,,no,no,"));
 	ck_assert_ptr_nonnull(strstr(csv, ",2025-12-31,yes,yes,"));
 	/* Eight records: the header and seven initiatives. */

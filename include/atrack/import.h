@@ -80,8 +80,11 @@ typedef struct atrack_import_opts {
  * opts    may be NULL for the defaults.
  * result  [out] what was found and added; may be NULL.
  *
- * Returns ATRACK_OK; ATRACK_PARSE for text that is empty, too large, not
- * UTF-8, holds NUL bytes, or has no section or list item — atrack_errmsg
+ * Lines end in LF, CR LF or a lone CR.
+ *
+ * Returns ATRACK_OK; ATRACK_PARSE for text that is empty, too large, in
+ * UTF-16 or UTF-32 ("UTF-16, convert to UTF-8"), not UTF-8, holds NUL
+ * bytes, or has no section or list item — atrack_errmsg
  * says "SOURCE:LINE:COLUMN: why" and atrack_errline/atrack_errcolumn give
  * the place; ATRACK_READONLY, ATRACK_BUSY, ATRACK_NOMEM, ATRACK_IO. On any
  * failure the database is exactly as it was.

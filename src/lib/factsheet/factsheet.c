@@ -1,6 +1,6 @@
 /*
  * factsheet.c - the entry point of the fact-sheet parser: it checks the
- * input (size, NUL bytes, UTF-8), runs the line and block pass
+ * input (size, UTF-16, NUL bytes, UTF-8), runs the line and block pass
  * (fs_lines.c, fs_blocks.c) and then the recognisers (fs_recognise.c),
  * and frees models. The parser is pure: no database.
  */
@@ -8,12 +8,15 @@
 
 #include <string.h>
 
+/* Lines end as fsp_split_lines reads them: LF, CR LF or a lone CR. */
 static void locate(const char *text, size_t offset, int *line, int *column)
 {
 	int l = 1;
 	size_t line_start = 0;
 	for (size_t i = 0; i < offset; i++) {
-		if (text[i] == '\n') {
+		if (text[i] == '\r' && i + 1 < offset && text[i + 1] == '\n')
+			i++;
+		if (text[i] == '\n' || text[i] == '\r') {
 			l++;
 			line_start = i + 1;
 		}
@@ -37,12 +40,29 @@ static int parse_error(fs_error *err, const char *text, size_t offset,
 	return ATRACK_PARSE;
 }
 
-/* Refuse what no recogniser should ever see: too much, nothing, NUL bytes
- * and invalid UTF-8, each with the place of the first offending byte. */
+/* The name of the wide encoding `text` is in: its byte order mark, else
+ * two ASCII characters with a NUL byte beside each; NULL for none. */
+static const char *wide_encoding(const unsigned char *t, size_t len)
+{
+	if (len >= 4 && ((t[0] == 0xFF && t[1] == 0xFE && !t[2] && !t[3]) ||
+	                 (!t[0] && !t[1] && t[2] == 0xFE && t[3] == 0xFF)))
+		return "UTF-32, convert to UTF-8";
+	if (len >= 2 && ((t[0] == 0xFF && t[1] == 0xFE) || (t[0] == 0xFE && t[1] == 0xFF)))
+		return "UTF-16, convert to UTF-8";
+	if (len >= 4 && ((t[0] && t[0] < 0x80 && !t[1] && t[2] && t[2] < 0x80 && !t[3]) ||
+	                 (!t[0] && t[1] && t[1] < 0x80 && !t[2] && t[3] && t[3] < 0x80)))
+		return "UTF-16, convert to UTF-8";
+	return NULL;
+}
+
+/* Refuse what no recogniser should ever see: too much, nothing, UTF-16
+ * and UTF-32, NUL bytes and invalid UTF-8, each with the place of the
+ * first offending byte. */
 static int check_input(const char *text, size_t len, fs_error *err)
 {
-	if (len > FS_MAX_INPUT_BYTES) {
-		parse_error(err, text, 0, false, "input larger than 4 MiB");
+	const char *wide = wide_encoding((const unsigned char *)text, len);
+	if (len > FS_MAX_INPUT_BYTES || wide) {
+		parse_error(err, text, 0, false, wide ? wide : "input larger than 4 MiB");
 		if (err) {
 			err->line = 1;
 			err->column = 1;
@@ -163,6 +183,27 @@ static void parser_free(fsp_parser *p)
 	fsp_slugs_free(&p->other_slugs);
 }
 
+/* A heading that ends the text (nothing after it but trailers) heads
+ * nothing: the text was cut after it, or in it ("HARBOUR SAF"), so it is
+ * no section. A run-in heading has its own text and stays. */
+static void drop_final_headings(fsp_parser *p)
+{
+	size_t end = p->line_count;
+	while (end > 0) {
+		const fsp_line *l = &p->lines[end - 1];
+		if (l->kind == LINE_BOILERPLATE) {
+			end--;
+			continue;
+		}
+		if (l->kind != LINE_HEADING || l->head_len)
+			break;
+		memmove(&p->lines[end - 1], &p->lines[end],
+		        (p->line_count - end) * sizeof *p->lines);
+		p->line_count--;
+		end--;
+	}
+}
+
 int fs_parse(const char *text, size_t len, fs_model **out, fs_error *err)
 {
 	fsp_parser p;
@@ -191,6 +232,7 @@ int fs_parse(const char *text, size_t len, fs_model **out, fs_error *err)
 	rc = fsp_split_lines(&p);
 	if (rc == ATRACK_OK) {
 		fsp_classify_lines(&p);
+		drop_final_headings(&p);
 		rc = fsp_build_blocks(&p);
 	}
 	if (rc == ATRACK_OK)

@@ -17,6 +17,8 @@
 /* The largest text the parser accepts; larger input is refused with a
  * parse error at line 1 rather than read. */
 #define FS_MAX_INPUT_BYTES (4u * 1024u * 1024u)
+/* The longest slug the parser (and the loader, with a suffix) makes. */
+#define FS_SLUG_MAX 40
 
 typedef struct fs_pos {
 	int line;   /* 1-based */
@@ -144,8 +146,9 @@ typedef struct fs_error {
  * Parse `len` bytes of `text` (need not be NUL-terminated) into a model.
  *
  * Returns ATRACK_OK and sets *out (free with fs_model_free); ATRACK_PARSE
- * with `err` filled for input that is empty, too large, not UTF-8, contains
- * NUL bytes, or has neither a title nor a section nor an initiative (a
+ * with `err` filled for input that is empty, too large, UTF-16 or UTF-32
+ * ("UTF-16, convert to UTF-8"), not UTF-8, contains NUL bytes, or has
+ * neither a title nor a section nor an initiative (a
  * prose document with a title is read: its initiatives are the paragraphs
  * with a commitment verb, possibly none); ATRACK_NOMEM.
  * On failure *out is NULL.
@@ -153,6 +156,12 @@ typedef struct fs_error {
 int fs_parse(const char *text, size_t len, fs_model **out, fs_error *err);
 
 void fs_model_free(fs_model *model);
+
+/* `base` followed by `suffix` ("-2", "-security-meeting") in at most
+ * FS_SLUG_MAX bytes: the base is cut at a word boundary when the whole
+ * would be longer. *out is NULL when the suffix leaves no room for a
+ * word. Returns ATRACK_OK or ATRACK_NOMEM. */
+int fs_slug_fit(const char *base, const char *suffix, char **out);
 
 /* The model as JSON (an object with one array per kind of element, in a
  * fixed key order; cross references as slugs). Returns ATRACK_OK and sets

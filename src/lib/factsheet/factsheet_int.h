@@ -132,7 +132,7 @@ int fsp_prose_initiatives(fsp_parser *p);
 bool fsp_has_commitment(const char *s, size_t len);
 
 #define MAX_ENTITIES 256 /* per kind, so hostile input cannot go quadratic */
-#define SLUG_MAX 60
+#define SLUG_MAX FS_SLUG_MAX
 #define TITLE_MAX 120
 #define TITLE_MIN_WORDS 4
 /* The years a date of the genre may have; others are not read as dates. */
@@ -156,6 +156,7 @@ struct fsp_kind_noun {
 extern const struct fsp_party_def FSP_PARTIES[];
 extern const size_t FSP_PARTY_COUNT;
 extern const char *const FSP_HOME_PARTY;
+extern const char *const FSP_FOREIGN_TITLE_HEADS[];
 extern const struct fsp_kind_noun FSP_KIND_NOUNS[];
 extern const size_t FSP_KIND_NOUN_COUNT;
 extern const char *const FSP_MONTHS[];
@@ -170,11 +171,13 @@ extern const char *const FSP_MEETING_NOUNS[];
 extern const char *const FSP_MEETING_MAYBE_NOUNS[];
 extern const char *const FSP_DETERMINERS[];
 extern const char *const FSP_SMALL_WORDS[];
+extern const char *const FSP_TITLE_LOWER_WORDS[];
 extern const char *const FSP_COMMITMENT_VERBS[];
 extern const char *const FSP_GROUPINGS[];
 extern const char *const FSP_NOT_FRAMEWORK_HEADS[];
 extern const char *const FSP_PRIMARY_MEETING_NOUNS[];
 extern const char *const FSP_MEETING_CUES[];
+extern const char *const FSP_EARLIER_MEETING_CUES[];
 extern const char *const FSP_VISIT_CUES[];
 extern const char *const FSP_ORDINAL_WORDS[];
 extern const char *const FSP_TRAILER_PHRASES[];
@@ -235,6 +238,7 @@ int fsp_build_blocks(fsp_parser *p);
 int fsp_scan_parties(fsp_parser *p, fsp_block *b);
 void fsp_party_roles(fsp_parser *p);
 int fsp_party_adjective(const char *s, size_t len);
+bool fsp_party_is_grouping(const fs_model *m, int index);
 int fsp_party_of_def(fsp_parser *p, size_t def, fs_pos pos);
 /* fs_people.c */
 int fsp_scan_people(fsp_parser *p, fsp_block *b);

@@ -146,6 +146,39 @@ static bool initials_match(const fsp_block *b, size_t first, size_t count,
 	return ok[0][0];
 }
 
+/* How many parties token t names: "NATO-Ukraine" two, "Japan" one. */
+static size_t parties_in_token(const fsp_parser *p, const fsp_block *b, size_t t)
+{
+	size_t count = 0;
+	for (size_t k = b->first[MENTION_PARTY]; k < b->end[MENTION_PARTY]; k++) {
+		const fsp_mention *mn = &p->mentions[MENTION_PARTY].items[k];
+		if (mn->start >= b->toks[t].start && mn->end <= b->toks[t].end)
+			count++;
+	}
+	return count;
+}
+
+/* Whether the name [first, last] is a government's own body or the
+ * alliance of countries rather than a framework: it ends "of [the]
+ * Country" ("Armed Forces of the Philippines", "National Security
+ * Secretariat of Japan"), or it is parties and "Alliance" only. */
+static bool government_body(const fsp_parser *p, const fsp_block *b, size_t first, size_t last)
+{
+	if (last >= first + 2) {
+		const fsp_mention *pm = fsp_covering(p, b, MENTION_PARTY, b->toks[last].cstart);
+		size_t of = fsp_core_is(b, last - 1, "the") ? last - 2 : last - 1;
+		if (pm && of > first && fsp_core_is(b, of, "of") && pm->end >= b->toks[last].cend - 1)
+			return true;
+	}
+	if (fsp_core_is(b, last, "Alliance")) {
+		size_t t = first;
+		while (t < last && (fsp_party_token(p, b, t) || fsp_core_is(b, t, "and")))
+			t++;
+		return t == last;
+	}
+	return false;
+}
+
 /* "Full Name (ACR)": the fewest capitalised words before the parenthesis
  * whose initials spell the acronym. A party or a meeting so defined is not
  * a framework; a lower-case phrase ("maintenance, repair, and overhaul
@@ -179,12 +212,25 @@ int fsp_scan_definitions(fsp_parser *p, size_t bi)
 			continue;
 		size_t first = t - found;
 		size_t name_start = b->toks[first].cstart, name_end = b->toks[t - 1].cend;
-		if (fsp_party_token(p, b, t - 1) || fsp_core_in(b, t - 1, FSP_MEETING_NOUNS))
+		const fsp_mention *whole = fsp_covering(p, b, MENTION_PARTY, name_start);
+		if ((whole && whole->start == name_start && whole->end >= name_end) ||
+		    fsp_core_in(b, t - 1, FSP_MEETING_NOUNS))
+			continue; /* "Republic of Korea (ROK)" is a party */
+		if (government_body(p, b, first, t - 1))
 			continue;
 		/* an agency, company or technology is defined the same way:
 		 * its head noun says so */
+		/* the head is the word before "for"/"of"/"on", if the name
+		 * has one ("Ministry of Foreign Affairs", "Partnership for
+		 * Maritime Domain Awareness"), else the last */
+		size_t head = t - 1;
+		for (size_t w = first + 1; w + 1 < t; w++)
+			if (fsp_core_is(b, w, "for") || fsp_core_is(b, w, "of") || fsp_core_is(b, w, "on")) {
+				head = w - 1;
+				break;
+			}
 		size_t hn;
-		const char *hs = fsp_core(b, t - 1, &hn);
+		const char *hs = fsp_core(b, head, &hn);
 		if (fsp_in_list(hs, fsp_possessive_cut(hs, hn), FSP_NOT_FRAMEWORK_HEADS))
 			continue;
 		int index = add_framework(p, b->text + name_start, name_end - name_start,
@@ -260,6 +306,10 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 		while (first > 0 && t - first < 8 && !b->toks[first - 1].closes &&
 		       !fsp_starts_with_paren(b, first - 1)) {
 			size_t k = first - 1;
+			size_t kn0;
+			const char *ks0 = fsp_core(b, k, &kn0);
+			if (fsp_possessive_cut(ks0, kn0) != kn0)
+				break; /* "the Quad's Partnership": the owner is no part of the name */
 			if (fsp_capitalised(b, k) && !fsp_core_in(b, k, FSP_DETERMINERS)) {
 				first--;
 				continue;
@@ -273,9 +323,12 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 			}
 			size_t kn;
 			const char *ks = fsp_core(b, k, &kn);
+			size_t pn;
+			const char *ps = k > 0 ? fsp_core(b, k - 1, &pn) : NULL;
 			if (k > 0 && fsp_is_small_word(ks, kn) &&
 			    !fsp_core_in(b, k, FSP_DETERMINERS) && fsp_capitalised(b, k - 1) &&
-			    !b->toks[k - 1].closes) {
+			    !b->toks[k - 1].closes &&
+			    !(fsp_word_is(ks, kn, "and") && fsp_kind_noun(ps, pn))) {
 				first--;
 				continue;
 			}
@@ -287,7 +340,8 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 		bool label = first == 0 && b->kind == BLOCK_ITEM && b->toks[t].closes &&
 		             b->text[b->toks[t].end - 1] == ':';
 		bool heading = first == 0 && b->kind == BLOCK_HEADING;
-		if (fsp_party_token(p, b, first) && first + 1 >= t)
+		if (fsp_party_token(p, b, first) && first + 1 >= t &&
+		    parties_in_token(p, b, first) < 2)
 			continue; /* "the ROK Group": a country and a noun is no name */
 		if (!label && !heading && (first == 0 || !introduced(b, first - 1)))
 			continue;
@@ -318,7 +372,7 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 					break;
 			}
 		}
-		if (first == t && last == t)
+		if ((first == t && last == t) || government_body(p, b, first, last))
 			continue; /* a head noun alone is no name */
 		size_t start = b->toks[first].cstart;
 		size_t end = b->toks[last].cend;
@@ -360,28 +414,41 @@ static bool word_at(const char *text, size_t len, size_t at, size_t n)
 	       (at + n >= len || !fsp_is_alnum(text[at + n]));
 }
 
-/* The groupings of FSP_GROUPINGS that the title names or the text names
- * at least twice, as whole words. */
+/* The groupings of FSP_GROUPINGS that the title names, that the text
+ * names at least twice as whole words (also in capitals, "QUAD"), or that
+ * a parenthesis defines ("Japan-Australia-India-U.S. (Quad)"). */
 int fsp_scan_groupings(fsp_parser *p)
 {
 	for (const char *const *g = FSP_GROUPINGS; *g; g++) {
 		size_t n = strlen(*g), count = 0;
-		bool in_title = false;
+		char caps[16];
+		if (n >= sizeof caps)
+			continue;
+		for (size_t i = 0; i <= n; i++)
+			caps[i] = (char)((*g)[i] >= 'a' && (*g)[i] <= 'z' ? (*g)[i] - 'a' + 'A' : (*g)[i]);
+		bool in_title = false, defined = false;
 		fs_pos pos = {0, 0};
-		for (size_t bi = 0; bi < p->block_count && !in_title && count < 2; bi++) {
+		for (size_t bi = 0; bi < p->block_count && !in_title && !defined && count < 2; bi++) {
 			const fsp_block *b = &p->blocks[bi];
-			for (const char *at = strstr(b->text, *g); at; at = strstr(at + 1, *g)) {
-				size_t off = (size_t)(at - b->text);
-				if (!word_at(b->text, b->len, off, n))
-					continue;
-				if (!count)
-					pos = fsp_block_pos(b, off);
-				count++;
-				if (b->kind == BLOCK_TITLE)
-					in_title = true;
+			for (int form = 0; form < 2; form++) {
+				const char *word = form ? caps : *g;
+				if (form && strcmp(caps, *g) == 0)
+					break;
+				for (const char *at = strstr(b->text, word); at; at = strstr(at + 1, word)) {
+					size_t off = (size_t)(at - b->text);
+					if (!word_at(b->text, b->len, off, n))
+						continue;
+					if (!count)
+						pos = fsp_block_pos(b, off);
+					count++;
+					if (b->kind == BLOCK_TITLE)
+						in_title = true;
+					if (off > 0 && at[-1] == '(' && at[n] == ')')
+						defined = true;
+				}
 			}
 		}
-		if ((in_title || count >= 2) &&
+		if ((in_title || defined || count >= 2) &&
 		    add_framework_kind(p, *g, n, NULL, 0, pos, "group") == -2)
 			return ATRACK_NOMEM;
 	}

@@ -61,7 +61,8 @@ bool fsp_is_title_case(const char *s, size_t len, int max_words)
 			w++;
 		if (w == i)
 			continue;
-		if (fsp_is_lower(s[w]) && !fsp_is_small_word(s + w, i - w))
+		if (fsp_is_lower(s[w]) && !fsp_is_small_word(s + w, i - w) &&
+		    !fsp_in_list(s + w, i - w, FSP_TITLE_LOWER_WORDS))
 			return false;
 		if (fsp_is_upper(s[w]))
 			capital = true;

@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* Split into non-blank lines, trimmed, remembering whether a blank line
- * came before each. */
+ * came before each. A line ends at LF, CR LF or a lone CR. */
 int fsp_split_lines(fsp_parser *p)
 {
 	size_t i = p->body;
@@ -16,7 +16,7 @@ int fsp_split_lines(fsp_parser *p)
 	bool blank_before = false;
 	while (i <= p->len) {
 		size_t end = i;
-		while (end < p->len && p->text[end] != '\n')
+		while (end < p->len && p->text[end] != '\n' && p->text[end] != '\r')
 			end++;
 		size_t s = i, e = end, indent = 0, n;
 		while (s < e && (n = fsp_space_at(p->text, e, s)) > 0) {
@@ -53,6 +53,8 @@ int fsp_split_lines(fsp_parser *p)
 		if (end == p->len)
 			break;
 		i = end + 1;
+		if (p->text[end] == '\r' && i < p->len && p->text[i] == '\n')
+			i++; /* CR LF is one line end; a lone CR is one too */
 		number++;
 	}
 	p->model->line_count = number;
@@ -115,6 +117,22 @@ static bool title_heading(const char *s, size_t len, int max_words)
 	if (len > 1 && s[len - 1] == ':')
 		len--;
 	return fsp_is_title_case(s, len, max_words);
+}
+
+/* "– President X, June 1, 2031" under a quoted paragraph: who said it,
+ * not a list of one item. */
+static bool attribution(const fsp_line *l, const fsp_line *prev, const fsp_line *next)
+{
+	if (!l->marker_len || !prev || l->len < 3 || (unsigned char)l->s[0] != 0xE2 ||
+	    (unsigned char)l->s[1] != 0x80)
+		return false;
+	if ((unsigned char)l->s[2] != 0x93 && (unsigned char)l->s[2] != 0x94)
+		return false; /* an en or em dash */
+	if (next && next->kind_hint == LINE_ITEM && !next->blank_before)
+		return false;
+	size_t n = prev->len;
+	return (n >= 3 && memcmp(prev->s + n - 3, "\xE2\x80\x9D", 3) == 0) ||
+	       (n >= 1 && prev->s[n - 1] == '"');
 }
 
 /* A dateline: a short line of a place and a date, "Port Alder, 20 May
@@ -187,6 +205,8 @@ void fsp_classify_lines(fsp_parser *p)
 			l->kind = LINE_BOILERPLATE;
 		else if (fsp_markdown_heading(l->s, l->len))
 			l->kind = LINE_HEADING;
+		else if (attribution(l, prev, next))
+			l->kind = LINE_PROSE; /* "– Name, date" under a quotation */
 		else if (l->marker_len && in_item && top_indent >= 0 && l->indent > top_indent)
 			l->kind = LINE_CONT; /* a nested item belongs to its parent */
 		else if (l->marker_len)

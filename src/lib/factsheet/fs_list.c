@@ -6,6 +6,20 @@
 
 #include <string.h>
 
+/* The bytes of the space at s[i]: an ASCII space or tab, or a no-break
+ * space (U+00A0, U+202F), which pasted pages put after list numbers. */
+static size_t space_len(const char *s, size_t len, size_t i)
+{
+	if (i < len && fsp_is_space(s[i]))
+		return 1;
+	if (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+		return 2;
+	if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+	    (unsigned char)s[i + 2] == 0xAF)
+		return 3;
+	return 0;
+}
+
 /* The list marker at the start of s, if any: its length including the
  * spaces after it, or 0. */
 size_t fsp_detect_marker(const char *s, size_t len, int *style, long *number)
@@ -24,7 +38,7 @@ size_t fsp_detect_marker(const char *s, size_t len, int *style, long *number)
 	} else if (fsp_is_digit(s[0])) {
 		while (i < len && i < 3 && fsp_is_digit(s[i]))
 			*number = *number * 10 + (s[i++] - '0');
-		if (i + 1 >= len || (s[i] != '.' && s[i] != ')') || !fsp_is_space(s[i + 1]))
+		if (i + 1 >= len || (s[i] != '.' && s[i] != ')') || !space_len(s, len, i + 1))
 			return 0;
 		*style = s[i] == '.' ? MARK_NUMBER_DOT : MARK_NUMBER_PAREN;
 		i++;
@@ -43,7 +57,7 @@ size_t fsp_detect_marker(const char *s, size_t len, int *style, long *number)
 	} else {
 		return 0;
 	}
-	while (i < len && fsp_is_space(s[i]))
-		i++;
+	for (size_t n; (n = space_len(s, len, i)) > 0;)
+		i += n;
 	return i < len ? i : 0;
 }

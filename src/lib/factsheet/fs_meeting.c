@@ -106,16 +106,36 @@ static char *place_in(const fsp_block *b, size_t after, int sentence, bool *name
 /* Who is named in the sentence that introduces the meeting; when nobody
  * is, who is named in its paragraph ("... was held in Seoul. Secretary X
  * and Minister Y ..."). */
-static int meeting_people(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt)
+static int meeting_people_in(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt,
+                             int passes)
 {
 	const fsp_block *b = &p->blocks[bi];
-	for (int pass = 0; pass < 2 && mt->people.count == 0; pass++) {
+	for (int pass = 0; pass < passes && mt->people.count == 0; pass++) {
 		for (size_t k = b->first[MENTION_PERSON]; k < b->end[MENTION_PERSON]; k++) {
 			const fsp_mention *mn = &p->mentions[MENTION_PERSON].items[k];
 			if (mn->index >= 0 && (pass || b->toks[mn->tok].sentence == sentence) &&
 			    fsp_refs_add(&mt->people, mn->index))
 				return ATRACK_NOMEM;
 		}
+	}
+	return ATRACK_OK;
+}
+
+/* When the sentence that dates the meeting names nobody, the people of
+ * the lead's first sentence ("In Tokyo, President X, Prime Minister Y of
+ * Z ... will advance"). */
+static int meeting_people(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt)
+{
+	return meeting_people_in(p, bi, sentence, mt, 2);
+}
+
+static int lead_people(fsp_parser *p, fs_meeting *mt)
+{
+	for (size_t bi = 0; bi < p->block_count && mt->people.count == 0; bi++) {
+		int kind = p->blocks[bi].kind;
+		if (kind != BLOCK_PROSE && kind != BLOCK_ITEM)
+			continue;
+		return meeting_people_in(p, bi, 0, mt, 1);
 	}
 	return ATRACK_OK;
 }
@@ -138,6 +158,21 @@ static int make_meeting_slug(fsp_parser *p, fs_meeting *mt)
 	int rc = fsp_unique_slug(&p->other_slugs, text, &mt->slug);
 	atr_free(text);
 	return rc;
+}
+
+/* Whether the meeting named from token `first` is one the document's
+ * own meeting came after ("The meeting followed ... the Summit on April
+ * 11"), not one it reports. */
+static bool earlier_meeting(const fsp_block *b, size_t first)
+{
+	int sentence = b->toks[first].sentence;
+	for (size_t k = first, hops = 0; k-- > 0 && hops < 30; hops++) {
+		if (b->toks[k].sentence != sentence)
+			break;
+		if (fsp_core_in(b, k, FSP_EARLIER_MEETING_CUES))
+			return true;
+	}
+	return false;
 }
 
 /* One meeting from the noun at token `t`: the capitalised words before it
@@ -199,7 +234,7 @@ static int meeting_at(fsp_parser *p, size_t bi, size_t t)
 	if (date && date->sentence != sentence)
 		date = NULL;
 	if ((!sure && !ordinal && !two_plus_two) || (!ordinal && !date) ||
-	    m->meeting_count >= MAX_ENTITIES) {
+	    m->meeting_count >= MAX_ENTITIES || earlier_meeting(b, first)) {
 		atr_free(short_kind);
 		return ATRACK_OK;
 	}
@@ -359,6 +394,118 @@ static const fsp_date *meeting_date(const fsp_parser *p, const char *const *cues
 	return NULL;
 }
 
+/* "gathered for the first time", "met for the fourth time": the
+ * ordinal of the meeting the lead reports, not "the first time since". */
+static int time_ordinal(const fsp_parser *p)
+{
+	for (size_t bi = 0, seen = 0; bi < p->block_count && seen < 3; bi++) {
+		const fsp_block *b = &p->blocks[bi];
+		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
+			continue;
+		seen++;
+		for (size_t t = 3; t < b->tok_count; t++) {
+			if (!fsp_core_is(b, t, "time") || !fsp_core_is(b, t - 2, "the") ||
+			    !fsp_core_is(b, t - 3, "for"))
+				continue;
+			static const char *const distractors[] = { "since", "at", "as", "with",
+			                                           "without", "under", NULL };
+			if (t + 1 < b->tok_count && !b->toks[t].closes &&
+			    fsp_core_in(b, t + 1, distractors))
+				continue; /* "the first time since", "for the first time at 32" */
+			int ordinal = ordinal_of_word(b, t - 1);
+			if (ordinal && sentence_has_cue(b, t, FSP_MEETING_CUES))
+				return ordinal;
+		}
+	}
+	return 0;
+}
+
+/* "held their first official meeting": an ordinal after a possessive,
+ * with at most one word between it and "meeting". */
+static int possessive_ordinal(const fsp_parser *p)
+{
+	static const char *const possessives[] = { "their", "its", "our", NULL };
+	for (size_t bi = 0, seen = 0; bi < p->block_count && seen < 3; bi++) {
+		const fsp_block *b = &p->blocks[bi];
+		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
+			continue;
+		seen++;
+		for (size_t t = 2; t < b->tok_count; t++) {
+			if (!fsp_core_is(b, t, "meeting") && !fsp_core_is(b, t, "summit"))
+				continue;
+			for (size_t gap = 1; gap <= 2 && gap + 1 <= t; gap++) {
+				int ordinal = ordinal_of_word(b, t - gap);
+				if (ordinal && fsp_core_in(b, t - gap - 1, possessives))
+					return ordinal;
+			}
+		}
+	}
+	return 0;
+}
+
+/* "The Vice President's travel to the Philippines": a visit the lead
+ * names by its traveller and destination. The name's span in block *out,
+ * or false. */
+static bool travel_phrase(const fsp_parser *p, size_t *out_block, size_t *from, size_t *to)
+{
+	static const char *const nouns[] = { "travel", "visit", "trip", NULL };
+	for (size_t bi = 0, seen = 0; bi < p->block_count && seen < 3; bi++) {
+		const fsp_block *b = &p->blocks[bi];
+		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
+			continue;
+		seen++;
+		for (size_t t = 1; t + 2 < b->tok_count; t++) {
+			if (!fsp_core_in(b, t, nouns) || !fsp_core_is(b, t + 1, "to") ||
+			    b->toks[t].closes)
+				continue;
+			size_t n;
+			const char *s = fsp_core(b, t - 1, &n);
+			if (fsp_possessive_cut(s, n) == n || !fsp_capitalised(b, t - 1))
+				continue;
+			size_t first = t - 1;
+			while (first > 0 && t - first < 6 && fsp_capitalised(b, first - 1) &&
+			       !b->toks[first - 1].closes && !fsp_core_in(b, first - 1, FSP_DETERMINERS))
+				first--;
+			size_t last = t + 2;
+			if (fsp_core_is(b, last, "the") && last + 1 < b->tok_count)
+				last++;
+			if (!fsp_capitalised(b, last))
+				continue;
+			while (!b->toks[last].closes && last + 1 < b->tok_count && last - t < 8) {
+				if (fsp_capitalised(b, last + 1))
+					last++;
+				else if (last + 2 < b->tok_count && fsp_core_is(b, last + 1, "of") &&
+				         !b->toks[last + 1].closes && fsp_capitalised(b, last + 2))
+					last += 2; /* "the Republic of Norland" */
+				else
+					break;
+			}
+			*out_block = bi;
+			*from = first;
+			*to = last;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether the lead (the first paragraph) reports a meeting: "convened",
+ * "met", "held their ... meeting". */
+static bool lead_reports_meeting(const fsp_parser *p)
+{
+	static const char *const cues[] = { "met", "convened", "gathered", "held", "hosted", NULL };
+	for (size_t bi = 0; bi < p->block_count; bi++) {
+		const fsp_block *b = &p->blocks[bi];
+		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
+			continue;
+		for (size_t t = 0; t < b->tok_count && b->toks[t].sentence == 0; t++)
+			if (fsp_core_in(b, t, cues))
+				return true;
+		return false;
+	}
+	return false;
+}
+
 /* A document whose title names no meeting but whose text dates one
  * ("... is welcoming Prime Minister X on October 25, 2023 for an official
  * visit"): the meeting is named after the title, without a "Fact Sheet:"
@@ -384,7 +531,9 @@ static int titled_meeting(fsp_parser *p)
 		    db->tok_count <= 6)
 			date = d;
 	}
-	if (!date)
+	size_t travel_block = 0, travel_from = 0, travel_to = 0;
+	bool travel = !date && travel_phrase(p, &travel_block, &travel_from, &travel_to);
+	if (!date && !travel && !lead_reports_meeting(p))
 		return ATRACK_OK;
 	const char *name = m->title;
 	const char *colon = strstr(name, ": ");
@@ -397,12 +546,29 @@ static int titled_meeting(fsp_parser *p)
 		return ATRACK_NOMEM;
 	fs_meeting *mt = &m->meetings[m->meeting_count++];
 	memset(mt, 0, sizeof *mt);
-	mt->kind = atr_strdup("Meeting");
-	mt->short_kind = atr_strdup("meeting");
-	mt->name = atr_strdup(name);
+	mt->kind = atr_strdup(travel ? "Visit" : "Meeting");
+	mt->short_kind = atr_strdup(travel ? "visit" : "meeting");
+	if (travel) {
+		const fsp_block *tb = &p->blocks[travel_block];
+		mt->name = fsp_clean_dup(tb->text + tb->toks[travel_from].cstart,
+		                         tb->toks[travel_to].cend - tb->toks[travel_from].cstart);
+		mt->pos = fsp_block_pos(tb, tb->toks[travel_from].cstart);
+	} else {
+		mt->name = atr_strdup(name);
+		mt->pos = m->title_pos;
+	}
 	if (!mt->kind || !mt->short_kind || !mt->name)
 		return ATRACK_NOMEM;
-	mt->pos = m->title_pos;
+	mt->ordinal = time_ordinal(p);
+	if (!mt->ordinal)
+		mt->ordinal = possessive_ordinal(p);
+	if (!date) {
+		for (size_t bi = 0; bi < p->block_count && !mt->people.count; bi++)
+			if (p->blocks[bi].kind != BLOCK_HEADING)
+				if (meeting_people(p, bi, 0, mt))
+					return ATRACK_NOMEM;
+		return make_meeting_slug(p, mt);
+	}
 	if (fsp_format_date(mt->start_date, date->year, date->month, date->day) &&
 	    !(date->end_day &&
 	      fsp_format_date(mt->end_date, date->year, date->month, date->end_day)))
@@ -477,6 +643,8 @@ int fsp_primary_meeting(fsp_parser *p)
 	}
 	if (!ordinal)
 		ordinal = body_ordinal(p, ns, nlen);
+	if (!ordinal)
+		ordinal = time_ordinal(p);
 	const fsp_date *date = NULL;
 	for (size_t i = 0; i < p->date_count && i < 64 && !date; i++)
 		if (p->dates[i].year > 0 && p->dates[i].day > 0 &&
@@ -503,8 +671,11 @@ int fsp_primary_meeting(fsp_parser *p)
 		const fsp_block *db = &p->blocks[date->block];
 		if (meeting_place(db, 0, date->sentence, mt))
 			return ATRACK_NOMEM;
-		if (meeting_people(p, date->block, date->sentence, mt))
+		if (meeting_people_in(p, date->block, date->sentence, mt, 1) || lead_people(p, mt) ||
+		    meeting_people(p, date->block, date->sentence, mt))
 			return ATRACK_NOMEM;
 	}
+	if (lead_people(p, mt))
+		return ATRACK_NOMEM;
 	return make_meeting_slug(p, mt);
 }

@@ -175,6 +175,11 @@ static bool is_grouping(const char *slug)
 	return false;
 }
 
+bool fsp_party_is_grouping(const fs_model *m, int index)
+{
+	return is_grouping(m->parties[index].slug);
+}
+
 static void take_part(fs_model *m, int party, size_t *countries)
 {
 	if (party < 0 || !m->parties[party].mentioned)

@@ -52,6 +52,17 @@ static int add_person(fsp_parser *p, const char *name, size_t name_len,
 	return (int)(m->person_count - 1);
 }
 
+/* Whether token t is an initial: "J." */
+static bool initial_at(const fsp_block *b, size_t t)
+{
+	if (t >= b->tok_count)
+		return false;
+	size_t n;
+	const char *s = fsp_core(b, t, &n);
+	return (n == 2 && fsp_is_upper(s[0]) && s[1] == '.') ||
+	       (n == 1 && fsp_is_upper(s[0]) && b->text[b->toks[t].cend] == '.');
+}
+
 /* "Jr.", "Sr.", "II", "III", "IV" after a name, with or without a comma:
  * the name then ends after the suffix. */
 static size_t name_suffix(const fsp_block *b, size_t last, size_t name_end)
@@ -231,6 +242,17 @@ int fsp_scan_people(fsp_parser *p, fsp_block *b)
 		}
 		if (name_last < name_first)
 			continue;
+		if (b->kind == BLOCK_TITLE && name_last > name_first) {
+			/* every word of a title is capitalised: "President X
+			 * Launches ..." names X, "President A B. C Secures ..." A B. C */
+			size_t keep = initial_at(b, name_first + 1) && name_first + 2 <= name_last
+			              ? name_first + 2 : name_first;
+			if (keep < name_last) {
+				name_last = keep;
+				const char *w = fsp_core(b, name_last, &n);
+				name_end = b->toks[name_last].cstart + fsp_possessive_cut(w, n);
+			}
+		}
 		if (name_last > name_first)
 			name_end = name_suffix(b, name_last, name_end);
 		if (!plausible_name(p, b, first, t, name_first, name_last))
@@ -267,6 +289,19 @@ int fsp_scan_people(fsp_parser *p, fsp_block *b)
 		t = name_last;
 	}
 	return ATRACK_OK;
+}
+
+/* Whether the title names an office the publisher's country does not
+ * have. */
+static bool foreign_office(const char *title)
+{
+	for (const char *w = title; w && *w;) {
+		size_t n = strcspn(w, " ");
+		if (fsp_in_list(w, n, FSP_FOREIGN_TITLE_HEADS))
+			return true;
+		w = w[n] ? w + n + 1 : NULL;
+	}
+	return false;
 }
 
 static bool name_has_word(const char *name, const char *w, size_t n)
@@ -328,13 +363,32 @@ int fsp_resolve_short_references(fsp_parser *p)
 			mn->index = found;
 		}
 	}
-	/* officials named without a country are the publisher's own */
-	int home = -1;
+	/* officials named without a country are the publisher's own, unless
+	 * the publisher has no such office ("Prime Minister X"): then they
+	 * are of the one other country the title names, if it names one */
+	int home = -1, other = -1, others = 0;
 	for (size_t i = 0; i < m->party_count; i++)
 		if (strcmp(m->parties[i].slug, FSP_HOME_PARTY) == 0)
 			home = (int)i;
-	for (size_t i = 0; i < m->person_count && home >= 0; i++)
-		if (m->people[i].party < 0)
-			m->people[i].party = home;
+	for (size_t bi = 0; bi < p->block_count; bi++) {
+		const fsp_block *b = &p->blocks[bi];
+		for (size_t k = b->first[MENTION_PARTY]; b->kind == BLOCK_TITLE &&
+		     k < b->end[MENTION_PARTY]; k++) {
+			int index = p->mentions[MENTION_PARTY].items[k].index;
+			if (index >= 0 && index != home && index != other && !fsp_party_is_grouping(m, index)) {
+				other = index;
+				others++;
+			}
+		}
+	}
+	for (size_t i = 0; i < m->person_count; i++) {
+		fs_person *x = &m->people[i];
+		if (x->party >= 0)
+			continue;
+		if (!foreign_office(x->title))
+			x->party = home;
+		else if (others == 1)
+			x->party = other;
+	}
 	return ATRACK_OK;
 }

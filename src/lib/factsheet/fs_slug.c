@@ -1,10 +1,57 @@
 /*
  * fs_slug.c - unique slugs within one parse (a small hash set of the
- * slugs already given). Calls only fs_text.c and the core helpers.
+ * slugs already given), each at most SLUG_MAX bytes with its suffix and
+ * cut at a word boundary. Calls only fs_text.c and the core helpers.
  */
 #include "factsheet_int.h"
 
 #include <string.h>
+
+/* Whether the slug's word `w` (n bytes) cannot end a slug: "and", "of",
+ * "the", "their"... */
+static bool dangling_word(const char *w, size_t n)
+{
+	return fsp_is_small_word_ci(w, n) || fsp_in_list(w, n, FSP_DETERMINERS);
+}
+
+/* Shorten `slug` in place to at most `max` bytes (max >= 1) when it is
+ * longer: at the last hyphen that fits, then without the words that would
+ * dangle at its end, keeping the first word. A first word longer than max
+ * is all there is to cut, so it is cut. Never leaves a trailing hyphen. */
+static void slug_cut(char *slug, size_t max)
+{
+	if (strlen(slug) <= max)
+		return;
+	size_t cut = max;
+	while (cut > 0 && slug[cut] != '-')
+		cut--;
+	if (cut == 0) {
+		slug[max] = '\0';
+		return;
+	}
+	slug[cut] = '\0';
+	char *hyphen;
+	while ((hyphen = strrchr(slug, '-')) != NULL && dangling_word(hyphen + 1, strlen(hyphen + 1)))
+		*hyphen = '\0';
+}
+
+int fs_slug_fit(const char *base, const char *suffix, char **out)
+{
+	size_t room = strlen(suffix) < SLUG_MAX ? SLUG_MAX - strlen(suffix) : 0;
+	*out = NULL;
+	if (room == 0 || !*base)
+		return ATRACK_OK;
+	size_t len = strlen(base) < room ? strlen(base) : room + 1;
+	char *slug = atr_malloc(len + strlen(suffix) + 1);
+	if (!slug)
+		return ATRACK_NOMEM;
+	memcpy(slug, base, len);
+	slug[len] = '\0';
+	slug_cut(slug, room);
+	strcat(slug, suffix);
+	*out = slug;
+	return ATRACK_OK;
+}
 
 static size_t hash_string(const char *s)
 {
@@ -58,10 +105,11 @@ void fsp_slugs_free(fsp_slugs *set)
  * equal titles cost linear time. */
 int fsp_unique_slug(fsp_slugs *set, const char *text, char **out)
 {
-	char *slug = atr_slugify(text, SLUG_MAX);
+	char *slug = atr_slugify(text, (size_t)-1);
 	*out = NULL;
 	if (!slug)
 		return ATRACK_NOMEM;
+	slug_cut(slug, SLUG_MAX);
 	if (!*slug) {
 		atr_free(slug);
 		slug = atr_strdup("item");
@@ -75,15 +123,16 @@ int fsp_unique_slug(fsp_slugs *set, const char *text, char **out)
 	size_t i = slot_of(set, slug);
 	if (set->keys[i]) {
 		size_t base = i;
-		size_t len = strlen(slug);
-		char *numbered = atr_malloc(len + 16);
-		if (!numbered) {
-			atr_free(slug);
-			return ATRACK_NOMEM;
-		}
+		char *numbered = NULL;
 		unsigned n = set->next[base] ? set->next[base] : 2;
 		do {
-			snprintf(numbered, len + 16, "%s-%u", slug, n++);
+			char suffix[16];
+			snprintf(suffix, sizeof suffix, "-%u", n++);
+			atr_free(numbered);
+			if (fs_slug_fit(slug, suffix, &numbered) != ATRACK_OK || !numbered) {
+				atr_free(slug);
+				return ATRACK_NOMEM;
+			}
 			i = slot_of(set, numbered);
 		} while (set->keys[i]);
 		set->next[base] = n;

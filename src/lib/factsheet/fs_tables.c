@@ -59,6 +59,12 @@ const struct fsp_party_def FSP_PARTIES[] = {
  * country ("President X", "Secretary of State Y"). */
 const char *const FSP_HOME_PARTY = "us";
 
+/* Offices the publisher's country does not have: a person holding one
+ * and named without a country is not the publisher's. */
+const char *const FSP_FOREIGN_TITLE_HEADS[] = {
+	"Minister", "Chancellor", "Premier", NULL
+};
+
 const char *const FSP_MONTHS[] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"
@@ -172,6 +178,12 @@ const char *const FSP_PLACE_NOUNS[] = {
 	" Sea", " Peninsula", " Strait", " Straits", " Ocean", NULL
 };
 
+/* Lower-case words a Title Case heading may hold besides the small
+ * words ("Delivering for our Peoples"). */
+const char *const FSP_TITLE_LOWER_WORDS[] = {
+	"our", "their", "its", "your", NULL
+};
+
 /* Words that begin a clause, so that a title ends before them. */
 const char *const FSP_CLAUSE_WORDS[] = {
 	"that", "which", "by", "as", "while", "whereby", "so", NULL
@@ -208,6 +220,12 @@ const char *const FSP_MEETING_CUES[] = {
 	"met", "meet", "meets", "meeting", "meetings", "summit", "visit",
 	"hosted", "hosts", "host", "convened", "held", "gathered", "welcomed",
 	"traveled", "travelled", "visited", NULL
+};
+
+/* Words before a meeting's name that make it an earlier meeting the
+ * document's own came after, not one it reports. */
+const char *const FSP_EARLIER_MEETING_CUES[] = {
+	"followed", "following", "since", "after", "building", "built", NULL
 };
 
 /* Ordinals written as words; "first-ever" and "first time since" are

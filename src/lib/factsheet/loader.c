@@ -409,21 +409,27 @@ static int sync_links(loader *L, const link_table *table, int64_t id,
 }
 
 /* A slug for a new initiative that no other initiative has: the parser's,
- * else with the meeting's slug after it, else with a number. */
+ * else with the meeting's slug after it, else with a number; each cut to
+ * fit in FS_SLUG_MAX bytes. */
 static int unique_initiative_slug(loader *L, const fs_initiative *in, char **out)
 {
 	static const char taken_sql[] = "SELECT id FROM initiative WHERE slug = ?1";
 	const char *meeting = in->meeting >= 0 ? L->model->meetings[in->meeting].slug : NULL;
 	for (int attempt = 0; attempt < 1000; attempt++) {
 		atr_buf b = ATR_BUF_INIT;
-		atr_buf_puts(&b, in->slug);
 		if (attempt > 0 && meeting)
 			atr_buf_printf(&b, "-%s", meeting);
 		if (attempt > 1 || (attempt == 1 && !meeting))
 			atr_buf_printf(&b, "-%d", attempt);
-		char *slug = atr_buf_detach(&b);
-		if (!slug)
+		char *suffix = atr_buf_detach(&b);
+		char *slug = NULL;
+		if (!suffix || fs_slug_fit(in->slug, suffix, &slug) != ATRACK_OK) {
+			atr_free(suffix);
 			return atr_error(L->db, ATRACK_NOMEM, "out of memory");
+		}
+		atr_free(suffix);
+		if (!slug)
+			continue; /* the meeting's slug leaves no room */
 		sqlite3_stmt *stmt;
 		int64_t other;
 		bool taken;
