@@ -22,7 +22,7 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 db=$work/serve.db
-slug=enhancing-extended-deterrence-cooperation-through-ncg
+slug=1 # initiative 1 by its id
 "$atrack" --db "$db" import >/dev/null || fail "cannot import"
 "$atrack" --db "$db" --author alice update add "$slug" --status in_progress --health at_risk \
 	--percent 40 --date 2025-06-01 --note 'Tabletop exercise held; <b>next</b> in spring' \
