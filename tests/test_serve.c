@@ -346,6 +346,15 @@ START_TEST(test_pages_answer)
 		free(nosniff);
 		response_free(&r);
 	}
+	/* Only a page with a form starts a session: the board, the report and
+	 * the API never do. */
+	const char *no_session[] = { "/", "/report", "/api/board", "/search?q=ncg", "/log" };
+	for (size_t i = 0; i < sizeof no_session / sizeof no_session[0]; i++) {
+		response nr = get(&s, no_session[i], NULL);
+		char *set = header(&nr, "Set-Cookie");
+		ck_assert_msg(set == NULL, "%s started a session", no_session[i]);
+		response_free(&nr);
+	}
 	/* And by its slug, read back from the database. */
 	atrack_db *sdb = NULL;
 	ck_assert_int_eq(atrack_open(db_path, ATRACK_OPEN_READONLY, &sdb), ATRACK_OK);

@@ -40,7 +40,10 @@
 #define SERVE_REPORT_CSP ATRACK_HTML_CSP "; frame-ancestors 'none'"
 #define SERVE_JSON_CSP "default-src 'none'; frame-ancestors 'none'"
 
-#define SESSIONS_MAX 64
+/* Sessions live until this many newer ones have pushed them out; only the
+ * pages that show a form start one, so the board, the API and the report
+ * never do. */
+#define SESSIONS_MAX 1024
 #define SESSION_HEX 64 /* 32 random bytes */
 #define COOKIE_NAME "atrack_session"
 #define AUTH_COOKIE "atrack_auth"
@@ -527,7 +530,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			            "cross-site request refused (missing or wrong form token; "
 			            "reload the page and try again)");
 		} else {
-			if (!session && (!s->config->read_only || is_login))
+			bool forms = is_login || (!s->config->read_only &&
+			                          (strncmp(url, "/initiative/", 12) == 0 ||
+			                           strncmp(url, "/update/", 8) == 0));
+			if (!session && forms)
 				session = fresh = new_session(s);
 			serve_request r = { s->db, s->config, c, method, url, &form,
 			                    session ? session->csrf : NULL };
