@@ -60,7 +60,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 		{ "port", 'p', CLI_INT, &port, "N", "the port (default 8080; 0 picks a free one)" },
 		{ "read-only", 0, CLI_FLAG, &read_only, NULL, "serve no form and refuse every POST" },
 		{ "token-file", 0, CLI_STRING, &token_file, "FILE",
-		  "every request needs 'Authorization: Bearer' with the token in FILE" },
+		  "every request needs the token in FILE ('Authorization: Bearer', or log in at /login)" },
 		CLI_OPT_END
 	};
 	char **args;
