@@ -159,7 +159,7 @@ int main(int argc, char **argv)
 	}
 	const char *base = getenv("TMPDIR");
 	char dir_buf[4096];
-	snprintf(dir_buf, sizeof dir_buf, "%s/atrack-serve-bench-XXXXXX", base && *base ? base : "/tmp");
+	snprintf(dir_buf, sizeof dir_buf, "%s/atrack-serve-bench-XXXXXX", base && *base ? base : P_tmpdir);
 	if (!mkdtemp(dir_buf)) {
 		perror("mkdtemp");
 		return 1;
