@@ -417,6 +417,15 @@ START_TEST(test_meeting_from_the_lead)
 	ck_assert_int_eq(m->meetings[0].ordinal, 4);
 	ck_assert_str_eq(m->meetings[0].start_date, "2031-05-24");
 	fs_model_free(m);
+	m = parse_pattern(PATTERN("meeting_bodies_met.txt"));
+	ck_assert_uint_eq(m->meeting_count, 2); /* each body that met, not the title's */
+	ck_assert_str_eq(m->meetings[0].name, "Harbour Pilots Working Group meeting");
+	ck_assert_str_eq(m->meetings[0].start_date, "2031-06-02");
+	ck_assert_int_eq(m->meetings[0].ordinal, 1);
+	ck_assert_str_eq(m->meetings[1].name, "Tide Committee for Coastal Safety meeting");
+	ck_assert_str_eq(m->meetings[1].start_date, "2031-06-09");
+	ck_assert_ptr_nonnull(framework_named(m, "Tide Committee for Coastal Safety"));
+	fs_model_free(m);
 	m = parse_pattern(PATTERN("meeting_earlier.txt"));
 	ck_assert_uint_eq(m->meeting_count, 1); /* the summit it followed is not reported */
 	ck_assert_ptr_null(strstr(m->meetings[0].name, "Summit"));

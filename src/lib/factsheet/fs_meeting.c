@@ -293,10 +293,76 @@ static int meeting_at(fsp_parser *p, size_t bi, size_t t)
 	return make_meeting_slug(p, mt);
 }
 
+/* "The Joint Steering Group for X met on December 9": a named body's
+ * meeting, dated; "the inaugural meetings" earlier in the paragraph give
+ * its ordinal. */
+static int body_met_at(fsp_parser *p, size_t bi, size_t t)
+{
+	fsp_block *b = &p->blocks[bi];
+	fs_model *m = p->model;
+	const fsp_date *date = NULL;
+	for (size_t i = 0; i < p->date_count && !date; i++)
+		if (p->dates[i].block == bi && p->dates[i].tok == t + 2 && p->dates[i].day > 0 &&
+		    p->dates[i].year > 0)
+			date = &p->dates[i];
+	if (!date || t == 0 || m->meeting_count >= MAX_ENTITIES)
+		return ATRACK_OK;
+	size_t first = t;
+	bool head = false;
+	while (first > 0 && t - first < 12 && !b->toks[first - 1].closes) {
+		size_t k = first - 1, n;
+		const char *w = fsp_core(b, k, &n);
+		bool inner = k > 0 && (fsp_core_is(b, k - 1, "for") || fsp_core_is(b, k - 1, "of"));
+		if (fsp_in_list(w, n, FSP_DETERMINERS) && !inner)
+			break;
+		if (!fsp_capitalised(b, k) && !fsp_core_is(b, k, "for") && !fsp_core_is(b, k, "of") &&
+		    !fsp_core_is(b, k, "the"))
+			break;
+		if (fsp_kind_noun(w, fsp_possessive_cut(w, n)))
+			head = true;
+		first--;
+	}
+	if (!head || first == t || !fsp_capitalised(b, first))
+		return ATRACK_OK;
+	int ordinal = 0;
+	for (size_t k = 0; k + 1 < first && !ordinal; k++)
+		if (fsp_core_is(b, k, "inaugural") &&
+		    (fsp_core_is(b, k + 1, "meeting") || fsp_core_is(b, k + 1, "meetings")))
+			ordinal = 1;
+	if (!fsp_reserve(&m->meetings, &p->meeting_cap, m->meeting_count + 1, sizeof *m->meetings))
+		return ATRACK_NOMEM;
+	fs_meeting *mt = &m->meetings[m->meeting_count++];
+	memset(mt, 0, sizeof *mt);
+	mt->ordinal = ordinal;
+	mt->kind = fsp_clean_dup(b->text + b->toks[first].cstart,
+	                         b->toks[t - 1].cend - b->toks[first].cstart);
+	atr_buf name = ATR_BUF_INIT;
+	if (mt->kind) {
+		atr_buf_puts(&name, mt->kind);
+		atr_buf_puts(&name, " meeting");
+	}
+	mt->name = atr_buf_detach(&name);
+	if (!mt->kind || !mt->name)
+		return ATRACK_NOMEM;
+	mt->pos = fsp_block_pos(b, b->toks[first].cstart);
+	if (fsp_format_date(mt->start_date, date->year, date->month, date->day))
+		memcpy(mt->end_date, mt->start_date, sizeof mt->end_date);
+	/* no meeting mention: the body's name stays a framework's too */
+	return make_meeting_slug(p, mt);
+}
+
 int fsp_scan_meetings(fsp_parser *p, size_t bi)
 {
 	fsp_block *b = &p->blocks[bi];
 	for (size_t t = 0; t < b->tok_count; t++) {
+		if (fsp_core_is(b, t, "met") && t + 2 < b->tok_count && fsp_core_is(b, t + 1, "on")) {
+			int rc = body_met_at(p, bi, t);
+			if (rc)
+				return rc;
+			continue;
+		}
+		if (b->kind != BLOCK_PROSE)
+			continue; /* a list item's meeting nouns are its subject, not a meeting */
 		if (!fsp_core_in(b, t, FSP_MEETING_NOUNS) && !fsp_core_in(b, t, FSP_MEETING_MAYBE_NOUNS))
 			continue;
 		/* "Ministerial" in "Ministerial Dialogue" is not the noun */

@@ -23,7 +23,8 @@ static int scan_people_at(fsp_parser *p, size_t bi)
 
 static int scan_meetings_at(fsp_parser *p, size_t bi)
 {
-	return p->blocks[bi].kind == BLOCK_PROSE ? fsp_scan_meetings(p, bi) : ATRACK_OK;
+	int kind = p->blocks[bi].kind;
+	return kind == BLOCK_PROSE || kind == BLOCK_ITEM ? fsp_scan_meetings(p, bi) : ATRACK_OK;
 }
 
 static int scan_body(fsp_parser *p, size_t bi, block_scanner scan)
