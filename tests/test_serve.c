@@ -11,7 +11,8 @@
  * form and refuses POST; a value holding <script> is escaped everywhere;
  * another address needs --token-file, and the token is then required; the
  * limits on body, headers, Host and paths hold; SIGINT and SIGTERM stop it
- * with exit 0.
+ * with exit 0, refusing new connections but answering a request already
+ * open.
  */
 #include "report_fixture.h"
 
@@ -29,6 +30,7 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Initiative 1 by its id: the slugs the parser derives may change. */
@@ -825,6 +827,52 @@ START_TEST(test_limits)
 }
 END_TEST
 
+/* SIGTERM while a request is half sent: the server accepts nothing new but
+ * answers it, then exits 0. */
+START_TEST(test_stop_lets_open_requests_finish)
+{
+	server s = start_server(NULL);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = { 0 };
+	a.sin_family = AF_INET;
+	a.sin_port = htons((uint16_t)s.port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+	char head[128];
+	int n = snprintf(head, sizeof head, "GET /api/board HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n",
+	                 s.port);
+	ck_assert_int_eq(send(fd, head, (size_t)n, MSG_NOSIGNAL), n);
+	struct timespec pause = { 0, 100 * 1000 * 1000 };
+	nanosleep(&pause, NULL);
+	kill(s.pid, SIGTERM);
+	/* Soon a new connection is no longer taken (30 s for a slow machine). */
+	bool refused = false;
+	for (int i = 0; i < 300 && !refused; i++) {
+		int late = socket(AF_INET, SOCK_STREAM, 0);
+		refused = connect(late, (struct sockaddr *)&a, sizeof a) != 0;
+		close(late);
+		if (!refused)
+			nanosleep(&pause, NULL);
+	}
+	ck_assert_msg(refused, "new connections still taken after SIGTERM");
+	const char rest[] = "Connection: close\r\n\r\n";
+	ck_assert_int_eq(send(fd, rest, strlen(rest), MSG_NOSIGNAL), (ssize_t)strlen(rest));
+	char buf[256] = "";
+	struct pollfd p = { fd, POLLIN, 0 };
+	ck_assert_int_eq(poll(&p, 1, 30000), 1);
+	ck_assert_int_gt(recv(fd, buf, sizeof buf - 1, 0), 0);
+	ck_assert_msg(strncmp(buf, "HTTP/1.1 200", 12) == 0, "the open request got '%.40s'", buf);
+	close(fd);
+	int status = 0;
+	ck_assert_int_eq(waitpid(s.pid, &status, 0), s.pid);
+	close(s.out);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	char *err = tu_read_file(err_path, NULL);
+	ck_assert_ptr_nonnull(strstr(err, "stopped (terminated)"));
+	free(err);
+}
+END_TEST
+
 static Suite *serve_suite(void)
 {
 	Suite *s = suite_create("serve");
@@ -841,6 +889,7 @@ static Suite *serve_suite(void)
 	tcase_add_test(tc, test_read_only_refuses_post);
 	tcase_add_test(tc, test_token_required_off_loopback);
 	tcase_add_test(tc, test_limits);
+	tcase_add_test(tc, test_stop_lets_open_requests_finish);
 	suite_add_tcase(s, tc);
 	return s;
 }

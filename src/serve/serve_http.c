@@ -648,6 +648,8 @@ int serve_run(cli_ctx *ctx, const serve_config *config)
 		;
 	/* Accept nothing new; let what is open finish (a few seconds at most). */
 	MHD_socket listener = MHD_quiesce_daemon(d);
+	if (listener != MHD_INVALID_SOCKET)
+		close(listener); /* refused from now on, not left waiting in the backlog */
 	for (int i = 0; i < 50; i++) {
 		info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
 		if (!info || info->num_connections == 0)
@@ -656,8 +658,6 @@ int serve_run(cli_ctx *ctx, const serve_config *config)
 		nanosleep(&tick, NULL);
 	}
 	MHD_stop_daemon(d);
-	if (listener != MHD_INVALID_SOCKET)
-		close(listener);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	close(server.random_fd);
 	fprintf(stderr, "atrack: serve: stopped (%s)\n", sig == SIGINT ? "interrupt" : "terminated");
