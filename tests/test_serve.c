@@ -318,6 +318,8 @@ START_TEST(test_pages_answer)
 		{ "/api/board", 200, "\"format_version\": 1" },
 		{ "/api/initiative/" SLUG, 200, "\"updates\"" },
 		{ "/api/initiative/nope", 404, "\"not_found\"" },
+		{ "/api/search", 400, "\"invalid\"" },
+		{ "/api/report?as-of=13", 400, "\"invalid\"" },
 		{ "/meetings", 200, "href=\"/meeting/scm-56\"" },
 		{ "/meeting/scm-56", 200, "<table id=\"board\">" },
 		{ "/frameworks", 200, "href=\"/framework/ncg\"" },
@@ -403,10 +405,15 @@ END_TEST
 START_TEST(test_api_mirrors_json)
 {
 	server s = start_server(NULL);
-	struct { const char *path; const char *argv[6]; } cases[] = {
+	struct { const char *path; const char *argv[8]; } cases[] = {
 		{ "/api/board", { "status", NULL } },
 		{ "/api/board?status=in_progress", { "status", "--status", "in_progress", NULL } },
 		{ "/api/initiative/" SLUG, { "initiative", "show", SLUG, NULL } },
+		{ "/api/search?q=tabletop+exercise", { "search", "tabletop exercise", NULL } },
+		{ "/api/search?q=ncg&limit=3", { "search", "ncg", "--limit", "3", NULL } },
+		{ "/api/report", { "report", "--format", "json", NULL } },
+		{ "/api/report?since=2025-01-01&group-by=status",
+		  { "report", "--format", "json", "--since", "2025-01-01", "--group-by", "status", NULL } },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		response r = get(&s, cases[i].path, NULL);
@@ -414,7 +421,7 @@ START_TEST(test_api_mirrors_json)
 		char *type = header(&r, "Content-Type");
 		ck_assert_str_eq(type, "application/json");
 		free(type);
-		const char *argv[10] = { "--db", db_path, "--json" };
+		const char *argv[12] = { "--db", db_path, "--json" };
 		int n = 3;
 		for (int k = 0; cases[i].argv[k]; k++)
 			argv[n++] = cases[i].argv[k];

@@ -91,6 +91,12 @@ void serve_error(serve_page *p, int status, const char *message);
 int serve_board_filter(const serve_request *r, atrack_initiative_filter *f, int *stale_days,
                        char *today, char *err, size_t size);
 
+/* The report's options from the query string (those of `atrack report`:
+ * since, as-of, section, framework, meeting, party, status, health, stale,
+ * overdue, stale-days, group-by, summary, title). Returns 0, or -1 with
+ * the reason in err. (serve_pages.c) */
+int serve_report_opts(const serve_request *r, atrack_report_opts *o, char *err, size_t size);
+
 /* The routes (serve_pages.c, serve_api.c). Each writes into `p`. */
 void serve_board(const serve_request *r, serve_page *p);
 void serve_initiative(const serve_request *r, serve_page *p, const char *ref);
@@ -113,6 +119,10 @@ void serve_kind_page(const serve_request *r, serve_page *p, int kind, const char
 void serve_log(const serve_request *r, serve_page *p);
 void serve_api_board(const serve_request *r, serve_page *p);
 void serve_api_initiative(const serve_request *r, serve_page *p, const char *ref);
+/* `atrack report --format json` with /report's query parameters. */
+void serve_api_report(const serve_request *r, serve_page *p);
+/* `atrack --json search Q [--limit N]`: ?q=WORDS&limit=N. */
+void serve_api_search(const serve_request *r, serve_page *p);
 
 /* Run the server until SIGINT or SIGTERM; returns an exit code. */
 int serve_run(cli_ctx *ctx, const serve_config *config);

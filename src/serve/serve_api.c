@@ -3,7 +3,9 @@
  * prints with --json, field for field and with the same format_version,
  * so a script can read either. GET /api/board is `atrack --json status`
  * (with the board's query parameters as its filters), GET
- * /api/initiative/REF is `atrack --json initiative show REF`.
+ * /api/initiative/REF is `atrack --json initiative show REF`, GET
+ * /api/report is `atrack report --format json` and GET /api/search?q=
+ * is `atrack --json search`.
  */
 #include "serve.h"
 
@@ -104,4 +106,65 @@ void serve_api_initiative(const serve_request *r, serve_page *p, const char *ref
 		return;
 	}
 	send_json(p, doc);
+}
+
+void serve_api_report(const serve_request *r, serve_page *p)
+{
+	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
+	char err[512];
+	if (serve_report_opts(r, &o, err, sizeof err) != 0) {
+		json_error(p, MHD_HTTP_BAD_REQUEST, ATRACK_INVALID, err);
+		return;
+	}
+	char *text = NULL;
+	size_t len = 0;
+	int rc = atrack_report_render(r->db, &o, ATRACK_REPORT_JSON, &text, &len);
+	if (rc != ATRACK_OK) {
+		json_error(p, rc == ATRACK_INVALID ? MHD_HTTP_BAD_REQUEST
+		              : MHD_HTTP_INTERNAL_SERVER_ERROR, rc, atrack_errmsg(r->db));
+		return;
+	}
+	p->type = "application/json";
+	fwrite(text, 1, len, p->out);
+	atrack_free(text);
+}
+
+void serve_api_search(const serve_request *r, serve_page *p)
+{
+	const char *q = serve_query(r, "q");
+	const char *limit = serve_query(r, "limit");
+	atrack_search_opts o = ATRACK_SEARCH_OPTS_INIT;
+	o.limit = 20; /* the program's default */
+	if (limit) {
+		char *end = NULL;
+		long n = strtol(limit, &end, 10);
+		if (!end || *end || n < 1 || n > 100000) {
+			json_error(p, MHD_HTTP_BAD_REQUEST, ATRACK_INVALID, "limit: a number from 1");
+			return;
+		}
+		o.limit = (int)n;
+	}
+	if (!q) {
+		json_error(p, MHD_HTTP_BAD_REQUEST, ATRACK_INVALID, "q: the words to search for");
+		return;
+	}
+	atrack_iter *it = NULL;
+	int rc = atrack_search(r->db, q, &o, &it);
+	json_t *hits = json_array();
+	while (rc == ATRACK_OK && (rc = atrack_iter_next(it)) == ATRACK_OK) {
+		const atrack_search_hit *hit = atrack_iter_search_hit(it);
+		json_array_append_new(hits, json_pack("{s:s, s:I, s:o, s:s, s:s, s:f}",
+		                      "kind", atrack_kind_name(hit->kind), "id", (json_int_t)hit->id,
+		                      "slug", hit->slug ? json_string(hit->slug) : json_null(),
+		                      "title", hit->title, "snippet", hit->snippet, "rank", hit->rank));
+	}
+	atrack_iter_free(it);
+	if (rc != ATRACK_DONE) {
+		json_decref(hits);
+		json_error(p, rc == ATRACK_INVALID ? MHD_HTTP_BAD_REQUEST
+		              : MHD_HTTP_INTERNAL_SERVER_ERROR, rc, atrack_errmsg(r->db));
+		return;
+	}
+	send_json(p, json_pack("{s:i, s:o, s:o}", "format_version", 1, "query", cli_json_text(q),
+	                       "hits", hits));
 }

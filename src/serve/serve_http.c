@@ -372,6 +372,12 @@ static void route(serve_request *r, serve_page *p, bool post)
 	else if (!post && strcmp(path, "/api/board") == 0) {
 		p->csp = SERVE_JSON_CSP;
 		serve_api_board(r, p);
+	} else if (!post && strcmp(path, "/api/report") == 0) {
+		p->csp = SERVE_JSON_CSP;
+		serve_api_report(r, p);
+	} else if (!post && strcmp(path, "/api/search") == 0) {
+		p->csp = SERVE_JSON_CSP;
+		serve_api_search(r, p);
 	} else if (!post && path_ref(path, "/api/initiative/", ref, sizeof ref, &rest) && !*rest) {
 		p->csp = SERVE_JSON_CSP;
 		serve_api_initiative(r, p, ref);

@@ -986,57 +986,57 @@ void serve_update_delete_post(const serve_request *r, serve_page *p, const char 
 
 /* ---- The report ------------------------------------------------------------ */
 
-static int report_ref(const serve_request *r, serve_page *p, const char *name, atrack_kind kind,
-                      int64_t *id)
+int serve_report_opts(const serve_request *r, atrack_report_opts *o, char *err, size_t size)
 {
-	char err[512];
-	if (query_ref(r, name, kind, id, err, sizeof err) == 0)
-		return 0;
-	serve_error(p, MHD_HTTP_BAD_REQUEST, err);
-	return -1;
-}
-
-void serve_report(const serve_request *r, serve_page *p)
-{
-	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
-	o.since = serve_query(r, "since");
-	o.as_of = serve_query(r, "as-of");
-	o.status = serve_query(r, "status");
-	o.health = serve_query(r, "health");
-	o.title = serve_query(r, "title");
-	o.stale_only = serve_query(r, "stale") != NULL;
-	o.overdue_only = serve_query(r, "overdue") != NULL;
-	o.summary_only = serve_query(r, "summary") != NULL;
+	o->since = serve_query(r, "since");
+	o->as_of = serve_query(r, "as-of");
+	o->status = serve_query(r, "status");
+	o->health = serve_query(r, "health");
+	o->title = serve_query(r, "title");
+	o->stale_only = serve_query(r, "stale") != NULL;
+	o->overdue_only = serve_query(r, "overdue") != NULL;
+	o->summary_only = serve_query(r, "summary") != NULL;
 	const char *stale_days = serve_query(r, "stale-days");
 	if (stale_days) {
 		char *end = NULL;
 		errno = 0;
 		long n = strtol(stale_days, &end, 10);
 		if (errno || !end || *end || n < 0 || n > 100000) {
-			serve_error(p, MHD_HTTP_BAD_REQUEST, "stale-days: not a number from 0 to 100000");
-			return;
+			snprintf(err, size, "stale-days: not a number from 0 to 100000");
+			return -1;
 		}
-		o.stale_days = (int)n;
+		o->stale_days = (int)n;
 	}
 	static const char *const keys[] = { "section", "meeting", "status", "health", "stale",
 	                                     "overdue" };
 	const char *group_by = serve_query(r, "group-by");
 	if (group_by) {
-		o.group_by = -1;
+		o->group_by = -1;
 		for (int k = 0; k < (int)(sizeof keys / sizeof keys[0]); k++)
 			if (strcmp(group_by, keys[k]) == 0)
-				o.group_by = k;
-		if (o.group_by < 0) {
-			serve_error(p, MHD_HTTP_BAD_REQUEST, "group-by: one of section, meeting, "
-			            "status, health, stale or overdue");
-			return;
+				o->group_by = k;
+		if (o->group_by < 0) {
+			snprintf(err, size, "group-by: one of section, meeting, status, health, stale "
+			         "or overdue");
+			return -1;
 		}
 	}
-	if (report_ref(r, p, "section", ATRACK_KIND_SECTION, &o.section_id) ||
-	    report_ref(r, p, "framework", ATRACK_KIND_FRAMEWORK, &o.framework_id) ||
-	    report_ref(r, p, "meeting", ATRACK_KIND_MEETING, &o.meeting_id) ||
-	    report_ref(r, p, "party", ATRACK_KIND_PARTY, &o.party_id))
+	if (query_ref(r, "section", ATRACK_KIND_SECTION, &o->section_id, err, size) ||
+	    query_ref(r, "framework", ATRACK_KIND_FRAMEWORK, &o->framework_id, err, size) ||
+	    query_ref(r, "meeting", ATRACK_KIND_MEETING, &o->meeting_id, err, size) ||
+	    query_ref(r, "party", ATRACK_KIND_PARTY, &o->party_id, err, size))
+		return -1;
+	return 0;
+}
+
+void serve_report(const serve_request *r, serve_page *p)
+{
+	atrack_report_opts o = ATRACK_REPORT_OPTS_INIT;
+	char err[512];
+	if (serve_report_opts(r, &o, err, sizeof err) != 0) {
+		serve_error(p, MHD_HTTP_BAD_REQUEST, err);
 		return;
+	}
 	char *html = NULL;
 	size_t len = 0;
 	int rc = atrack_report_render(r->db, &o, ATRACK_REPORT_HTML, &html, &len);
