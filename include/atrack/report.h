@@ -305,6 +305,20 @@ ATRACK_EXTERN int atrack_report_render(atrack_db *db, const atrack_report_opts *
                                        atrack_report_format format, char **out,
                                        size_t *out_len);
 
+/* ---- HTML for other pages ------------------------------------------------ */
+
+/* The Content-Security-Policy of the HTML report: nothing loads, runs or
+ * re-bases. ATRACK_HTML_CSP_BASE without its form rule, for a page that
+ * submits forms to itself (it then adds "form-action 'self'"). */
+#define ATRACK_HTML_CSP_BASE "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"
+#define ATRACK_HTML_CSP ATRACK_HTML_CSP_BASE "; form-action 'none'"
+
+/* Write `text` to `out` escaped as the HTML report escapes every value:
+ * & < > " ' as entities, so it is safe in an element and in a quoted
+ * attribute. NULL writes nothing. Returns ATRACK_OK, ATRACK_MISUSE for a
+ * NULL `out`, ATRACK_IO when writing fails. */
+ATRACK_EXTERN int atrack_html_escape_write(FILE *out, const char *text);
+
 #ifdef __cplusplus
 }
 #endif
