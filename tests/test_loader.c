@@ -439,6 +439,39 @@ END_TEST
 
 /* ---- Parties and parties mentioned ---------------------------------------- */
 
+static const char LONG_TITLE[] =
+	"Joint Statement of the Harbour Partners on Coastal Resilience and Maritime Cooperation\n\n"
+	"The harbour partners share a coast.\n\n"
+	"- Launching a pilot exchange between the harbours.\n";
+
+/* A document's slug is at most 40 characters, cut at a word; a text that
+ * revises a document stored under the longer slug of earlier versions
+ * still revises it in place. */
+START_TEST(test_document_slug_short_and_legacy_found)
+{
+	atrack_db *db = tu_memory_db();
+	atrack_import_opts opts = dated("2031-06-02");
+	atrack_import_result r;
+	ck_assert_int_eq(atrack_import_factsheet(db, LONG_TITLE, strlen(LONG_TITLE), &opts, &r),
+	                 ATRACK_OK);
+	ck_assert_uint_le(strlen(r.document_slug), 40);
+	ck_assert_str_eq(r.document_slug, "joint-statement-of-the-harbour-partners");
+	/* as an earlier version stored it */
+	tu_query_int(db, "UPDATE document SET slug = "
+	             "'joint-statement-of-the-harbour-partners-on-coastal' RETURNING 0");
+	size_t len = strlen(LONG_TITLE);
+	char *revised = malloc(len + 64);
+	memcpy(revised, LONG_TITLE, len);
+	len += (size_t)snprintf(revised + len, 64, "- Funding new quays.\n");
+	ck_assert_int_eq(atrack_import_factsheet(db, revised, len, &opts, &r), ATRACK_OK);
+	ck_assert_int_eq(r.outcome, ATRACK_IMPORT_REVISED);
+	ck_assert_str_eq(r.document_slug, "joint-statement-of-the-harbour-partners-on-coastal");
+	ck_assert_int_eq(tu_query_int(db, "SELECT count(*) FROM document WHERE kind = 'fact_sheet'"), 1);
+	free(revised);
+	atrack_close(db);
+}
+END_TEST
+
 static const char MENTIONS[] =
 	"Fact Sheet: The 59th Security Consultative Meeting\n"
 	"During the 59th U.S.-Republic of Korea (ROK) Security Consultative Meeting (SCM) on "
@@ -543,6 +576,7 @@ int main(void)
 	tcase_add_test(tc, test_other_document_of_the_meeting_is_new);
 	tcase_add_test(tc, test_revision_keeps_earlier_text);
 	tcase_add_test(tc, test_document_parties_and_mentions);
+	tcase_add_test(tc, test_document_slug_short_and_legacy_found);
 	suite_add_tcase(s, tc);
 	return tu_run_suite(s);
 }

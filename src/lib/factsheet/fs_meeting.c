@@ -572,6 +572,15 @@ static bool travel_phrase(const fsp_parser *p, size_t *out_block, size_t *from, 
 	return false;
 }
 
+/* The first block of the body (prose or an item made of prose). */
+static size_t first_body_block(const fsp_parser *p)
+{
+	for (size_t bi = 0; bi < p->block_count; bi++)
+		if (p->blocks[bi].kind == BLOCK_PROSE || p->blocks[bi].kind == BLOCK_ITEM)
+			return bi;
+	return SIZE_MAX;
+}
+
 /* Whether the lead (the first paragraph) reports a meeting: "convened",
  * "met", "held their ... meeting". */
 static bool lead_reports_meeting(const fsp_parser *p)
@@ -612,6 +621,13 @@ static int titled_meeting(fsp_parser *p)
 				person = true;
 		if ((person && sentence_has_cue(db, d->tok, FSP_MEETING_CUES)) ||
 		    db->tok_count <= 6)
+			date = d;
+	}
+	/* "The partners met in Port Alder on June 2, 2031": the lead dates it */
+	for (size_t i = 0; i < p->date_count && i < 64 && !date; i++) {
+		const fsp_date *d = &p->dates[i];
+		if (d->year > 0 && d->day > 0 && d->block == first_body_block(p) &&
+		    sentence_has_cue(&p->blocks[d->block], d->tok, FSP_MEETING_CUES))
 			date = d;
 	}
 	size_t travel_block = 0, travel_from = 0, travel_to = 0;

@@ -6,9 +6,12 @@
  */
 #include "loader_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
-char *fsl_document_slug(const fs_model *model)
+/* The document's slug before slugs were held to FS_SLUG_MAX: a text that
+ * revises a document stored under it is still found. */
+static char *legacy_document_slug(const fs_model *model)
 {
 	atr_buf b = ATR_BUF_INIT;
 	if (model->meeting_count > 0) {
@@ -22,6 +25,23 @@ char *fsl_document_slug(const fs_model *model)
 		atr_free(from_title);
 	}
 	return atr_buf_detach(&b);
+}
+
+char *fsl_document_slug(const fs_model *model)
+{
+	char *out = NULL;
+	if (model->meeting_count > 0) {
+		if (fs_slug_fit(model->meetings[0].slug, "-fact-sheet", &out) != ATRACK_OK)
+			return NULL;
+		return out ? out : atr_slugify(model->meetings[0].slug, FS_SLUG_MAX);
+	}
+	char *from_title = atr_slugify(model->title ? model->title : "fact sheet", FS_SLUG_MAX);
+	if (!from_title)
+		return NULL;
+	if (*from_title && strspn(from_title, "0123456789-") != strlen(from_title))
+		return from_title;
+	atr_free(from_title);
+	return atr_strdup("fact-sheet");
 }
 
 /* The document of `slug`: none, one this text revises, or another. */
@@ -61,13 +81,52 @@ int fsl_find_document(loader *L, char **slug, const char *title, const char *sha
 	L->document_id = found ? id : 0;
 	if (found)
 		return ATRACK_OK;
-	for (int n = 1; n <= 1000; n++) {
+	/* a document stored under its longer slug of earlier versions */
+	char *legacy = legacy_document_slug(L->model);
+	if (!legacy)
+		return atr_error(L->db, ATRACK_NOMEM, "out of memory");
+	for (int n = 1; n <= 1000 && strcmp(legacy, *slug) != 0; n++) {
 		atr_buf b = ATR_BUF_INIT;
-		atr_buf_puts(&b, *slug);
+		atr_buf_puts(&b, legacy);
 		if (n > 1)
 			atr_buf_printf(&b, "-%d", n);
 		char *candidate = atr_buf_detach(&b);
-		if (!candidate)
+		bool revises = false;
+		rc = candidate ? document_of_slug(L, candidate, title, &id, &found, &revises)
+		               : atr_error(L->db, ATRACK_NOMEM, "out of memory");
+		if (rc == ATRACK_OK && found && revises) {
+			L->document_id = id;
+			atr_free(*slug);
+			*slug = candidate;
+			atr_free(legacy);
+			return ATRACK_OK;
+		}
+		atr_free(candidate);
+		if (rc != ATRACK_OK) {
+			atr_free(legacy);
+			return rc;
+		}
+		if (!found)
+			break; /* no earlier document of that slug */
+	}
+	atr_free(legacy);
+	for (int n = 1; n <= 1000; n++) {
+		char *candidate = NULL;
+		char suffix[16];
+		snprintf(suffix, sizeof suffix, "-%d", n);
+		rc = n > 1 ? fs_slug_fit(*slug, suffix, &candidate) : ATRACK_OK;
+		if (rc == ATRACK_OK && !candidate) {
+			/* one word too long to cut at a word: cut it anywhere */
+			atr_buf b = ATR_BUF_INIT;
+			size_t keep = strlen(*slug);
+			if (n > 1 && keep + strlen(suffix) > FS_SLUG_MAX)
+				keep = FS_SLUG_MAX - strlen(suffix);
+			atr_buf_append(&b, *slug, keep);
+			if (n > 1)
+				atr_buf_puts(&b, suffix);
+			candidate = atr_buf_detach(&b);
+		}
+		if (rc != ATRACK_OK || !candidate)
 			return atr_error(L->db, ATRACK_NOMEM, "out of memory");
 		bool revises;
 		rc = document_of_slug(L, candidate, title, &id, &found, &revises);
