@@ -67,16 +67,29 @@ static const fsp_date *meeting_date(const fsp_parser *p, const char *const *cues
 	return NULL;
 }
 
+/* Where the lead ends: past the blocks of the first three paragraphs of
+ * the body (a paragraph of prose may stand as several sentence blocks). */
+static size_t lead_end(const fsp_parser *p)
+{
+	size_t seen = 0, bi;
+	for (bi = 0; bi < p->block_count; bi++) {
+		const fsp_block *b = &p->blocks[bi];
+		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
+			continue;
+		if ((bi == 0 || !fsp_same_paragraph(&p->blocks[bi - 1], b)) && ++seen > 3)
+			break;
+	}
+	return bi;
+}
+
 /* "gathered for the first time", "met for the fourth time": the
  * ordinal of the meeting the lead reports, not "the first time since". */
 static int time_ordinal(const fsp_parser *p)
 {
-	for (size_t bi = 0, seen = 0; bi < p->block_count && seen < 3; bi++) {
+	for (size_t bi = 0, end = lead_end(p); bi < end; bi++) {
 		const fsp_block *b = &p->blocks[bi];
 		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
 			continue;
-		if (bi == 0 || !fsp_same_paragraph(&p->blocks[bi - 1], b))
-			seen++;
 		for (size_t t = 3; t < b->tok_count; t++) {
 			if (!fsp_core_is(b, t, "time") || !fsp_core_is(b, t - 2, "the") ||
 			    !fsp_core_is(b, t - 3, "for"))
@@ -99,12 +112,10 @@ static int time_ordinal(const fsp_parser *p)
 static int possessive_ordinal(const fsp_parser *p)
 {
 	static const char *const possessives[] = { "their", "its", "our", NULL };
-	for (size_t bi = 0, seen = 0; bi < p->block_count && seen < 3; bi++) {
+	for (size_t bi = 0, end = lead_end(p); bi < end; bi++) {
 		const fsp_block *b = &p->blocks[bi];
 		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
 			continue;
-		if (bi == 0 || !fsp_same_paragraph(&p->blocks[bi - 1], b))
-			seen++;
 		for (size_t t = 2; t < b->tok_count; t++) {
 			if (!fsp_core_is(b, t, "meeting") && !fsp_core_is(b, t, "summit"))
 				continue;
@@ -124,12 +135,10 @@ static int possessive_ordinal(const fsp_parser *p)
 static bool travel_phrase(const fsp_parser *p, size_t *out_block, size_t *from, size_t *to)
 {
 	static const char *const nouns[] = { "travel", "visit", "trip", NULL };
-	for (size_t bi = 0, seen = 0; bi < p->block_count && seen < 3; bi++) {
+	for (size_t bi = 0, end = lead_end(p); bi < end; bi++) {
 		const fsp_block *b = &p->blocks[bi];
 		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
 			continue;
-		if (bi == 0 || !fsp_same_paragraph(&p->blocks[bi - 1], b))
-			seen++;
 		for (size_t t = 1; t + 2 < b->tok_count; t++) {
 			if (!fsp_core_in(b, t, nouns) || !fsp_core_is(b, t + 1, "to") ||
 			    b->toks[t].closes)
