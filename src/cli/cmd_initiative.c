@@ -120,7 +120,11 @@ static const char *const columns[] = {
 static int list(cli_ctx *ctx, int argc, char **argv, const cli_usage *usage)
 {
 	cli_initiative_args a = { 0 };
-	cli_opt opts[16] = { CLI_OPT_END };
+	bool wide = false;
+	cli_opt opts[24] = {
+		{ "wide", 0, CLI_FLAG, &wide, NULL, "every column at full width, whatever the terminal" },
+		CLI_OPT_END
+	};
 	cli_initiative_options(&a, opts);
 	char **args;
 	int nargs;
@@ -137,7 +141,7 @@ static int list(cli_ctx *ctx, int argc, char **argv, const cli_usage *usage)
 	if (lrc != ATRACK_OK)
 		return cli_fail_lib(ctx, lrc, "cannot list initiatives");
 	rc = cli_print_rows_fit(ctx, it, ATRACK_KIND_INITIATIVE, "initiatives", columns, NULL, NULL,
-	                        NULL, false, &keep);
+	                        NULL, wide, &keep);
 	atrack_iter_free(it);
 	return rc;
 }

@@ -95,10 +95,12 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		"Show the audit log, newest first: every change to every table, by whom.",
 		0, 0, CLI_NEEDS_DB | CLI_READS
 	};
+	bool wide = false;
 	const char *kind_name = NULL, *ref = NULL;
 	atrack_audit_filter f = ATRACK_AUDIT_FILTER_INIT;
 	long limit = 0;
 	const cli_opt opts[] = {
+		{ "wide", 0, CLI_FLAG, &wide, NULL, "every column at full width, whatever the terminal" },
 		{ "kind", 'k', CLI_STRING, &kind_name, "KIND", "only changes to this kind: initiative, update, status, ..." },
 		{ "id", 0, CLI_STRING, &ref, "REF", "only changes to this one (id or slug; needs --kind)" },
 		{ "since", 0, CLI_STRING, &f.since, "DATE", "changes on or after DATE (UTC)" },
@@ -137,6 +139,9 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	static const char *const headers[] = { "ID", "AT", "AUTHOR", "ACTION", "WHAT", "CHANGES" };
 	cli_list list;
 	cli_list_begin(ctx, &list, "entries", 6, headers);
+	/* At 80 columns the action goes first (the changes say "created"). */
+	static const unsigned char drop[] = { 0, 0, 0, 2, 0, 0 };
+	cli_table_fit(list.table, drop, wide);
 	while ((lib_rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_audit_entry *e = atrack_iter_audit(it);
 		if (list.json) {

@@ -58,3 +58,62 @@ grep -q 'conducting-large-scale-field-training.*enhancing-extended.*no-meeting-i
 # initiative list --order meeting is the same order.
 run initiative list --order meeting | sed -n 2p | grep -q '^2 ' || fail "initiative list --order meeting"
 echo "tables: the board by meeting, and its meeting column"
+
+# The other tables at 80 columns drop whole columns by priority.
+run framework add --name "Defense Science and Technology Executive Committee of the Alliance" \
+	--acronym DSTEC --slug dstec --kind committee >/dev/null
+run party add --name "Democratic People's Republic of Korea" --short-name DPRK --slug dprk >/dev/null
+run update add enhancing-extended-deterrence-cooperation-through-ncg --status in_progress \
+	--health at_risk --percent 40 --date 2025-02-01 \
+	--note "Tabletop exercise held on the workstreams of the Nuclear Consultative Group in Washington" >/dev/null
+run initiative edit no-meeting-initiative --title "A retitled initiative of no meeting, with a long title" \
+	--target-date 2027-01-01 --position 7 >/dev/null
+run meeting add --name "Foreign and Defense Ministers' Meeting of the Republic of Korea and the United States" \
+	--kind "2+2 Ministerial Meeting" --short-kind "2+2 Meeting" --ordinal 3 --start-date 2024-10-31 \
+	--slug two-plus-two >/dev/null
+header_is() { # FILE WHAT PATTERN
+	head -1 "$1" | grep -qx "$3" || fail "$2 at 80 columns: header $(head -1 "$1")"
+}
+COLUMNS=80 run initiative list >"$work/t"
+header_is "$work/t" "initiative list" 'id  slug  *status  *health  *title'
+grep -q '^1   enhancing-extended-deterr[a-z-]*~  in_progress  at_risk  Enhancing extended' "$work/t" ||
+	fail "initiative list at 80 columns: slug not readable: $(cat "$work/t")"
+fits "$work/t" "initiative list"
+COLUMNS=80 run initiative list --wide >"$work/t"
+header_is "$work/t" "initiative list --wide" 'id  slug  *section_slug  *status  *health  *target_date  *title'
+grep -q 'A retitled initiative of no meeting, with a long title$' "$work/t" || fail "--wide: title cut"
+
+COLUMNS=80 run meeting list >"$work/t"
+header_is "$work/t" "meeting list" 'id  slug  *start_date  *name'
+grep -q '2024-10-30  56th Security Consultative Meeting$' "$work/t" || fail "meeting list: name cut: $(cat "$work/t")"
+COLUMNS=80 run meeting list --wide >"$work/t"
+header_is "$work/t" "meeting list --wide" 'id  slug  *start_date  *short_kind  *ordinal  *name'
+
+COLUMNS=80 run framework list >"$work/t"
+header_is "$work/t" "framework list" 'id  slug  *acronym  *name'
+grep -q '^1   dstec  DSTEC    Defense Science and Technology Executive Committee of the A~$' "$work/t" ||
+	fail "framework list: $(cat "$work/t")"
+fits "$work/t" "framework list"
+COLUMNS=80 run framework list --wide >"$work/t"
+header_is "$work/t" "framework list --wide" 'id  slug  *acronym  *name  *kind'
+
+COLUMNS=80 run party list >"$work/t"
+header_is "$work/t" "party list" 'id  slug  *name  *short_name  *kind'
+
+COLUMNS=80 run update list >"$work/t"
+header_is "$work/t" "update list" 'ID  DATE  *INITIATIVE  *STATUS  *HEALTH  *NOTE'
+grep -q '^[0-9]*  *2025-02-01  enhancing-extended-[a-z-]*~  in_progress  at_risk  Tabletop' "$work/t" ||
+	fail "update list at 80 columns: $(cat "$work/t")"
+fits "$work/t" "update list"
+COLUMNS=80 run update list --wide >"$work/t"
+header_is "$work/t" "update list --wide" 'ID  DATE  *INITIATIVE  *STATUS  *HEALTH  *%  *AUTHOR  *NOTE'
+grep -q 'Nuclear Consultative Group in Washington$' "$work/t" || fail "update list --wide: note cut"
+
+COLUMNS=80 run log >"$work/t"
+header_is "$work/t" "log" 'ID  AT  *AUTHOR  *WHAT  *CHANGES'
+grep -q '^[0-9]*  *20[0-9-]*T[0-9:.]*Z  tester  initiative [0-9]*  *title, position, target_date$' "$work/t" ||
+	fail "log at 80 columns: $(head -3 "$work/t")"
+fits "$work/t" "log"
+COLUMNS=80 run log --wide >"$work/t"
+header_is "$work/t" "log --wide" 'ID  AT  *AUTHOR  *ACTION  *WHAT  *CHANGES'
+echo "tables: lists at 80 columns drop columns by priority; --wide shows all"
