@@ -43,6 +43,7 @@ void scenario_as_of(void);
 void scenario_search(void);
 void scenario_growth(void);
 void scenario_check(void);
+void scenario_big_sheet(void);
 
 static const struct scenario {
 	int number;
@@ -58,6 +59,7 @@ static const struct scenario {
 	{ 7, scenario_search, "search update notes" },
 	{ 8, scenario_growth, "growth with the history" },
 	{ 9, scenario_check, "atrack check, linear in the history" },
+	{ 10, scenario_big_sheet, "import one sheet of the largest size, linear in the text" },
 };
 
 /* ---- Probes -------------------------------------------------------------- */

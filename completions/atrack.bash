@@ -223,7 +223,8 @@ _atrack()
         if [[ -z $command ]]; then
             options="--db --json --author --help --version"
         else
-            options=$(_atrack_help_options "${helpargs[@]}" | awk '{print $1}')
+            # Each once: a command's own option may share a global's name.
+            options=$(_atrack_help_options "${helpargs[@]}" | awk '!seen[$1]++ {print $1}')
         fi
         _atrack_offer "$options" "$cur"
         return

@@ -61,6 +61,21 @@ CREATE TABLE document (
 CREATE INDEX document_by_sha256 ON document (sha256);
 CREATE INDEX document_by_document ON document (document_id);
 
+-- An earlier text of a document (migration 0007): a revised text replaces
+-- the document's body in place, and the text it replaces is kept here, so
+-- no imported text is ever lost.
+CREATE TABLE document_text (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  revision    INTEGER NOT NULL CHECK (revision >= 1),
+  source      TEXT,            -- file name or URL it was read from
+  sha256      TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+  byte_size   INTEGER NOT NULL CHECK (byte_size >= 0),
+  body        TEXT NOT NULL,
+  imported_at TEXT,
+  UNIQUE (document_id, revision)
+) STRICT;
+
 -- A country or organisation: a party to the meetings, or one named in them.
 CREATE TABLE party (
   id          INTEGER PRIMARY KEY,
@@ -72,6 +87,18 @@ CREATE TABLE party (
   source_line INTEGER CHECK (source_line IS NULL OR source_line >= 1)
 ) STRICT;
 CREATE INDEX party_by_document ON party (document_id);
+
+-- A party a document names, in its role there (migration 0007): 'party',
+-- one of the countries that meet; 'mentioned', named only (an adversary, a
+-- bystander). An analyst filters by either.
+CREATE TABLE document_party (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  party_id    INTEGER NOT NULL REFERENCES party (id) ON DELETE CASCADE,
+  role        TEXT NOT NULL DEFAULT 'party' CHECK (role IN ('party', 'mentioned')),
+  UNIQUE (document_id, party_id)
+) STRICT;
+CREATE INDEX document_party_by_party ON document_party (party_id, role);
 
 -- A person who takes part in meetings, with the party they represent.
 CREATE TABLE person (
@@ -370,6 +397,22 @@ CREATE TRIGGER document_ad AFTER DELETE ON document BEGIN
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document', old.id, 'delete',
           atrack_json_object('slug', old.slug, 'title', old.title, 'kind', old.kind, 'source', old.source, 'sha256', old.sha256, 'byte_size', old.byte_size, 'revision', old.revision, 'imported_at', old.imported_at, 'document_id', old.document_id, 'source_line', old.source_line));
 END;
+CREATE TRIGGER document_text_ai AFTER INSERT ON document_text BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_text', new.id, 'insert',
+          atrack_json_object('document_id', new.document_id, 'revision', new.revision, 'source', new.source, 'sha256', new.sha256, 'byte_size', new.byte_size, 'imported_at', new.imported_at));
+END;
+CREATE TRIGGER document_text_au AFTER UPDATE ON document_text BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_text', new.id, 'update',
+          atrack_json_object('document_id', old.document_id, 'revision', old.revision, 'source', old.source, 'sha256', old.sha256, 'byte_size', old.byte_size, 'imported_at', old.imported_at),
+          atrack_json_object('document_id', new.document_id, 'revision', new.revision, 'source', new.source, 'sha256', new.sha256, 'byte_size', new.byte_size, 'imported_at', new.imported_at));
+END;
+CREATE TRIGGER document_text_ad AFTER DELETE ON document_text BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_text', old.id, 'delete',
+          atrack_json_object('document_id', old.document_id, 'revision', old.revision, 'source', old.source, 'sha256', old.sha256, 'byte_size', old.byte_size, 'imported_at', old.imported_at));
+END;
 
 CREATE TRIGGER party_ai AFTER INSERT ON party BEGIN
   INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
@@ -386,6 +429,23 @@ CREATE TRIGGER party_ad AFTER DELETE ON party BEGIN
   INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'party', old.id, 'delete',
           atrack_json_object('slug', old.slug, 'name', old.name, 'short_name', old.short_name, 'kind', old.kind, 'document_id', old.document_id, 'source_line', old.source_line));
+END;
+
+CREATE TRIGGER document_party_ai AFTER INSERT ON document_party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_party', new.id, 'insert',
+          atrack_json_object('document_id', new.document_id, 'party_id', new.party_id, 'role', new.role));
+END;
+CREATE TRIGGER document_party_au AFTER UPDATE ON document_party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json, after_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_party', new.id, 'update',
+          atrack_json_object('document_id', old.document_id, 'party_id', old.party_id, 'role', old.role),
+          atrack_json_object('document_id', new.document_id, 'party_id', new.party_id, 'role', new.role));
+END;
+CREATE TRIGGER document_party_ad AFTER DELETE ON document_party BEGIN
+  INSERT INTO audit_log (at, author, table_name, row_id, action, before_json)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), atrack_author(), 'document_party', old.id, 'delete',
+          atrack_json_object('document_id', old.document_id, 'party_id', old.party_id, 'role', old.role));
 END;
 
 CREATE TRIGGER person_ai AFTER INSERT ON person BEGIN

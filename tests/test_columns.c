@@ -5,8 +5,9 @@
  * member tables (atrack_fields) and the structs behind them
  * (atrack_entity_size), the update and status structs of tracking.h, the
  * JSON exchange tables (xt_tables, with their hand-kept counts), the
- * export JSON Schema (docs/export.schema.json), and the column lists of the
- * audit triggers. A column a list leaves out on purpose is named, with the
+ * export JSON Schema (docs/export.schema.json), the fact-sheet loader's
+ * statements (fsl_sql: each prepares, each INSERT names every column), and
+ * the column lists of the audit triggers. A column a list leaves out on purpose is named, with the
  * reason, in one of the allow-lists below; an allow-list entry that no
  * longer matches anything is itself a failure, so the lists stay honest.
  *
@@ -18,6 +19,7 @@
 
 #include "atrack_int.h"
 #include "exchange/exchange_int.h"
+#include "factsheet/loader_int.h"
 
 #include <jansson.h>
 #include <stdalign.h>
@@ -67,6 +69,7 @@ static const omission not_audited_tables[] = {
 static const omission not_in_audit_images[] = {
 	{ "*", "id", "the audit log's row_id holds it" },
 	{ "document", "body", "its sha256 stands for it (schema/atrack.sql, audit triggers)" },
+	{ "document_text", "body", "as document.body (migration 0007)" },
 };
 
 /* Tables the JSON export does not carry. */
@@ -971,12 +974,10 @@ END_TEST
 /* ---- INSERT column lists ------------------------------------------------------- */
 
 /*
- * A place for the fact-sheet loader's INSERT statements. Each {table, sql}
- * pair must prepare against a fresh database, insert into `table`, and
- * name every column of it but those `not_set` lets out. The loader keeps
- * its statements to itself today; once they are a table of named constants
- * the loader exports to its tests, point test_insert_columns at that table
- * (and grow loader_not_set with what the loader leaves to the defaults).
+ * The fact-sheet loader's statements (fsl_sql, loader_sql.c: the table the
+ * loader itself runs them from). Each must prepare against a fresh
+ * database; each INSERT must insert into its entry's table and name every
+ * column of it but those `not_set` lets out.
  */
 typedef struct insert_sql {
 	const char *table;
@@ -1023,22 +1024,59 @@ static void check_insert_columns(sqlite3 *sql, const insert_sql *inserts, size_t
 static const omission loader_not_set[] = {
 	ROW_ID,
 	{ "party", "kind", "a fact sheet does not say; the default 'country' stands" },
+	{ "document", "revision", "1 for a new document; a revised text counts it up" },
+	{ "document", "document_id", "a fact sheet is cited by none; a cited document's is set" },
+	{ "document", "source_line", "as document_id" },
+	{ "document", "source", "a cited document has no file; a fact sheet's is set" },
+	{ "document", "sha256", "as source" },
+	{ "document", "byte_size", "as source" },
+	{ "document", "body", "as source" },
+	{ "document", "imported_at", "as source" },
+	{ "framework", "description", "a fact sheet gives none; analysts write it" },
+	{ "initiative", "target_date", "a fact sheet gives none; analysts set it" },
+	{ "initiative", "review_date", "as target_date" },
+	{ "progress_update", "health", "an announcement has none" },
+	{ "progress_update", "percent_complete", "as health" },
+	{ "progress_update", "evidence_url", "as health" },
+	{ "progress_update", "evidence_document_id", "as health" },
+	{ "progress_update", "is_reopen", "an announcement reopens nothing" },
 };
+
+/* The loader's table, as insert_sql rows: its INSERTs, and the rest only
+ * to be prepared. */
+static void loader_statements(insert_sql *inserts, size_t *ninserts, insert_sql *others,
+                              size_t *nothers)
+{
+	*ninserts = *nothers = 0;
+	for (size_t i = 0; i < FSL_SQL_COUNT; i++) {
+		ck_assert_msg(fsl_sql[i].table && fsl_sql[i].sql, "fsl_sql[%zu] is not set", i);
+		insert_sql row = { fsl_sql[i].table, fsl_sql[i].sql };
+		if (strncmp(row.sql, "INSERT", 6) == 0)
+			inserts[(*ninserts)++] = row;
+		else
+			others[(*nothers)++] = row;
+	}
+}
 
 START_TEST(test_insert_columns)
 {
-	/* The one example until the loader's statements can be reached: the
-	 * shape of its party INSERT. */
-	static const insert_sql inserts[] = {
-		{ "party", "INSERT INTO party (slug, name, document_id, source_line, short_name) "
-		  "VALUES (?1, ?2, ?3, ?4, ?5)" },
-	};
+	insert_sql inserts[FSL_SQL_COUNT], others[FSL_SQL_COUNT];
+	size_t ninserts, nothers;
+	loader_statements(inserts, &ninserts, others, &nothers);
+	ck_assert_uint_gt(ninserts, 15);
 	atrack_db *db = tu_memory_db();
 	allow_list not_set = ALLOW_LIST("loader_not_set", loader_not_set);
 	atr_buf problems = ATR_BUF_INIT;
-	check_insert_columns(db->sql, inserts, ATR_ARRAY_SIZE(inserts), &not_set, &problems);
+	check_insert_columns(db->sql, inserts, ninserts, &not_set, &problems);
 	report_unused(&not_set, &problems);
-	ASSERT_NO_PROBLEMS(&problems, "the INSERT column lists disagree with the tables");
+	for (size_t i = 0; i < nothers; i++) {
+		sqlite3_stmt *stmt = NULL;
+		if (sqlite3_prepare_v2(db->sql, others[i].sql, -1, &stmt, NULL) != SQLITE_OK)
+			atr_buf_printf(&problems, "\n  %s: the statement does not prepare: %s: %s",
+			               others[i].table, sqlite3_errmsg(db->sql), others[i].sql);
+		sqlite3_finalize(stmt);
+	}
+	ASSERT_NO_PROBLEMS(&problems, "the loader's statements (fsl_sql, loader_sql.c) disagree with the tables");
 
 	/* And it fails on one that forgets a column, or names a wrong one. */
 	static const insert_sql wrong[] = {

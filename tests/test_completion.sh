@@ -63,6 +63,13 @@ complete_words update add --he
 expect "an option of a verb" "--health --help"
 complete_words report --f
 expect "an option of a command" "--format --framework"
+# Their own --author filters (repeatable) shadow the global one: offered once.
+complete_words update list --au
+expect "update list: its --author, once" "--author"
+complete_words log --au
+expect "log: its --author, once" "--author"
+complete_words log --author alice --au
+expect "log: --author again after one" "--author"
 
 slugs=$("$atrack" --db "$db" --json initiative list | sed -n 's/^      "slug": "\(.*\)",$/\1/p')
 [ "$(wc -l <<<"$slugs")" -eq 7 ] || { echo "FAIL: cannot read the slugs"; exit 1; }

@@ -171,7 +171,7 @@ START_TEST(test_export_shape)
 	ck_assert_msg(doc != NULL, "%s", error.text);
 	static const char *const keys[] = {
 		"format", "format_version", "atrack_version", "schema_version", "status_codes",
-		"documents", "parties", "people", "meetings", "participants", "meeting_documents",
+		"documents", "document_texts", "parties", "document_parties", "people", "meetings", "participants", "meeting_documents",
 		"sections", "frameworks", "focus_areas", "exercises", "initiatives",
 		"framework_focus_areas", "initiative_frameworks", "initiative_parties",
 		"initiative_exercises", "initiative_documents", "initiative_focus_areas",

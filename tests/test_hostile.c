@@ -124,7 +124,8 @@ START_TEST(test_sql_in_text_is_stored_literally)
 		"The allies agreed on:\n"
 		"- Reviewing the x' OR '1'='1 clause; DELETE FROM progress_update; -- of the plan.\n";
 	char *input = write_input("sql.txt", text, sizeof text - 1);
-	const char *argv[] = { "--db", db_path, "import", input, NULL };
+	/* (The text gives no date: the meeting's is supplied.) */
+	const char *argv[] = { "--db", db_path, "import", "--date", "2025-01-15", input, NULL };
 	tu_run run = tu_atrack(NULL, argv);
 	ck_assert_msg(run.status == 0, "%s", run.err);
 	tu_run_free(&run);
@@ -296,7 +297,7 @@ START_TEST(test_full_disk)
 	char *input = write_input("big.txt", big.data, big.len);
 	atr_buf_clear(&big);
 	tu_run_opts opts = { .file_size_limit = 256 * 1024 };
-	const char *argv[] = { "--db", db_path, "import", input, NULL };
+	const char *argv[] = { "--db", db_path, "import", "--date", "2025-01-15", input, NULL };
 	tu_run run = tu_atrack_ex(NULL, argv, &opts);
 	ck_assert_int_eq(run.status, 1);
 	ck_assert_msg(strstr(run.err, "atrack: import: ") == run.err &&

@@ -8,6 +8,7 @@
 #include "report_helpers.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -447,6 +448,115 @@ START_TEST(test_group_by_framework_party)
 }
 END_TEST
 
+/* The ids of the report's initiatives, in a bit set (ids below 64). */
+static uint64_t report_ids(atrack_db *db, const atrack_report_opts *o, unsigned int *total)
+{
+	atrack_report *r;
+	ck_assert_msg(atrack_report_open(db, o, &r) == ATRACK_OK, "%s", atrack_errmsg(db));
+	*total = atrack_report_group_at(r, ATRACK_REPORT_ALL, 0)->total;
+	atrack_iter *it;
+	ck_assert_int_eq(atrack_report_rows(r, &it), ATRACK_OK);
+	uint64_t ids = 0;
+	while (atrack_iter_next(it) == ATRACK_OK) {
+		const atrack_report_row *row = atrack_iter_report_row(it);
+		ck_assert_int_lt(row->id, 64);
+		ids |= UINT64_C(1) << row->id;
+	}
+	atrack_iter_free(it);
+	atrack_report_free(r);
+	return ids;
+}
+
+#define ID_BIT(id) (UINT64_C(1) << (id))
+
+/* #14 item 28: several status codes mean any of them, in the summary, the
+ * rows and every format; with `status` too, any of them all. In the
+ * fixture 1 is in_progress, 3 completed, 4 ongoing, 6 stalled, and 2, 5
+ * and 7 announced. */
+START_TEST(test_statuses_any_of)
+{
+	atrack_db *db = report_db();
+	static const char *const done_or_stalled[] = { "completed", "stalled" };
+	atrack_report_opts o = opts_today();
+	o.statuses = done_or_stalled;
+	o.nstatuses = 2;
+	unsigned int total;
+	ck_assert_uint_eq(report_ids(db, &o, &total), (ID_BIT(3) | ID_BIT(6)));
+	ck_assert_uint_eq(total, 2);
+	o.status = "in_progress";
+	ck_assert_uint_eq(report_ids(db, &o, &total), (ID_BIT(1) | ID_BIT(3) | ID_BIT(6)));
+	ck_assert_uint_eq(total, 3);
+	/* The same code twice is that code once. */
+	static const char *const twice[] = { "announced", "announced" };
+	o = opts_today();
+	o.statuses = twice;
+	o.nstatuses = 2;
+	ck_assert_uint_eq(report_ids(db, &o, &total), (ID_BIT(2) | ID_BIT(5) | ID_BIT(7)));
+	ck_assert_uint_eq(total, 3);
+
+	/* Every format shows those and only those: each row's slug (the
+	 * text and Markdown reports' title). */
+	char slug[8][64] = { "" }, title[8][64] = { "" };
+	atrack_report *r;
+	o = opts_today();
+	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_OK);
+	atrack_iter *it;
+	ck_assert_int_eq(atrack_report_rows(r, &it), ATRACK_OK);
+	while (atrack_iter_next(it) == ATRACK_OK) {
+		const atrack_report_row *row = atrack_iter_report_row(it);
+		ck_assert_int_lt(row->id, 8);
+		snprintf(slug[row->id], sizeof slug[0], "%s", row->slug);
+		snprintf(title[row->id], sizeof title[0], "%s", row->title);
+	}
+	atrack_iter_free(it);
+	atrack_report_free(r);
+	o = opts_today();
+	o.statuses = done_or_stalled;
+	o.nstatuses = 2;
+	static const atrack_report_format formats[] = { ATRACK_REPORT_TEXT, ATRACK_REPORT_MD,
+	                                                ATRACK_REPORT_HTML, ATRACK_REPORT_CSV,
+	                                                ATRACK_REPORT_JSON };
+	for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
+		o.width = 400; /* no slug cut in the text report */
+		char *out = render(db, &o, formats[f]);
+		for (int i = 1; i < 8; i++) {
+			char quoted[128];
+			snprintf(quoted, sizeof quoted, formats[f] == ATRACK_REPORT_JSON ? "\"%s\"" : "%s",
+			         formats[f] <= ATRACK_REPORT_MD ? title[i] : slug[i]);
+			bool want = i == 3 || i == 6;
+			ck_assert_msg((strstr(out, quoted) != NULL) == want, "format %d: %s %s",
+			              (int)formats[f], quoted, want ? "missing" : "shown");
+		}
+		atrack_free(out);
+	}
+
+	/* A code the vocabulary lacks, and lists that are not lists. */
+	static const char *const unknown[] = { "completed", "dormant" };
+	o = opts_today();
+	o.statuses = unknown;
+	o.nstatuses = 2;
+	r = NULL;
+	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_INVALID);
+	ck_assert_ptr_null(r);
+	ck_assert_str_eq(atrack_errmsg(db), "report: no status 'dormant'");
+	o.statuses = NULL;
+	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_MISUSE);
+	static const char *const with_null[] = { "completed", NULL };
+	o.statuses = with_null;
+	ck_assert_int_eq(atrack_report_open(db, &o, &r), ATRACK_MISUSE);
+	ck_assert_ptr_null(r);
+
+	/* A version-2 caller's options have no such fields: they are not read. */
+	o = opts_today();
+	o.version = 2;
+	o.statuses = with_null;
+	o.nstatuses = 99;
+	ck_assert_uint_eq(report_ids(db, &o, &total), 0xfe);
+	ck_assert_uint_eq(total, 7);
+	atrack_close(db);
+}
+END_TEST
+
 static Suite *briefing_suite(void)
 {
 	Suite *s = suite_create("report_briefing");
@@ -460,6 +570,7 @@ static Suite *briefing_suite(void)
 	tcase_add_test(tc, test_burndown);
 	tcase_add_test(tc, test_group_by);
 	tcase_add_test(tc, test_group_by_framework_party);
+	tcase_add_test(tc, test_statuses_any_of);
 	suite_add_tcase(s, tc);
 	return s;
 }

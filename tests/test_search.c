@@ -278,6 +278,8 @@ START_TEST(test_upgrade_from_queue_only_index)
 		"DROP TRIGGER search_document_ai; DROP TRIGGER search_document_au;"
 		"DROP TRIGGER search_document_ad;"
 		"DELETE FROM search_index WHERE kind IN (1, 2, 5, 10);"
+		/* Nor were earlier texts kept (migration 0007). */
+		"DROP TABLE document_text; DROP TABLE document_party;"
 		"CREATE TRIGGER search_progress_update_ai AFTER INSERT ON progress_update BEGIN"
 		"  INSERT INTO search_pending (doc_id) SELECT new.id * 16 + 11"
 		"    WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc_id = new.id * 16 + 11);"

@@ -22,7 +22,8 @@ extern "C" {
 typedef enum atrack_import_outcome {
 	ATRACK_IMPORT_NEW = 1,       /* a document not seen before */
 	ATRACK_IMPORT_UNCHANGED = 2, /* the same text was imported already: nothing written */
-	ATRACK_IMPORT_REVISED = 3    /* a new text of a known document: updated in place */
+	ATRACK_IMPORT_REVISED = 3    /* a new text of a known document (same meeting and
+	                                title): updated in place, the old text kept */
 } atrack_import_outcome;
 
 /* Rows of one kind an import found in the text, and how many of them were
@@ -59,10 +60,17 @@ typedef struct atrack_import_opts {
 	const char *source_name; /* file name recorded with the document and used in
 	                            messages; NULL for "-" */
 	unsigned int flags;      /* ATRACK_IMPORT_* */
+	/* Since version 2: the meeting's date, "YYYY-MM-DD", for a text that
+	 * gives none (NULL: none). It dates the "announced" updates of items
+	 * whose meeting the text leaves undated (or that have no meeting), and
+	 * is the date of a new meeting the text gives no date for. A text's
+	 * own date always wins. Callers built against version 1 pass a struct
+	 * without this member, which the library then does not read. */
+	const char *meeting_date;
 } atrack_import_opts;
 
-#define ATRACK_IMPORT_OPTS_VERSION 1
-#define ATRACK_IMPORT_OPTS_INIT { ATRACK_IMPORT_OPTS_VERSION, NULL, 0 }
+#define ATRACK_IMPORT_OPTS_VERSION 2
+#define ATRACK_IMPORT_OPTS_INIT { ATRACK_IMPORT_OPTS_VERSION, NULL, 0, NULL }
 
 /*
  * Import a fact sheet: `len` bytes of UTF-8 `text` (need not end in NUL).
@@ -73,11 +81,18 @@ typedef struct atrack_import_opts {
  * one transaction, each row with the document and line it came from. Things
  * already in the database (same slug or name) are matched, not duplicated.
  * New initiatives get a first progress update, status "announced", dated by
- * their meeting. The same text imported again changes nothing
+ * their meeting (else by opts->meeting_date); an announcement is never
+ * dated after today, so a meeting to be held later does not hide the
+ * updates logged before it. The same text imported again changes nothing
  * (ATRACK_IMPORT_UNCHANGED); a revised text of a known document (same
- * meeting) updates it in place and keeps every progress update.
+ * meeting, same title) updates it in place and keeps every progress
+ * update, and the text it replaces is kept (table document_text). A
+ * different document of the same meeting is a new document (its slug
+ * gets -2, -3, ...), whose initiatives are its own, linked to the same
+ * meeting: the first document's text and initiatives are left alone.
  *
- * opts    may be NULL for the defaults.
+ * opts    may be NULL for the defaults; version 1 or 2 (ATRACK_MISUSE for
+ *         any other).
  * result  [out] what was found and added; may be NULL.
  *
  * Lines end in LF, CR LF or a lone CR.
@@ -86,8 +101,11 @@ typedef struct atrack_import_opts {
  * UTF-16 or UTF-32 ("UTF-16, convert to UTF-8"), not UTF-8, holds NUL
  * bytes, or has no section or list item — atrack_errmsg
  * says "SOURCE:LINE:COLUMN: why" and atrack_errline/atrack_errcolumn give
- * the place; ATRACK_READONLY, ATRACK_BUSY, ATRACK_NOMEM, ATRACK_IO. On any
- * failure the database is exactly as it was.
+ * the place; ATRACK_INVALID when an initiative is to be announced and its
+ * date is unknown (the text gives its meeting no date and opts gives no
+ * meeting_date: atrack_errmsg says "the meeting date is unknown"), or
+ * meeting_date is not a date; ATRACK_READONLY, ATRACK_BUSY, ATRACK_NOMEM,
+ * ATRACK_IO. On any failure the database is exactly as it was.
  */
 ATRACK_EXTERN int atrack_import_factsheet(atrack_db *db, const char *text, size_t len,
                                           const atrack_import_opts *opts,

@@ -64,6 +64,11 @@ typedef struct atrack_report_opts {
 	int group_by;          /* how the initiatives are listed: ATRACK_REPORT_BY_* */
 	int ascii;             /* text: ASCII only ("~" for a cut, "?" for other characters),
 	                          for a terminal whose locale is not UTF-8 */
+	/* Version 3 appends: */
+	const char *const *statuses; /* status codes: only initiatives now in any of them
+	                                (with `status` too: in any of them all); each must
+	                                be a code of the vocabulary; NULL for any */
+	size_t nstatuses;      /* how many `statuses` holds; 0 for any */
 } atrack_report_opts;
 
 /* opts.group_by: the initiatives under their line of effort (the default),
@@ -83,11 +88,12 @@ typedef struct atrack_report_opts {
 #define ATRACK_REPORT_ROWS_INITIATIVES 0 /* one record per initiative */
 #define ATRACK_REPORT_ROWS_UPDATES 1     /* one record per update of those initiatives */
 
-/* Version 1 (without the fields after `title`) is still accepted. */
-#define ATRACK_REPORT_OPTS_VERSION 2
+/* Version 1 (without the fields after `title`) and version 2 (without
+ * `statuses` and `nstatuses`) are still accepted. */
+#define ATRACK_REPORT_OPTS_VERSION 3
 #define ATRACK_REPORT_OPTS_INIT \
 	{ ATRACK_REPORT_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL, \
-	  NULL, 0, 0, 0, 0, 0, 0, 0 }
+	  NULL, 0, 0, 0, 0, 0, 0, 0, NULL, 0 }
 
 /* ---- The report as data ------------------------------------------------- */
 
@@ -114,8 +120,10 @@ typedef struct atrack_report atrack_report;
  * unseen by other handles; free the report first.
  *
  * Returns ATRACK_OK; ATRACK_INVALID for a malformed date, a negative
- * stale_days, `since` after `as_of` or an unknown status code;
- * ATRACK_MISUSE for a NULL handle or out, or an unknown options version;
+ * stale_days, `since` after `as_of` or an unknown status code (in
+ * `status` or `statuses`); ATRACK_MISUSE for a NULL handle or out, an
+ * unknown options version, or `statuses` NULL or holding a NULL while
+ * nstatuses is not 0;
  * ATRACK_NOMEM; ATRACK_BUSY.
  */
 ATRACK_EXTERN int atrack_report_open(atrack_db *db, const atrack_report_opts *opts,
@@ -301,6 +309,20 @@ ATRACK_EXTERN int atrack_report_write(atrack_db *db, const atrack_report_opts *o
 ATRACK_EXTERN int atrack_report_render(atrack_db *db, const atrack_report_opts *opts,
                                        atrack_report_format format, char **out,
                                        size_t *out_len);
+
+/* ---- HTML for other pages ------------------------------------------------ */
+
+/* The Content-Security-Policy of the HTML report: nothing loads, runs or
+ * re-bases. ATRACK_HTML_CSP_BASE without its form rule, for a page that
+ * submits forms to itself (it then adds "form-action 'self'"). */
+#define ATRACK_HTML_CSP_BASE "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"
+#define ATRACK_HTML_CSP ATRACK_HTML_CSP_BASE "; form-action 'none'"
+
+/* Write `text` to `out` escaped as the HTML report escapes every value:
+ * & < > " ' as entities, so it is safe in an element and in a quoted
+ * attribute. NULL writes nothing. Returns ATRACK_OK, ATRACK_MISUSE for a
+ * NULL `out`, ATRACK_IO when writing fails. */
+ATRACK_EXTERN int atrack_html_escape_write(FILE *out, const char *text);
 
 #ifdef __cplusplus
 }

@@ -149,10 +149,13 @@ static int print_text(const atrack_import_result *r, bool dry_run, const char *s
 int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_usage usage = {
-		"import", "[--format factsheet|json] [FILE|-] [--dry-run]",
+		"import", "[--format factsheet|json] [FILE|-] [--dry-run] [--date YYYY-MM-DD]",
 		"Import a fact sheet (the bundled one when no FILE is given; - reads stdin).\n"
 		"Importing the same text again changes nothing; a revised text of a known\n"
 		"document is updated in place, keeping its progress updates.\n"
+		"New initiatives start 'announced', dated by their meeting; --date gives the\n"
+		"meeting's date when the text has none (without either the import is refused,\n"
+		"exit 4). An announcement is never dated after today.\n"
 		"With --format json, import a document 'atrack export' wrote: rows already\n"
 		"there are matched, not duplicated; rows that differ are conflicts, and the\n"
 		"import fails unless --keep-existing.",
@@ -160,10 +163,13 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	};
 	bool dry_run = false, keep_existing = false;
 	const char *format = "factsheet";
+	const char *date = NULL;
 	const cli_opt opts[] = {
 		{ "dry-run", 'n', CLI_FLAG, &dry_run, NULL,
 		  "show what would be imported and write nothing (with --json: the parsed model too)" },
 		{ "format", 0, CLI_STRING, &format, "FORMAT", "factsheet (the default) or json" },
+		{ "date", 0, CLI_STRING, &date, "YYYY-MM-DD",
+		  "factsheet: the meeting's date, when the text gives none" },
 		{ "keep-existing", 0, CLI_FLAG, &keep_existing, NULL,
 		  "json: on a conflict keep the database's row and go on" },
 		CLI_OPT_END
@@ -173,6 +179,8 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_start(ctx, argc, argv, opts, &usage, &args, &nargs);
 	if (rc != CLI_CONTINUE)
 		return rc;
+	if (strcmp(format, "json") == 0 && date)
+		return cli_fail(ctx, CLI_EXIT_USAGE, "import: --date is for a fact sheet, not --format json");
 	if (strcmp(format, "json") == 0)
 		return cli_import_json(ctx, nargs ? args[0] : NULL, dry_run, keep_existing);
 	if (strcmp(format, "factsheet") != 0)
@@ -195,12 +203,16 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	atrack_import_opts options = ATRACK_IMPORT_OPTS_INIT;
 	options.source_name = source;
 	options.flags = dry_run ? ATRACK_IMPORT_DRY_RUN : 0;
+	options.meeting_date = date;
 	atrack_import_result result;
 	int lib_rc = atrack_import_factsheet(ctx->db, text, len, &options, &result);
 	char *model_json = NULL;
 	if (lib_rc == ATRACK_OK && dry_run && ctx->json)
 		lib_rc = atrack_factsheet_json(ctx->db, text, len, source, &model_json);
 	free(owned);
+	if (lib_rc == ATRACK_INVALID && !date && strstr(atrack_errmsg(ctx->db), "date is unknown"))
+		return cli_fail(ctx, CLI_EXIT_INVALID, "import: %s: give it with --date YYYY-MM-DD",
+		                atrack_errmsg(ctx->db));
 	if (lib_rc != ATRACK_OK)
 		return cli_fail_lib(ctx, lib_rc, "import");
 	rc = ctx->json ? print_json(ctx, &result, dry_run, source, model_json)

@@ -1,6 +1,6 @@
 /*
  * cmd_log.c - `atrack log`: the audit log, newest first, filtered by the
- * thing changed (kind and id or slug), the day, and the author. Each entry
+ * thing changed (kind and id or slug), the day, and the authors. Each entry
  * shows which fields a change touched; --json gives the whole rows before
  * and after.
  */
@@ -91,14 +91,17 @@ static void changed_fields(const atrack_audit_entry *e, char *buf, size_t size)
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
 {
 	static const cli_usage usage = {
-		"log", "[--kind KIND [--id REF]] [--since DATE] [--until DATE] [--author NAME] [--limit N]",
-		"Show the audit log, newest first: every change to every table, by whom.",
+		"log", "[--kind KIND [--id REF]] [--since DATE] [--until DATE] [--author NAME]... [--limit N]",
+		"Show the audit log, newest first: every change to every table, by whom.\n"
+		"--author filters by who made them (repeat it for any of several); the global\n"
+		"--author goes unused here, so it is refused before the command.",
 		0, 0, CLI_NEEDS_DB | CLI_READS
 	};
 	bool wide = false;
 	const char *kind_name = NULL, *ref = NULL;
 	atrack_audit_filter f = ATRACK_AUDIT_FILTER_INIT;
 	long limit = 0;
+	cli_values authors = { 0 };
 	const cli_opt opts[] = {
 		{ "wide", 0, CLI_FLAG, &wide, NULL, "every column at full width, whatever the terminal" },
 		{ "kind", 'k', CLI_STRING, &kind_name, "KIND", "only changes to this kind: initiative, update, status, ..." },
@@ -106,7 +109,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		{ "since", 0, CLI_STRING, &f.since, "DATE", "changes on or after DATE (UTC)" },
 		{ "until", 0, CLI_STRING, &f.until, "DATE", "changes on or before DATE (UTC)" },
 		/* Shadows the global --author, which a read has no use for. */
-		{ "author", 0, CLI_STRING, &f.author, "NAME", "changes by this author" },
+		{ "author", 0, CLI_NAMES, &authors, "NAME", "changes by NAME; repeat for any of several" },
 		{ "limit", 'n', CLI_INT, &limit, "N", "at most N entries" },
 		CLI_OPT_END
 	};
@@ -130,6 +133,13 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	f.limit = limit;
+	/* The library takes one author: several are kept here, and so is the
+	 * limit (the library still checks it first). */
+	bool by_authors = authors.n > 1;
+	if (authors.n == 1)
+		f.author = authors.v[0];
+	else if (by_authors && limit >= 0)
+		f.limit = 0;
 	atrack_iter *it = NULL;
 	if (lib_rc == ATRACK_OK)
 		lib_rc = atrack_audit_list(ctx->db, &f, &it);
@@ -142,8 +152,17 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	/* At 80 columns the action goes first (the changes say "created"). */
 	static const unsigned char drop[] = { 0, 0, 0, 2, 0, 0 };
 	cli_table_fit(list.table, drop, wide);
+	long kept = 0;
 	while ((lib_rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_audit_entry *e = atrack_iter_audit(it);
+		if (by_authors) {
+			if (!cli_values_has(&authors, e->author))
+				continue;
+			if (limit > 0 && ++kept > limit) {
+				lib_rc = ATRACK_DONE;
+				break;
+			}
+		}
 		if (list.json) {
 			json_array_append_new(list.json, entry_json(e));
 			continue;

@@ -65,7 +65,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	};
 	const char *format_name = "text", *output = NULL, *since = NULL, *as_of = NULL;
 	const char *section = NULL, *framework = NULL, *meeting = NULL, *party = NULL;
-	const char *status = NULL, *title = NULL;
+	const char *title = NULL;
+	cli_values statuses = { 0 };
 	long stale_days = 0, width = 0;
 	/* Options the report gained for briefings (#19). */
 	const char *health = NULL, *rows = "initiatives", *group_by = "section";
@@ -87,7 +88,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		{ "framework", 0, CLI_STRING, &framework, "FRAMEWORK", "only initiatives under this framework" },
 		{ "meeting", 0, CLI_STRING, &meeting, "MEETING", "only initiatives of this meeting" },
 		{ "party", 0, CLI_STRING, &party, "PARTY", "only initiatives naming this party" },
-		{ "status", 0, CLI_STRING, &status, "STATUS", "only initiatives now in this status" },
+		{ "status", 0, CLI_LIST, &statuses, "STATUS", "only initiatives now in STATUS; repeat or STATUS,STATUS for any of them" },
 		{ "title", 0, CLI_STRING, &title, "TEXT", "the report's heading" },
 		{ "width", 0, CLI_INT, &width, "N", "text: fit N columns (default: the terminal, else 100)" },
 		CLI_OPT_END
@@ -114,7 +115,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	o.since = since;
 	o.as_of = as_of;
 	o.stale_days = (int)stale_days;
-	o.status = status;
+	o.statuses = statuses.v; /* any of them, checked by the library */
+	o.nstatuses = (size_t)statuses.n;
 	o.title = title;
 	o.health = health;
 	o.summary_only = summary;

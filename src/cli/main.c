@@ -35,6 +35,7 @@ static const cli_command commands[] = {
 	{ "report", cmd_report, "status report: text, md, html, csv or json" },
 	{ "search", cmd_search, "find anything by its words; --rebuild the index" },
 	{ "section", cmd_section, "list, show, add, edit or remove sections (lines of effort)" },
+	{ "serve", cmd_serve, "the tracker in a web browser: board, pages, report, forms, JSON" },
 	{ "status", cmd_status, "the board: every initiative, its status, health and last update" },
 	{ "status-code", cmd_status_code, "list or add the status codes of progress updates" },
 	{ "unlink", cmd_unlink, "remove a link: atrack unlink KIND REF KIND REF" },

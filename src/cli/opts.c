@@ -51,8 +51,14 @@ static void print_help(const cli_opt *opts, const cli_opt *globals, const cli_us
 		printf("\noptions:\n");
 		print_options(stdout, opts);
 	}
+	/* A global the command's own option of that name shadows is not
+	 * listed: it cannot be given here. */
 	printf("\nglobal options:\n");
-	print_options(stdout, globals);
+	for (const cli_opt *g = globals; g->name; g++)
+		if (!find_long(opts, g->name, strlen(g->name))) {
+			const cli_opt one[] = { *g, CLI_OPT_END };
+			print_options(stdout, one);
+		}
 	printf("  %-26s %s\n", "-h, --help", "show this help");
 }
 

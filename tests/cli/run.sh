@@ -4,7 +4,7 @@
 # list per line, words separated by tabs, run first with no stdin; a line
 # that exits non-zero fails the case), `stdin`, and the
 # expected `stdout`, `stderr` and `status` (default 0). In expected output,
-# @DB@ stands for the case's database path and @TODAY@ for today's UTC date, @DAYS:YYYY-MM-DD@ for the days since that day. Each case gets a fresh HOME and
+# @DB@ stands for the case's database path and @TODAY@ for today's UTC date, @DAYS:YYYY-MM-DD@ for the days since that day, @NOW@ for a time of today the program recorded. Each case gets a fresh HOME and
 # database. Usage: run.sh ATRACK_BINARY CASES_PARENT_DIR
 # (ATRACK_CLI_ACCEPT=1: write the output seen over an expectation that differs)
 set -u
@@ -84,6 +84,10 @@ for case_dir in "$root"/cases/*/; do
 				n=$(( ($(date -u +%s) - $(date -u -d "$d" +%s)) / 86400 ))
 				sed -i "s|$day|$n|g" "$work/expected.$stream"
 			done
+			# @NOW@ is a time of today (UTC) the program recorded, such as
+			# an audit entry's: the times seen are read as @NOW@.
+			grep -q '@NOW@' "$work/expected.$stream" && sed -i -E \
+				"s/$(date -u +%F)T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z/@NOW@/g" "$work/$stream"
 			if ! diff -u "$work/expected.$stream" "$work/$stream" >"$work/diff"; then
 				ok=0; echo "FAIL $name: $stream differs"; cat "$work/diff"
 				# ATRACK_CLI_ACCEPT=1 takes what the program printed as the new

@@ -28,9 +28,18 @@ const xt_table xt_tables[XT_COUNT] = {
 		TEXT("sha256", false), INT("byte_size", false), TEXT("body", false),
 		INT("revision", true), TIME_STAMP("imported_at", false), PROVENANCE,
 		INT("source_line", false) }, 11, { 0 }, 1 },
+	/* An earlier text of a document: what a revision replaced. */
+	[XT_DOCUMENT_TEXT] = { "document_text", "document_texts", "earlier document text", NULL, {
+		REF("document_id", "document", XT_DOCUMENT, true), INT("revision", true),
+		STAMP("source", false), TEXT("sha256", true), INT("byte_size", true),
+		TEXT("body", true), TIME_STAMP("imported_at", false) }, 7, { 0, 1 }, 2 },
 	[XT_PARTY] = { "party", "parties", "party", "slug", {
 		TEXT("slug", true), TEXT("name", true), TEXT("short_name", false),
 		TEXT("kind", true), PROVENANCE, INT("source_line", false) }, 6, { 0 }, 1 },
+	/* A party a document names, and its role there: party or mentioned. */
+	[XT_DOCUMENT_PARTY] = { "document_party", "document_parties", "document party", NULL, {
+		REF("document_id", "document", XT_DOCUMENT, true),
+		REF("party_id", "party", XT_PARTY, true), TEXT("role", true) }, 3, { 0, 1 }, 2 },
 	[XT_PERSON] = { "person", "people", "person", "slug", {
 		TEXT("slug", true), TEXT("name", true), REF("party_id", "party", XT_PARTY, false),
 		PROVENANCE, INT("source_line", false) }, 5, { 0 }, 1 },

@@ -1,7 +1,7 @@
 /*
  * factsheet.h - the document model of an allied-meeting fact sheet, and the
  * pure parser that builds it from text (no database). The loader
- * (loader.c) writes a model into the database; the JSON writer
+ * (loader*.c, loader_int.h) writes a model into the database; the JSON writer
  * (factsheet_json.c) prints it for `atrack import --dry-run --json`.
  *
  * Every element keeps the 1-based line and column where it was found.

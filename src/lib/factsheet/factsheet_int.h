@@ -5,7 +5,7 @@
  *   fs_tables.c (vocabularies) < fs_text.c (bytes, words) < fs_slug.c,
  *   fs_token.c (tokens, mentions) < fs_list.c, fs_heading.c < fs_lines.c
  *   < fs_blocks.c; the recognisers fs_party.c, fs_people.c, fs_date.c,
- *   fs_meeting.c, fs_framework.c < fs_focus.c, fs_document.c, fs_title.c
+ *   fs_meeting.c < fs_meeting_own.c, fs_framework.c < fs_focus.c, fs_document.c, fs_title.c
  *   < fs_recognise.c < factsheet.c (fs_parse).
  */
 #ifndef ATRACK_FACTSHEET_INT_H
@@ -248,6 +248,16 @@ int fsp_scan_dates(fsp_parser *p, size_t bi);
 void fsp_resolve_years(fsp_parser *p);
 /* fs_meeting.c */
 int fsp_scan_meetings(fsp_parser *p, size_t bi);
+bool fsp_same_paragraph(const fsp_block *a, const fsp_block *b);
+bool fsp_ordinal_word(const char *s, size_t n, int *value);
+int fsp_meeting_place(const fsp_block *b, size_t after, int sentence, fs_meeting *mt);
+int fsp_meeting_people_in(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt, int passes);
+int fsp_meeting_people(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt);
+int fsp_lead_people(fsp_parser *p, fs_meeting *mt);
+int fsp_make_meeting_slug(fsp_parser *p, fs_meeting *mt);
+int fsp_ordinal_of_word(const fsp_block *b, size_t t);
+int fsp_ordinal_before(const fsp_block *b, size_t first);
+/* fs_meeting_own.c */
 int fsp_primary_meeting(fsp_parser *p);
 /* fs_framework.c */
 int fsp_scan_definitions(fsp_parser *p, size_t bi);

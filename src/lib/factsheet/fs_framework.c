@@ -229,10 +229,13 @@ int fsp_scan_definitions(fsp_parser *p, size_t bi)
 				head = w - 1;
 				break;
 			}
-		size_t hn;
+		size_t hn, ln;
 		const char *hs = fsp_core(b, head, &hn);
-		if (fsp_in_list(hs, fsp_possessive_cut(hs, hn), FSP_NOT_FRAMEWORK_HEADS))
-			continue;
+		const char *ls = fsp_core(b, t - 1, &ln);
+		static const char *const laws[] = { "Act", "Acts", "Law", "Code", "Regulations", NULL };
+		if (fsp_in_list(hs, fsp_possessive_cut(hs, hn), FSP_NOT_FRAMEWORK_HEADS) ||
+		    fsp_in_list(ls, fsp_possessive_cut(ls, ln), laws))
+			continue; /* "... Act (X)" names a law, whatever comes before "for" */
 		int index = add_framework(p, b->text + name_start, name_end - name_start,
 		                          s, n, fsp_block_pos(b, name_start));
 		if (index == -2)
@@ -244,6 +247,18 @@ int fsp_scan_definitions(fsp_parser *p, size_t bi)
 		ms->items[ms->count - 1].word_len = n;
 	}
 	return ATRACK_OK;
+}
+
+/* Whether the lower-case word is a head noun written in lower case
+ * ("initiative", "program"). */
+static bool lower_kind_noun(const char *s, size_t n)
+{
+	char word[32];
+	if (n == 0 || n >= sizeof word)
+		return false;
+	memcpy(word, s, n);
+	word[0] = (char)(word[0] - 'a' + 'A');
+	return fsp_kind_noun(word, n) != NULL;
 }
 
 /* Whether token t is a year ("the 1951 Mutual Defense Treaty"). */
@@ -294,7 +309,13 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 		                 fsp_kind_noun(b->text + b->toks[t - 1].cstart,
 		                               (size_t)(s - b->text) + fsp_possessive_cut(s, n) -
 		                               b->toks[t - 1].cstart);
-		if ((!fsp_kind_noun(s, fsp_possessive_cut(s, n)) && !two_words) ||
+		/* "the Strategic Mineral Recovery initiative": a head noun in
+		 * lower case after at least two capitalised words */
+		bool lower_head = n > 0 && fsp_is_lower(s[0]) && lower_kind_noun(s, fsp_possessive_cut(s, n)) &&
+		                  t >= 2 && fsp_capitalised(b, t - 1) && fsp_capitalised(b, t - 2) &&
+		                  !b->toks[t - 1].closes && !b->toks[t - 2].closes &&
+		                  !fsp_party_token(p, b, t - 1);
+		if ((!fsp_kind_noun(s, fsp_possessive_cut(s, n)) && !two_words && !lower_head) ||
 		    fsp_starts_with_paren(b, t) ||
 		    fsp_covering(p, b, MENTION_MEETING, b->toks[t].cstart))
 			continue;

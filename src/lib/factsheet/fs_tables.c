@@ -225,7 +225,8 @@ const char *const FSP_MEETING_CUES[] = {
 /* Words before a meeting's name that make it an earlier meeting the
  * document's own came after, not one it reports. */
 const char *const FSP_EARLIER_MEETING_CUES[] = {
-	"followed", "following", "since", "after", "building", "built", NULL
+	"followed", "following", "since", "after", "building", "built",
+	"successful", "applaud", "applauded", NULL
 };
 
 /* Ordinals written as words; "first-ever" and "first time since" are

@@ -36,7 +36,7 @@ static const char summary_sql[] = REPORT_BASE
 	"ORDER BY 1, 5, 2";
 
 static const char statuses_sql[] =
-	"SELECT code, label, is_terminal FROM status_code ORDER BY sort_order, id";
+	"SELECT code, label, is_terminal, id FROM status_code ORDER BY sort_order, id";
 
 /* ---- Options ------------------------------------------------------------ */
 
@@ -68,8 +68,16 @@ static int check_date(atrack_db *db, const char *what, const char *value)
 
 static int check_opts(atrack_db *db, const atrack_report_opts *o)
 {
-	if (o->version != 1 && o->version != ATRACK_REPORT_OPTS_VERSION)
+	if (o->version < 1 || o->version > ATRACK_REPORT_OPTS_VERSION)
 		return atr_error(db, ATRACK_MISUSE, "report: unknown options version %u", o->version);
+	if (o->version >= 3 && o->nstatuses) {
+		if (!o->statuses)
+			return atr_error(db, ATRACK_MISUSE, "report: statuses is NULL but nstatuses is %zu",
+			                 o->nstatuses);
+		for (size_t i = 0; i < o->nstatuses; i++)
+			if (!o->statuses[i])
+				return atr_error(db, ATRACK_MISUSE, "report: statuses[%zu] is NULL", i);
+	}
 	int rc = check_date(db, "since", o->since);
 	if (rc == ATRACK_OK)
 		rc = check_date(db, "as of", o->as_of);
@@ -120,7 +128,7 @@ void atr_report_bind(const atrack_report *r, sqlite3_stmt *stmt)
 	bind_text_param(stmt, ":ref", r->as_of);
 	bind_text_param(stmt, ":bound", r->has_as_of ? r->as_of : "9999-12-31");
 	bind_text_param(stmt, ":since", r->since[0] ? r->since : "9999-12-31");
-	bind_text_param(stmt, ":status", r->status);
+	bind_text_param(stmt, ":status_ids", r->status_ids);
 	bind_text_param(stmt, ":health", r->health);
 	atr_report_bind_int(stmt, ":stale_only", r->stale_only);
 	atr_report_bind_int(stmt, ":overdue_only", r->overdue_only);
@@ -134,15 +142,47 @@ void atr_report_bind(const atrack_report *r, sqlite3_stmt *stmt)
 
 /* ---- Opening ------------------------------------------------------------ */
 
-static int load_statuses(atrack_report *r)
+/* Is `code` one of the codes asked for (opts.status, then opts.statuses)? */
+static bool status_wanted(const atrack_report_opts *o, const char *code)
+{
+	if (o->status && strcmp(o->status, code) == 0)
+		return true;
+	for (size_t i = 0; o->version >= 3 && i < o->nstatuses; i++)
+		if (strcmp(o->statuses[i], code) == 0)
+			return true;
+	return false;
+}
+
+/* The first code asked for that the vocabulary lacks, or NULL. */
+static const char *status_unknown(const atrack_report *r, const atrack_report_opts *o)
+{
+	size_t n = o->version >= 3 ? o->nstatuses : 0;
+	for (size_t i = 0; i <= n; i++) {
+		const char *code = i == 0 ? o->status : o->statuses[i - 1];
+		bool known = code == NULL;
+		for (size_t k = 0; !known && k < r->status_count; k++)
+			known = strcmp(r->statuses[k].code, code) == 0;
+		if (!known)
+			return code;
+	}
+	return NULL;
+}
+
+/* Read the vocabulary; when statuses are asked for, check each and keep
+ * their ids as ",3,7," for the filter (ids, not codes: no code can be
+ * taken for part of another). */
+static int load_statuses(atrack_report *r, const atrack_report_opts *o)
 {
 	sqlite3_stmt *stmt;
 	int rc = atr_stmt(r->db, statuses_sql, &stmt);
 	if (rc != ATRACK_OK)
 		return rc;
+	bool filtered = o->status || (o->version >= 3 && o->nstatuses);
+	atr_buf ids = ATR_BUF_INIT;
+	if (filtered)
+		atr_buf_putc(&ids, ',');
 	size_t cap = 0;
 	int src;
-	bool status_known = r->status == NULL;
 	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (r->status_count == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -162,14 +202,20 @@ static int load_statuses(atrack_report *r)
 			rc = atr_error(r->db, ATRACK_NOMEM, "out of memory");
 			break;
 		}
-		if (r->status && strcmp(r->status, s->code) == 0)
-			status_known = true;
+		if (filtered && status_wanted(o, s->code))
+			atr_buf_printf(&ids, "%lld,", (long long)sqlite3_column_int64(stmt, 3));
 	}
 	if (rc == ATRACK_OK && src != SQLITE_DONE)
 		rc = atr_sql_error(r->db, src, "report: cannot read statuses");
 	atr_stmt_done(stmt);
-	if (rc == ATRACK_OK && !status_known)
-		rc = atr_error(r->db, ATRACK_INVALID, "report: no status '%s'", r->status);
+	const char *unknown = rc == ATRACK_OK ? status_unknown(r, o) : NULL;
+	if (unknown)
+		rc = atr_error(r->db, ATRACK_INVALID, "report: no status '%s'", unknown);
+	if (rc == ATRACK_OK && filtered) {
+		if (atr_buf_failed(&ids) || !(r->status_ids = atr_buf_detach(&ids)))
+			rc = atr_error(r->db, ATRACK_NOMEM, "out of memory");
+	}
+	atr_buf_clear(&ids);
 	return rc;
 }
 
@@ -309,7 +355,6 @@ int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_rep
 	r->party_id = o->party_id;
 	r->width = o->width ? o->width : 100;
 	r->title = atr_strdup(o->title ? o->title : "Initiative status report");
-	r->status = o->status ? atr_strdup(o->status) : NULL;
 	if (o->version >= 2) {
 		r->health = o->health ? atr_strdup(o->health) : NULL;
 		r->stale_only = o->stale_only != 0;
@@ -320,7 +365,7 @@ int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_rep
 		r->ascii = o->ascii != 0;
 		r->group_by = o->group_by;
 	}
-	if (!r->title || (o->status && !r->status) || (o->version >= 2 && o->health && !r->health)) {
+	if (!r->title || (o->version >= 2 && o->health && !r->health)) {
 		atrack_report_free(r);
 		return atr_error(db, ATRACK_NOMEM, "out of memory");
 	}
@@ -329,7 +374,7 @@ int atrack_report_open(atrack_db *db, const atrack_report_opts *opts, atrack_rep
 		               r->since, r->as_of);
 	}
 	if (rc == ATRACK_OK)
-		rc = load_statuses(r);
+		rc = load_statuses(r, o);
 	if (rc == ATRACK_OK)
 		rc = load_summary(r);
 	if (rc != ATRACK_OK) {
@@ -361,7 +406,7 @@ void atrack_report_free(atrack_report *r)
 	}
 	atr_free(r->statuses);
 	atr_free(r->title);
-	atr_free(r->status);
+	atr_free(r->status_ids);
 	atr_free(r->health);
 	atrack_db *db = r->db;
 	atr_free(r);

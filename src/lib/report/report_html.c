@@ -63,8 +63,7 @@ static void html_head(atrack_report *r, atr_sink *s)
 	              /* Nothing loads, runs, submits or re-bases; navigation (a meta
 	               * refresh) is kept out by escaping every value, since no CSP
 	               * directive stops it. */
-	              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	              "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
+	              "<meta http-equiv=\"Content-Security-Policy\" content=\"" ATRACK_HTML_CSP "\">\n"
 	              "<meta name=\"referrer\" content=\"no-referrer\">\n"
 	              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	              "<meta name=\"generator\" content=\"atrack " ATRACK_VERSION "\">\n<title>");

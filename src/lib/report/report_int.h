@@ -28,7 +28,7 @@ struct atrack_report {
 	bool has_as_of;
 	int stale_days;
 	int64_t section_id, framework_id, meeting_id, party_id;
-	char *status;          /* NULL for any */
+	char *status_ids;      /* the statuses asked for, ",3,7,"; NULL for any */
 	char *health;          /* NULL for any */
 	bool stale_only, overdue_only, summary_only, bom, ascii;
 	int rows;              /* ATRACK_REPORT_ROWS_* */

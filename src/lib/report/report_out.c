@@ -83,6 +83,15 @@ void atr_sink_html(atr_sink *s, const char *text)
 		write_escaped(s, text, html_replacement);
 }
 
+int atrack_html_escape_write(FILE *out, const char *text)
+{
+	if (!out)
+		return atr_misuse(NULL, "atrack_html_escape_write");
+	atr_sink sink = { out, ATR_BUF_INIT, false, false };
+	atr_sink_html(&sink, text);
+	return sink.failed ? ATRACK_IO : ATRACK_OK;
+}
+
 static const char *csv_replacement(unsigned char c)
 {
 	return c == '"' ? "\"\"" : NULL;

@@ -45,7 +45,7 @@
 	"         WHERE f.initiative_id = i.id AND f.framework_id = :framework))" \
 	"    AND (:party = 0 OR EXISTS (SELECT 1 FROM initiative_party AS x" \
 	"         WHERE x.initiative_id = i.id AND x.party_id = :party))" \
-	"    AND (:status IS NULL OR s.code = :status)" \
+	"    AND (:status_ids IS NULL OR instr(:status_ids, ',' || s.id || ',') > 0)" \
 	"    AND (:health IS NULL OR hu.health IS :health)" \
 	"), flagged AS (" \
 	" SELECT * FROM (SELECT base.*, (is_terminal = 0 AND days_since >= :stale) AS stale," \
