@@ -103,7 +103,6 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	long limit = 0;
 	cli_values authors = { 0 };
 	const cli_opt opts[] = {
-		{ "wide", 0, CLI_FLAG, &wide, NULL, "every column at full width, whatever the terminal" },
 		{ "kind", 'k', CLI_STRING, &kind_name, "KIND", "only changes to this kind: initiative, update, status, ..." },
 		{ "id", 0, CLI_STRING, &ref, "REF", "only changes to this one (id or slug; needs --kind)" },
 		{ "since", 0, CLI_STRING, &f.since, "DATE", "changes on or after DATE (UTC)" },
@@ -111,6 +110,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		/* Shadows the global --author, which a read has no use for. */
 		{ "author", 0, CLI_NAMES, &authors, "NAME", "changes by NAME; repeat for any of several" },
 		{ "limit", 'n', CLI_INT, &limit, "N", "at most N entries" },
+		{ "wide", 0, CLI_FLAG, &wide, NULL, "every column at full width, whatever the terminal" },
 		CLI_OPT_END
 	};
 	char **args;
