@@ -285,7 +285,15 @@ START_TEST(test_markdown_format)
 	ck_assert_ptr_nonnull(strstr(md, "Announced → Ongoing; on track (by dave)"));
 	ck_assert_ptr_nonnull(strstr(md, "still In progress; on track → at risk (by bob)"));
 	/* Titles are not bold; meeting, target and latest note are columns. */
-	ck_assert_ptr_nonnull(strstr(md, "| Conducting large-scale field training exercises |  | 56th Security Consultative Meeting | Announced |  | | 2025-12-31 | 2024-10-30 | 759 | **overdue** **stale** | Announced at the 56th Security Consultative Meeting. |  |\n"));
+	ck_assert_ptr_nonnull(strstr(md, "| Conducting large-scale field training exercises |  | 56th Security Consultative Meeting | Announced |  | | 2025\u201112\u201131 | 2024\u201110\u201130 | 759 | **overdue** **stale** | Announced at the 56th Security Consultative Meeting. |  |\n"));
+	/* Dates never wrap: their hyphens are U+2011 (non-breaking); nowhere
+	 * in the report is a date written with an ASCII hyphen. */
+	ck_assert_ptr_nonnull(strstr(md, "_As of 2026\u201111\u201128._"));
+	ck_assert_ptr_nonnull(strstr(md, "\n- 2025\u201106\u201101 — "));
+	ck_assert_ptr_null(strstr(md, "2024-10-30"));
+	ck_assert_ptr_null(strstr(md, "2025-12-31"));
+	/* Other hyphens stay ASCII. */
+	ck_assert_ptr_nonnull(strstr(md, "Conducting large-scale field"));
 	/* Hostile text stays text: no raw tag, and no pipe breaks a row. */
 	ck_assert_ptr_null(strstr(md, "<script>"));
 	ck_assert_ptr_nonnull(strstr(md, "&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -138,7 +138,7 @@ START_TEST(test_every_value_escaped)
 	ck_assert_ptr_null(strstr(md, "<i>"));
 	/* The label stays inside its header cell: pipe escaped, line break gone. */
 	ck_assert_ptr_nonnull(strstr(md, " L\\|ab &lt;img src=x onerror=alert(1)&gt;\\[x\\](javascript:alert(1)) \\[31m |"));
-	ck_assert_ptr_nonnull(strstr(md, "- 2026-11-01&lt;i&gt;x&lt;/i&gt; — Deepening"));
+	ck_assert_ptr_nonnull(strstr(md, "- 2026\u201111\u201101&lt;i&gt;x&lt;/i&gt; — Deepening"));
 	atrack_free(md);
 
 	o.width = 200;
@@ -357,6 +357,97 @@ START_TEST(test_group_by)
 }
 END_TEST
 
+/* How many times `needle` occurs in `hay`. */
+static int occurrences(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* #19: by framework or party, an initiative linked to two is listed under
+ * each, one linked to none under "(none)", last; in every format. The
+ * fixture's initiative 1 is under NCG; linked here to DSTEC too. */
+#define NCG_TITLE "Enhancing extended deterrence cooperation through NCG workstreams"
+START_TEST(test_group_by_framework_party)
+{
+	atrack_db *db = report_db();
+	ck_assert_int_eq(sqlite3_exec(db->sql, "INSERT INTO initiative_framework (initiative_id,"
+	                              " framework_id) SELECT 1, id FROM framework WHERE slug = 'dstec'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	atrack_report_opts o = opts_today();
+	o.group_by = ATRACK_REPORT_BY_FRAMEWORK;
+	o.width = 200;
+	char *text = render(db, &o, ATRACK_REPORT_TEXT);
+	const char *dstec = strstr(text, "\nDSTEC\n"), *ncg = strstr(text, "\nNCG\n");
+	const char *none = strstr(text, "\n(none)\n");
+	ck_assert_msg(dstec && ncg && none && dstec < ncg && ncg < none, "%s", text);
+	const char *first = strstr(dstec, NCG_TITLE);
+	ck_assert_msg(first && first < ncg, "%s", text);
+	const char *second = strstr(first + 1, NCG_TITLE);
+	ck_assert_msg(second && second > ncg && second < none, "%s", text);
+	ck_assert_int_eq(occurrences(text, NCG_TITLE), 2);
+	/* Initiative 3 has no framework. */
+	ck_assert_ptr_nonnull(strstr(none, "Enhancing combined abilities"));
+	atrack_free(text);
+
+	char *md = render(db, &o, ATRACK_REPORT_MD);
+	dstec = strstr(md, "\n### DSTEC\n");
+	ncg = strstr(md, "\n### NCG\n");
+	none = strstr(md, "\n### (none)\n");
+	ck_assert_msg(dstec && ncg && none && dstec < ncg && ncg < none, "%s", md);
+	ck_assert_int_eq(occurrences(md, "| " NCG_TITLE " |"), 2);
+	atrack_free(md);
+
+	char *html = render(db, &o, ATRACK_REPORT_HTML);
+	dstec = strstr(html, "<h3>DSTEC</h3>");
+	none = strstr(html, "<h3>(none)</h3>");
+	ck_assert(dstec && none && dstec < none);
+	atrack_free(html);
+
+	char *csv = render(db, &o, ATRACK_REPORT_CSV);
+	ck_assert_ptr_nonnull(strstr(csv, ",evidence_url,author,group\r\n"));
+	ck_assert_int_eq(occurrences(csv, "\r\n1,enhancing-extended-deterrence,"), 2);
+	ck_assert_ptr_nonnull(strstr(csv, ",DSTEC\r\n"));
+	const char *three = strstr(csv, "\r\n3,enhancing-combined");
+	ck_assert_ptr_nonnull(three);
+	const char *end = strstr(three + 2, "\r\n");
+	ck_assert(end && end - three > 8 && strncmp(end - 7, ",(none)", 7) == 0);
+	atrack_free(csv);
+
+	char *json = render(db, &o, ATRACK_REPORT_JSON);
+	ck_assert_int_eq(occurrences(json, "\"title\":\"" NCG_TITLE "\""), 2);
+	ck_assert_ptr_nonnull(strstr(json, "\"group\":\"DSTEC\""));
+	ck_assert_ptr_nonnull(strstr(json, "\"group\":\"(none)\""));
+	atrack_free(json);
+
+	/* By party: initiative 3 names the DPRK; initiative 1 names none. */
+	o.group_by = ATRACK_REPORT_BY_PARTY;
+	text = render(db, &o, ATRACK_REPORT_TEXT);
+	const char *dprk = strstr(text, "\nDemocratic People's Republic of Korea\n");
+	none = strstr(text, "\n(none)\n");
+	ck_assert_msg(dprk && none && dprk < none, "%s", text);
+	first = strstr(dprk, "Enhancing combined abilities");
+	ck_assert(first && first < none);
+	ck_assert_ptr_nonnull(strstr(none, NCG_TITLE));
+	atrack_free(text);
+	csv = render(db, &o, ATRACK_REPORT_CSV);
+	ck_assert_ptr_nonnull(strstr(csv, ",Democratic People's Republic of Korea\r\n"));
+	atrack_free(csv);
+	/* The default listing has no group column. */
+	o.group_by = ATRACK_REPORT_BY_SECTION;
+	csv = render(db, &o, ATRACK_REPORT_CSV);
+	ck_assert_ptr_nonnull(strstr(csv, ",evidence_url,author\r\n"));
+	ck_assert_int_eq(occurrences(csv, "\r\n1,enhancing-extended-deterrence,"), 1);
+	atrack_free(csv);
+	o.group_by = ATRACK_REPORT_BY_PARTY + 1;
+	char *bad = NULL;
+	ck_assert_int_eq(atrack_report_render(db, &o, ATRACK_REPORT_TEXT, &bad, NULL), ATRACK_INVALID);
+	atrack_close(db);
+}
+END_TEST
+
 /* The ids of the report's initiatives, in a bit set (ids below 64). */
 static uint64_t report_ids(atrack_db *db, const atrack_report_opts *o, unsigned int *total)
 {
@@ -478,6 +569,7 @@ static Suite *briefing_suite(void)
 	tcase_add_test(tc, test_summary_bom_updates_filters);
 	tcase_add_test(tc, test_burndown);
 	tcase_add_test(tc, test_group_by);
+	tcase_add_test(tc, test_group_by_framework_party);
 	tcase_add_test(tc, test_statuses_any_of);
 	suite_add_tcase(s, tc);
 	return s;

@@ -438,7 +438,8 @@ typedef enum atrack_initiative_order {
 	ATRACK_ORDER_POSITION = 0,    /* section position, then position (default) */
 	ATRACK_ORDER_TITLE = 1,
 	ATRACK_ORDER_LAST_UPDATE = 2, /* least recently updated first */
-	ATRACK_ORDER_STATUS = 3       /* by the status vocabulary's order */
+	ATRACK_ORDER_STATUS = 3,      /* by the status vocabulary's order */
+	ATRACK_ORDER_MEETING = 4      /* by meeting date (none last), then as POSITION */
 } atrack_initiative_order;
 
 #define ATRACK_INITIATIVE_FILTER_VERSION 1

@@ -72,13 +72,18 @@ typedef struct atrack_report_opts {
 } atrack_report_opts;
 
 /* opts.group_by: the initiatives under their line of effort (the default),
- * meeting, status, health, or stale / overdue first. */
+ * meeting, status, health, stale / overdue first, framework or party. */
 #define ATRACK_REPORT_BY_SECTION 0
 #define ATRACK_REPORT_BY_MEETING 1
 #define ATRACK_REPORT_BY_STATUS 2
 #define ATRACK_REPORT_BY_HEALTH 3
 #define ATRACK_REPORT_BY_STALE 4
 #define ATRACK_REPORT_BY_OVERDUE 5
+/* By framework or party: an initiative linked to several is listed under
+ * each (so it appears more than once), one linked to none under "(none)",
+ * after the others. Groups in name order. */
+#define ATRACK_REPORT_BY_FRAMEWORK 6
+#define ATRACK_REPORT_BY_PARTY 7
 
 #define ATRACK_REPORT_ROWS_INITIATIVES 0 /* one record per initiative */
 #define ATRACK_REPORT_ROWS_UPDATES 1     /* one record per update of those initiatives */

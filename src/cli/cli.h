@@ -245,10 +245,11 @@ void cli_print_members(atrack_kind kind, const void *row);
 /* Drain an entity iterator: a table of `columns` (headed by `headers`, or
  * the column names), or with --json an object with format_version, the
  * members of `extra` (taken; may be NULL) and the rows under `plural`. */
-int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
-                   const char *const *columns, const char *const *headers, json_t *extra);
-/* The same, the table fitted as cli_table_fit says, and only the rows
- * `keep` keeps (NULL: all). */
+/* The table fitted as cli_table_fit says (drop NULL: the priorities of
+ * cli_column_priority), and only the rows `keep` keeps (NULL: all). */
+/* How soon a narrow terminal drops a list's column of this name (0 never;
+ * higher first), for cli_table_fit. */
+unsigned char cli_column_priority(const char *column);
 int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
                        const char *const *columns, const char *const *headers, json_t *extra,
                        const unsigned char *drop, bool wide, const cli_row_keep *keep);
@@ -288,6 +289,8 @@ int cli_initiative_filter(cli_ctx *ctx, const cli_initiative_args *a,
 
 #define CLI_UPDATE_COLUMNS 8
 extern const char *const cli_update_headers[CLI_UPDATE_COLUMNS];
+/* The order a narrow terminal drops those columns in (cli_table_fit). */
+extern const unsigned char cli_update_drop[CLI_UPDATE_COLUMNS];
 /* An update as a JSON object (stable field names, docs/json-tracking.md). */
 json_t *cli_update_json(const atrack_update *u);
 /* An update as a row of a table headed by cli_update_headers. */

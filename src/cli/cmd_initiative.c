@@ -21,7 +21,7 @@ void cli_initiative_options(cli_initiative_args *a, cli_opt *opts)
 		{ "stale-days", 0, CLI_INT, &a->stale_days, "N", "only those with no update for N days" },
 		{ "overdue", 0, CLI_FLAG, &a->overdue, NULL, "only those past their target date, not done" },
 		{ "search", 0, CLI_STRING, &a->search, "TEXT", "only those whose title, text or slug contain TEXT" },
-		{ "order", 0, CLI_STRING, &a->order, "ORDER", "position (default), title, last-update or status" },
+		{ "order", 0, CLI_STRING, &a->order, "ORDER", "position (default), title, last-update, status or meeting" },
 		{ "limit", 0, CLI_INT, &a->limit, "N", "at most N rows" },
 		{ "offset", 0, CLI_INT, &a->offset, "N", "skip the first N rows" },
 		{ "today", 0, CLI_STRING, &a->today, "DATE", "compute days and overdue as of DATE (default: today, UTC)" },
@@ -67,7 +67,8 @@ static int check_status_code(cli_ctx *ctx, const char *code)
 int cli_initiative_filter(cli_ctx *ctx, const cli_initiative_args *a, atrack_initiative_filter *f,
                           cli_row_keep *keep)
 {
-	static const char *const orders[] = { "position", "title", "last-update", "status" };
+	static const char *const orders[] = { "position", "title", "last-update", "status",
+	                                      "meeting" };
 	int rc = resolve_opt(ctx, ATRACK_KIND_SECTION, a->section, &f->section_id);
 	if (rc == CLI_CONTINUE)
 		rc = resolve_opt(ctx, ATRACK_KIND_FRAMEWORK, a->framework, &f->framework_id);
@@ -106,7 +107,7 @@ int cli_initiative_filter(cli_ctx *ctx, const cli_initiative_args *a, atrack_ini
 			i++;
 		if (i == sizeof orders / sizeof orders[0])
 			return cli_fail(ctx, CLI_EXIT_INVALID, "order: '%s' is not one of position, "
-			                "title, last-update, status", a->order);
+			                "title, last-update, status, meeting", a->order);
 		f->order = (atrack_initiative_order)i;
 	}
 	return CLI_CONTINUE;
@@ -119,7 +120,11 @@ static const char *const columns[] = {
 static int list(cli_ctx *ctx, int argc, char **argv, const cli_usage *usage)
 {
 	cli_initiative_args a = { 0 };
-	cli_opt opts[16] = { CLI_OPT_END };
+	bool wide = false;
+	cli_opt opts[24] = {
+		{ "wide", 0, CLI_FLAG, &wide, NULL, "every column at full width, whatever the terminal" },
+		CLI_OPT_END
+	};
 	cli_initiative_options(&a, opts);
 	char **args;
 	int nargs;
@@ -136,7 +141,7 @@ static int list(cli_ctx *ctx, int argc, char **argv, const cli_usage *usage)
 	if (lrc != ATRACK_OK)
 		return cli_fail_lib(ctx, lrc, "cannot list initiatives");
 	rc = cli_print_rows_fit(ctx, it, ATRACK_KIND_INITIATIVE, "initiatives", columns, NULL, NULL,
-	                        NULL, false, &keep);
+	                        NULL, wide, &keep);
 	atrack_iter_free(it);
 	return rc;
 }

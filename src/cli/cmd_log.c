@@ -97,6 +97,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		"--author goes unused here, so it is refused before the command.",
 		0, 0, CLI_NEEDS_DB | CLI_READS
 	};
+	bool wide = false;
 	const char *kind_name = NULL, *ref = NULL;
 	atrack_audit_filter f = ATRACK_AUDIT_FILTER_INIT;
 	long limit = 0;
@@ -109,6 +110,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		/* Shadows the global --author, which a read has no use for. */
 		{ "author", 0, CLI_NAMES, &authors, "NAME", "changes by NAME; repeat for any of several" },
 		{ "limit", 'n', CLI_INT, &limit, "N", "at most N entries" },
+		{ "wide", 0, CLI_FLAG, &wide, NULL, "every column at full width, whatever the terminal" },
 		CLI_OPT_END
 	};
 	char **args;
@@ -147,6 +149,9 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	static const char *const headers[] = { "ID", "AT", "AUTHOR", "ACTION", "WHAT", "CHANGES" };
 	cli_list list;
 	cli_list_begin(ctx, &list, "entries", 6, headers);
+	/* At 80 columns the action goes first (the changes say "created"). */
+	static const unsigned char drop[] = { 0, 0, 0, 2, 0, 0 };
+	cli_table_fit(list.table, drop, wide);
 	long kept = 0;
 	while ((lib_rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_audit_entry *e = atrack_iter_audit(it);

@@ -75,7 +75,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		{ "summary", 0, CLI_FLAG, &summary, NULL, "only the summary, without initiatives and changes" },
 		{ "bom", 0, CLI_FLAG, &bom, NULL, "csv: start with a UTF-8 byte order mark (for spreadsheets)" },
 		{ "rows", 0, CLI_STRING, &rows, "ROWS", "csv: initiatives (default) or updates" },
-		{ "group-by", 0, CLI_STRING, &group_by, "KEY", "list initiatives by section (default), meeting, status, health, stale or overdue" },
+		{ "group-by", 0, CLI_STRING, &group_by, "KEY", "list initiatives by section (default), meeting, status, health, stale, overdue, framework or party" },
 		{ "health", 0, CLI_STRING, &health, "HEALTH", "only initiatives with this health (on_track, at_risk, off_track)" },
 		{ "stale", 0, CLI_FLAG, &only_stale, NULL, "only the stale ones" },
 		{ "overdue", 0, CLI_FLAG, &only_overdue, NULL, "only the overdue ones" },
@@ -125,14 +125,14 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	o.ascii = format == ATRACK_REPORT_TEXT && !output && cli_ascii();
 	o.overdue_only = only_overdue;
 	static const char *const keys[] = { "section", "meeting", "status", "health", "stale",
-	                                     "overdue" };
+	                                     "overdue", "framework", "party" };
 	o.group_by = -1;
 	for (int k = 0; k < (int)(sizeof keys / sizeof keys[0]); k++)
 		if (strcmp(group_by, keys[k]) == 0)
 			o.group_by = k;
 	if (o.group_by < 0)
 		return cli_fail(ctx, CLI_EXIT_USAGE, "report: --group-by takes section, meeting, "
-		                "status, health, stale or overdue, not '%s'", group_by);
+		                "status, health, stale, overdue, framework or party, not '%s'", group_by);
 	if (strcmp(rows, "initiatives") == 0)
 		o.rows = ATRACK_REPORT_ROWS_INITIATIVES;
 	else if (strcmp(rows, "updates") == 0)

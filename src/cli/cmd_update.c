@@ -348,6 +348,10 @@ const char *const cli_update_headers[CLI_UPDATE_COLUMNS] = {
 	"ID", "DATE", "INITIATIVE", "STATUS", "HEALTH", "%", "AUTHOR", "NOTE"
 };
 
+/* At 80 columns the %, then the author, go first; the health only when
+ * cutting the rest to 8 would not be enough. */
+const unsigned char cli_update_drop[CLI_UPDATE_COLUMNS] = { 0, 0, 0, 0, 1, 3, 2, 0 };
+
 static void first_line(const char *note, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s", note ? note : "");
@@ -378,6 +382,7 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 	};
 	const char *since = NULL, *until = NULL;
 	long limit = 0, offset = 0;
+	bool wide = false;
 	cli_values authors = { 0 };
 	const cli_opt opts[] = {
 		{ "since", 0, CLI_STRING, &since, "DATE", "events on or after DATE" },
@@ -386,6 +391,7 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 		{ "author", 0, CLI_NAMES, &authors, "NAME", "recorded by NAME; repeat for any of several" },
 		{ "limit", 'n', CLI_INT, &limit, "N", "at most N updates" },
 		{ "offset", 0, CLI_INT, &offset, "N", "skip the first N" },
+		{ "wide", 0, CLI_FLAG, &wide, NULL, "every column at full width, whatever the terminal" },
 		CLI_OPT_END
 	};
 	char **args;
@@ -415,6 +421,7 @@ static int update_list(cli_ctx *ctx, int argc, char **argv)
 
 	cli_list list;
 	cli_list_begin(ctx, &list, "updates", CLI_UPDATE_COLUMNS, cli_update_headers);
+	cli_table_fit(list.table, cli_update_drop, wide);
 	long kept = 0;
 	while ((lib_rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_update *u = atrack_iter_update(it);

@@ -99,10 +99,25 @@ static const char *cell_text(const void *row, const char *name, atrack_kind kind
 
 /* ---- Tables of rows ---------------------------------------------------- */
 
-int cli_print_rows(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
-                   const char *const *columns, const char *const *headers, json_t *extra)
+
+/* Which columns of a list a narrow terminal loses first (higher first; 0
+ * never): the id, the slug, the name or title, status, health and the
+ * date that orders the list stay; kinds, ordinals, positions and the
+ * like go; a column not named here goes only when cutting the others to
+ * 8 would not be enough. */
+unsigned char cli_column_priority(const char *column)
 {
-	return cli_print_rows_fit(ctx, it, kind, plural, columns, headers, extra, NULL, false, NULL);
+	static const struct { const char *name; unsigned char priority; } priorities[] = {
+		{ "id", 0 }, { "slug", 0 }, { "name", 0 }, { "title", 0 }, { "status", 0 },
+		{ "health", 0 }, { "start_date", 0 }, { "event_date", 0 },
+		{ "ordinal", 4 }, { "position", 4 }, { "source", 3 }, { "section_slug", 3 },
+		{ "short_kind", 3 }, { "kind", 2 }, { "short_name", 2 }, { "target_date", 2 },
+		{ "party_slug", 2 },
+	};
+	for (size_t i = 0; i < sizeof priorities / sizeof priorities[0]; i++)
+		if (strcmp(priorities[i].name, column) == 0)
+			return priorities[i].priority;
+	return 1;
 }
 
 int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const char *plural,
@@ -118,6 +133,13 @@ int cli_print_rows_fit(cli_ctx *ctx, atrack_iter *it, atrack_kind kind, const ch
 		array = json_array();
 	else
 		table = cli_table_new(ncol, headers ? headers : columns);
+	/* No priorities given: those of the column names. */
+	unsigned char by_name[16];
+	if (!drop) {
+		for (int c = 0; c < ncol && c < 16; c++)
+			by_name[c] = cli_column_priority(columns[c]);
+		drop = by_name;
+	}
 	cli_table_fit(table, drop, wide);
 	int rc;
 	long kept = 0;
@@ -325,6 +347,8 @@ static int verb_list(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 	add_opt(&m, "search", CLI_STRING, &search, "TEXT", "only those whose name or slug contain TEXT");
 	add_opt(&m, "limit", CLI_INT, &limit, "N", "at most N rows");
 	add_opt(&m, "offset", CLI_INT, &offset, "N", "skip the first N rows");
+	bool wide = false;
+	add_opt(&m, "wide", CLI_FLAG, &wide, NULL, "every column at full width, whatever the terminal");
 	size_t n;
 	const atrack_field *fields = atrack_fields(noun->kind, &n);
 	int first_filter = m.count;
@@ -361,7 +385,8 @@ static int verb_list(cli_ctx *ctx, const cli_noun *noun, int argc, char **argv,
 	int lrc = atrack_entity_list(ctx->db, noun->kind, &opts, &it);
 	if (lrc != ATRACK_OK)
 		return cli_fail_lib(ctx, lrc, "cannot list");
-	rc = cli_print_rows(ctx, it, noun->kind, noun->plural, noun->columns, NULL, NULL);
+	rc = cli_print_rows_fit(ctx, it, noun->kind, noun->plural, noun->columns, NULL, NULL, NULL,
+	                        wide, NULL);
 	atrack_iter_free(it);
 	return rc;
 }

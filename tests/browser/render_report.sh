@@ -2,8 +2,8 @@
 # render_report.sh - opens the HTML report in a real headless browser
 # (Debian's chromium): it must load without a policy violation or a script
 # error, show what the report says, and run nothing from the data. Writes
-# a screenshot of the showcase report to SCREENSHOT. Exits 77 (skipped)
-# when chromium is not installed.
+# a screenshot of the showcase report to SCREENSHOT, and prints it to PDF
+# (a PDF with pages). Exits 77 (skipped) when chromium is not installed.
 # Usage: render_report.sh MAKE_REPORT_BINARY SCREENSHOT.png
 set -u
 make_report=$1
@@ -73,6 +73,23 @@ run_browser measure --allow-file-access-from-files --virtual-time-budget=5000 \
 	fail "measure: chromium exited with $?"
 grep -q 'fit true' "$work/measure.dom" || fail "the page scrolls sideways at 1280 px: $(grep -o 'fit [a-z]* health [0-9]*' "$work/measure.dom")"
 grep -q 'health 8' "$work/measure.dom" || fail "no health bar per section and framework: $(grep -o 'health [0-9a-z]*' "$work/measure.dom")"
+
+# Printed to PDF (what "Print, Save as PDF" gives): a PDF of a few pages,
+# not an empty one and not one page per table row.
+if run_browser pdf --no-pdf-header-footer --print-to-pdf="$work/report.pdf" \
+	"file://$work/showcase.html" >/dev/null; then
+	[ -s "$work/report.pdf" ] || fail "print to PDF: no PDF written"
+	[ "$(head -c 5 "$work/report.pdf")" = "%PDF-" ] || fail "print to PDF: not a PDF"
+	pages=$(grep -a -o '/Type /Pages[^>]*/Count [0-9]*\|/Count [0-9]*' "$work/report.pdf" |
+		grep -o '[0-9]*$' | sort -n | tail -1)
+	[ -n "$pages" ] || fail "print to PDF: no page count in the PDF"
+	[ "$pages" -ge 1 ] && [ "$pages" -le 20 ] || fail "print to PDF: $pages pages"
+	pdf_size=$(stat -c %s "$work/report.pdf")
+	[ "$pdf_size" -gt 20000 ] || fail "print to PDF: suspiciously small ($pdf_size bytes)"
+	echo "browser: printed to PDF, $pages pages ($pdf_size bytes)"
+else
+	fail "print to PDF: chromium exited with $?: $(tail -1 "$work/browser-pdf.log")"
+fi
 
 run_browser shot --screenshot="$work/report.png" --window-size=1280,2400 \
 	--hide-scrollbars "file://$work/showcase.html" >/dev/null || fail "screenshot: chromium exited with $?"

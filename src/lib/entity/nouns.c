@@ -279,6 +279,9 @@ static const char *const initiative_list_sql[] = {
 	INITIATIVE_LIST_SQL("(SELECT s.sort_order FROM status_code AS s WHERE s.code = c.status) "
 	                    "IS NOT NULL, (SELECT s.sort_order FROM status_code AS s "
 	                    "WHERE s.code = c.status), t.id"),
+	/* By meeting: the earliest first, those of none last; then as by position. */
+	INITIATIVE_LIST_SQL("t.meeting_id IS NULL, (SELECT m.start_date FROM meeting AS m "
+	                    "WHERE m.id = t.meeting_id), t.meeting_id, " INITIATIVE_ORDER_POSITION),
 };
 
 const char *atr_noun_initiative_list_sql(atrack_initiative_order order)

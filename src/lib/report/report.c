@@ -93,8 +93,8 @@ static int check_opts(atrack_db *db, const atrack_report_opts *o)
 		    && strcmp(o->health, "off_track") != 0)
 			return atr_error(db, ATRACK_INVALID, "report: health '%s' is not one of on_track, "
 			                 "at_risk, off_track", o->health);
-		if (o->group_by < ATRACK_REPORT_BY_SECTION || o->group_by > ATRACK_REPORT_BY_OVERDUE)
-			return atr_error(db, ATRACK_INVALID, "report: group_by %d is not one of 0..5",
+		if (o->group_by < ATRACK_REPORT_BY_SECTION || o->group_by > ATRACK_REPORT_BY_PARTY)
+			return atr_error(db, ATRACK_INVALID, "report: group_by %d is not one of 0..7",
 			                 o->group_by);
 		if (o->rows != ATRACK_REPORT_ROWS_INITIATIVES && o->rows != ATRACK_REPORT_ROWS_UPDATES)
 			return atr_error(db, ATRACK_INVALID, "report: rows %d is not initiatives (0) or "

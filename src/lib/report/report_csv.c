@@ -61,7 +61,14 @@ int atr_report_csv(atrack_report *r, atr_sink *s)
 		atr_sink_puts(s, "\xEF\xBB\xBF");
 	if (r->rows == ATRACK_REPORT_ROWS_UPDATES)
 		return csv_updates(r, s);
-	record(s, columns, ATR_ARRAY_SIZE(columns));
+	/* Listed by anything but section, a last column names the group: by
+	 * framework or party an initiative has one record per group. */
+	bool grouped = r->group_by != ATRACK_REPORT_BY_SECTION;
+	for (size_t i = 0; i < ATR_ARRAY_SIZE(columns); i++) {
+		atr_sink_puts(s, i ? "," : "");
+		atr_sink_csv(s, columns[i]);
+	}
+	atr_sink_puts(s, grouped ? ",group\r\n" : "\r\n");
 	atrack_iter *it;
 	int rc = atrack_report_rows(r, &it);
 	if (rc != ATRACK_OK)
@@ -78,8 +85,9 @@ int atr_report_csv(atrack_report *r, atr_sink *s)
 			row->percent_complete >= 0 ? percent : NULL, row->percent_date, row->last_update,
 			days, row->target_date, row->overdue ? "yes" : "no", row->stale ? "yes" : "no",
 			row->latest_note, row->latest_note_date, row->evidence_url, row->author,
+			row->group_name,
 		};
-		record(s, cells, ATR_ARRAY_SIZE(cells));
+		record(s, cells, ATR_ARRAY_SIZE(cells) - (grouped ? 0 : 1));
 	}
 	atrack_iter_free(it);
 	return rc == ATRACK_DONE ? ATRACK_OK : rc;

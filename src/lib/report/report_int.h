@@ -68,6 +68,12 @@ void atr_sink_csv(atr_sink *s, const char *text);
  * through. Every value a Markdown report prints goes through it: labels,
  * codes, dates and health as well as titles and notes. */
 void atr_sink_md(atr_sink *s, const char *text);
+/* A date in Markdown, escaped as atr_sink_md does, each hyphen between
+ * digits written as U+2011 NON-BREAKING HYPHEN, so that no renderer wraps
+ * "2025-06-30" across lines (a table cell would break it at a hyphen). The
+ * other formats keep the ASCII hyphen: CSV and JSON are read by programs. */
+#define ATR_MD_NB_HYPHEN "\xE2\x80\x91"
+void atr_sink_md_date(atr_sink *s, const char *text);
 /* Plain text cut to `width` terminal columns ("…" when cut), padded with
  * spaces to exactly `width` when `pad`. Control characters become spaces. */
 void atr_sink_cell(atr_sink *s, const char *text, int width, bool pad);

@@ -73,6 +73,9 @@ static json_t *row_more(json_t *j, const atrack_report_row *row)
 	if (!j)
 		return NULL;
 	json_object_set_new(j, "meeting_name", string_or_null(row->meeting_name));
+	/* The group it is listed under (--group-by): by framework or party an
+	 * initiative is in the array once per group. */
+	json_object_set_new(j, "group", string_or_null(row->group_name));
 	json_object_set_new(j, "latest_note", string_or_null(row->latest_note));
 	json_object_set_new(j, "latest_note_date", string_or_null(row->latest_note_date));
 	json_object_set_new(j, "evidence_url", string_or_null(row->evidence_url));

@@ -95,9 +95,9 @@ static int md_initiatives(atrack_report *r, atr_sink *s)
 			atr_sink_printf(s, " | %d%% | ", row->percent_complete);
 		else
 			atr_sink_puts(s, " | | ");
-		atr_sink_md(s, row->target_date);
+		atr_sink_md_date(s, row->target_date);
 		atr_sink_puts(s, " | ");
-		atr_sink_md(s, row->last_update);
+		atr_sink_md_date(s, row->last_update);
 		atr_sink_printf(s, " | %d | %s%s%s | ", row->days_since,
 		                row->overdue ? "**overdue**" : "", row->overdue && row->stale ? " " : "",
 		                row->stale ? "**stale**" : "");
@@ -121,7 +121,7 @@ static int md_change(atrack_report *r, const atrack_report_change *c, atr_sink *
 {
 	(void)r;
 	atr_sink_puts(s, "- ");
-	atr_sink_md(s, c->event_date);
+	atr_sink_md_date(s, c->event_date);
 	atr_sink_puts(s, " — ");
 	atr_sink_md(s, c->title);
 	atr_sink_puts(s, ": ");
@@ -146,7 +146,9 @@ static int md_changes(atrack_report *r, atr_sink *s)
 {
 	if (!r->since[0])
 		return ATRACK_OK;
-	atr_sink_printf(s, "\n## Changes since %s\n\n", r->since);
+	atr_sink_puts(s, "\n## Changes since ");
+	atr_sink_md_date(s, r->since);
+	atr_sink_puts(s, "\n\n");
 	unsigned int count;
 	int rc = atr_report_each_change(r, 0, md_change, s, &count);
 	if (rc == ATRACK_OK && count == 0)
@@ -159,9 +161,11 @@ int atr_report_md(atrack_report *r, atr_sink *s)
 	const atrack_report_summary *all = atrack_report_group_at(r, ATRACK_REPORT_ALL, 0);
 	atr_sink_puts(s, "# ");
 	atr_sink_md(s, r->title);
-	atr_sink_printf(s, "\n\n_As of %s%s._ **%u** initiatives; **%u** completed (%d%%); "
+	atr_sink_puts(s, "\n\n_As of ");
+	atr_sink_md_date(s, r->as_of);
+	atr_sink_printf(s, "%s._ **%u** initiatives; **%u** completed (%d%%); "
 	                "**%u** overdue; **%u** stale (no update in %d days).\n",
-	                r->as_of, r->has_as_of ? ", from the history" : "", all->total,
+	                r->has_as_of ? ", from the history" : "", all->total,
 	                all->completed, atr_percent(all->completed, all->total), all->overdue,
 	                all->stale, r->stale_days);
 	atr_sink_printf(s, "\nHealth: on track %u, at risk %u, off track %u, not given %u.\n",

@@ -138,6 +138,24 @@ void atr_sink_md(atr_sink *s, const char *text)
 		write_escaped(s, text, md_replacement);
 }
 
+void atr_sink_md_date(atr_sink *s, const char *text)
+{
+	if (!text)
+		return;
+	const char *run = text;
+	for (const char *p = text; *p; p++) {
+		bool joins = *p == '-' && p > text && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0'
+		             && p[1] <= '9';
+		const char *with = joins ? ATR_MD_NB_HYPHEN : md_replacement((unsigned char)*p);
+		if (!with)
+			continue;
+		atr_sink_write(s, run, (size_t)(p - run));
+		atr_sink_puts(s, with);
+		run = p + 1;
+	}
+	atr_sink_puts(s, run);
+}
+
 /* Length of the UTF-8 sequence at p and its code point (a bad byte counts
  * as one character). */
 static size_t next_char(const unsigned char *p, unsigned int *cp)

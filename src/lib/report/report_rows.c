@@ -12,25 +12,34 @@
 
 static const char rows_sql[] = REPORT_BASE
 	"SELECT b.id, b.slug, b.title, b.section_id, sec.slug, sec.title,"
-	"       coalesce((SELECT group_concat(coalesce(fw.acronym, fw.name), ', ')"
-	"                   FROM initiative_framework AS x JOIN framework AS fw ON fw.id = x.framework_id"
-	"                  WHERE x.initiative_id = b.id), ''),"
-	"       m.slug, b.status, b.status_label, b.is_terminal, b.health, b.percent_complete,"
-	"       b.update_id, b.last_update, b.days_since, b.note, b.author, b.target_date,"
-	"       b.overdue, b.stale, m.name, b.latest_note, b.latest_note_date, b.evidence_url,"
-	"       b.health_update_id, b.health_date, b.percent_update_id, b.percent_date,"
+	" coalesce((SELECT group_concat(coalesce(fw.acronym, fw.name), ', ')"
+	" FROM initiative_framework AS x JOIN framework AS fw ON fw.id = x.framework_id"
+	" WHERE x.initiative_id = b.id), ''),"
+	" m.slug, b.status, b.status_label, b.is_terminal, b.health, b.percent_complete,"
+	" b.update_id, b.last_update, b.days_since, b.note, b.author, b.target_date,"
+	" b.overdue, b.stale, m.name, b.latest_note, b.latest_note_date, b.evidence_url,"
+	" b.health_update_id, b.health_date, b.percent_update_id, b.percent_date,"
 	/* The group the listing puts it under (:group, atrack_report_group_by). */
-	"       CASE :group WHEN 1 THEN coalesce(b.meeting_id, 0) WHEN 2 THEN b.status_id"
-	"         WHEN 3 THEN CASE b.health WHEN 'on_track' THEN 1 WHEN 'at_risk' THEN 2"
-	"                      WHEN 'off_track' THEN 3 ELSE 4 END"
-	"         WHEN 4 THEN b.stale WHEN 5 THEN b.overdue ELSE coalesce(b.section_id, 0) END AS gk,"
-	"       :group"
-	"  FROM flagged AS b"
-	"  LEFT JOIN section AS sec ON sec.id = b.section_id"
-	"  LEFT JOIN meeting AS m ON m.id = b.meeting_id"
+	" CASE :group WHEN 1 THEN coalesce(b.meeting_id, 0) WHEN 2 THEN b.status_id"
+	" WHEN 3 THEN CASE b.health WHEN 'on_track' THEN 1 WHEN 'at_risk' THEN 2"
+	" WHEN 'off_track' THEN 3 ELSE 4 END"
+	" WHEN 4 THEN b.stale WHEN 5 THEN b.overdue WHEN 6 THEN coalesce(g.gid, 0)"
+	" WHEN 7 THEN coalesce(g.gid, 0) ELSE coalesce(b.section_id, 0) END AS gk,"
+	" :group, g.gn"
+	" FROM flagged AS b"
+	" LEFT JOIN section AS sec ON sec.id = b.section_id"
+	" LEFT JOIN meeting AS m ON m.id = b.meeting_id"
+	/* By framework or party: one row per link, so an initiative under two
+	 * frameworks is listed under each; one with none gets one row with no
+	 * group (the "(none)" group, last). Other keys join nothing. */
+	" LEFT JOIN (SELECT x.initiative_id AS iid, f.id AS gid, coalesce(f.acronym, f.name) AS gn"
+	" FROM initiative_framework AS x JOIN framework AS f ON f.id = x.framework_id WHERE :group = 6"
+	" UNION ALL SELECT x.initiative_id, p.id, p.name FROM initiative_party AS x JOIN party AS p"
+	" ON p.id = x.party_id WHERE :group = 7) AS g ON g.iid = b.id"
 	" ORDER BY CASE :group WHEN 1 THEN coalesce(m.start_date, '9999') WHEN 2 THEN b.status_order"
-	"            WHEN 3 THEN gk WHEN 4 THEN -b.stale WHEN 5 THEN -b.overdue ELSE 0 END, gk,"
-	"          sec.id IS NULL, sec.position, sec.id, b.position, b.id";
+	" WHEN 3 THEN gk WHEN 4 THEN -b.stale WHEN 5 THEN -b.overdue ELSE 0 END,"
+	" g.gid IS NULL, g.gn COLLATE NOCASE, gk,"
+	" sec.id IS NULL, sec.position, sec.id, b.position, b.id";
 
 static const char changes_sql[] = REPORT_BASE CHANGE_COLUMNS
 	" WHERE u.event_date > :since"
@@ -105,6 +114,13 @@ static int load_report_row(atrack_iter *it)
 		break;
 	case ATRACK_REPORT_BY_OVERDUE:
 		row->group_name = row->overdue ? "overdue" : "not overdue";
+		break;
+	case ATRACK_REPORT_BY_FRAMEWORK:
+	case ATRACK_REPORT_BY_PARTY:
+		row->group_name = sqlite3_column_type(st, 31) == SQLITE_NULL ? "(none)"
+		                  : atr_column_text(st, 31);
+		if (!row->group_name)
+			return atr_error(it->db, ATRACK_NOMEM, "out of memory");
 		break;
 	default:
 		row->group_name = row->section_title ? row->section_title : "(no section)";
