@@ -157,6 +157,10 @@ static int show_more(cli_ctx *ctx, int64_t id, json_t *doc)
 		return cli_fail_lib(ctx, rc, "cannot list updates");
 	json_t *array = doc ? json_array() : NULL;
 	cli_table *table = doc ? NULL : cli_table_new(CLI_UPDATE_COLUMNS, cli_update_headers);
+	/* as `update list` drops its columns at 80, the initiative (the one
+	 * shown above) first */
+	static const unsigned char drop[CLI_UPDATE_COLUMNS] = { 0, 0, 4, 0, 1, 3, 2, 0 };
+	cli_table_fit(table, drop, false);
 	size_t rows = 0;
 	while ((rc = atrack_iter_next(it)) == ATRACK_OK) {
 		const atrack_update *u = atrack_iter_update(it);

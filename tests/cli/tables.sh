@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tables.sh - the board grouped by meeting and with its meeting column, and
-# the other tables (initiative, update, meeting, framework, party lists, the
-# log) at COLUMNS=80 under LANG=C: whole columns dropped by priority, the
+# the other tables (initiative, update, meeting, framework, party lists, an
+# initiative's history, the log) at COLUMNS=80 under LANG=C: whole columns dropped by priority, the
 # kept ones readable, dates never cut, nothing wider than 80; --wide shows
 # every column.
 # Usage: tables.sh ATRACK_BINARY
@@ -108,6 +108,15 @@ fits "$work/t" "update list"
 COLUMNS=80 run update list --wide >"$work/t"
 header_is "$work/t" "update list --wide" 'ID  DATE  *INITIATIVE  *STATUS  *HEALTH  *%  *AUTHOR  *NOTE'
 grep -q 'Nuclear Consultative Group in Washington$' "$work/t" || fail "update list --wide: note cut"
+
+# An initiative's history at 80: its own slug (shown above) goes first.
+COLUMNS=80 run initiative show enhancing-extended-deterrence-cooperation-through-ncg >"$work/t"
+grep -q '^ID  DATE  *STATUS  *HEALTH  *NOTE' "$work/t" ||
+	fail "initiative show at 80 columns: $(cat "$work/t")"
+grep -q '^[0-9]*  *2025-02-01  in_progress  at_risk  Tabletop' "$work/t" ||
+	fail "initiative show at 80 columns, its history: $(cat "$work/t")"
+sed -n '/^ID  DATE/,$p' "$work/t" >"$work/history" # the fields above are a record, not a table
+fits "$work/history" "initiative show's history"
 
 COLUMNS=80 run log >"$work/t"
 header_is "$work/t" "log" 'ID  AT  *AUTHOR  *WHAT  *CHANGES'
