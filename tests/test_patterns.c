@@ -482,6 +482,7 @@ START_TEST(test_prose_sentences_and_lists)
 	fs_model *m = parse_pattern(PATTERN("prose_sentences.txt"));
 	ck_assert_uint_eq(m->initiative_count, 4);
 	ck_assert_str_eq(m->initiatives[0].text, "They agreed to expand pilot exchanges");
+	ck_assert_str_eq(m->initiatives[1].title, "Fund new quays for Dr. Vale's fleet");
 	ck_assert_str_eq(m->initiatives[1].text, "fund new quays for Dr. Vale\xE2\x80\x99s fleet");
 	ck_assert_str_eq(m->initiatives[2].text, "launch a tide data service.");
 	ck_assert_str_eq(m->initiatives[3].text, "They also committed to hold annual drills.");

@@ -107,6 +107,16 @@ int fsp_finish_initiative(fsp_parser *p, const fsp_block *b)
 	in->title = short_title(p, b);
 	if (!in->title || fsp_unique_slug(&p->initiative_slugs, in->title, &in->slug))
 		return ATRACK_NOMEM;
+	/* a part of a ";" list starts in lower case ("fund new quays"); a
+	 * title starts with a capital, unless its first word is written so
+	 * ("iCET") */
+	size_t first = strcspn(in->title, " ");
+	bool lower_word = first > 0;
+	for (size_t i = 0; i < first; i++)
+		if (!fsp_is_lower(in->title[i]))
+			lower_word = false;
+	if (lower_word)
+		in->title[0] = (char)(in->title[0] - 'a' + 'A');
 	for (size_t i = 0; i < m->framework_count; i++)
 		if (fsp_framework_in(&m->frameworks[i], b) != SIZE_MAX &&
 		    fsp_refs_add(&in->frameworks, (int)i))
