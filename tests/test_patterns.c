@@ -315,6 +315,27 @@ START_TEST(test_framework_bodies_and_owners)
 }
 END_TEST
 
+/* Acronyms in their forms: "(HTSI) Fund" (the head noun after the
+ * parenthesis ends the name), mixed case "AQuA", "SRF-West", a quoted
+ * short form "(\"2+2\")", two definitions in one phrase, one defined twice. */
+START_TEST(test_framework_acronym_forms)
+{
+	fs_model *m = parse_pattern(PATTERN("framework_acronyms.txt"));
+	const fs_framework *f = framework_named(m, "Harbour Tide Security Initiative Fund");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->acronym, "HTSI");
+	ck_assert_str_eq(f->kind, "programme");
+	ck_assert_str_eq(framework_named(m, "Advanced Quay Analytics")->acronym, "AQuA");
+	ck_assert_str_eq(framework_named(m, "Shore Response Force-West")->acronym, "SRF-West");
+	ck_assert_str_eq(framework_named(m, "Security Consultative Committee")->acronym, "2+2");
+	ck_assert_str_eq(framework_named(m, "Harbour Data Group")->acronym, "HDG");
+	ck_assert_str_eq(framework_named(m, "Tide Watch Network")->acronym, "TWN");
+	ck_assert_ptr_null(framework_named(m, "Harbour Tide Security Initiative"));
+	ck_assert_uint_eq(m->framework_count, 6);
+	fs_model_free(m);
+}
+END_TEST
+
 static const fs_party *party_slug(const fs_model *m, const char *slug)
 {
 	for (size_t i = 0; i < m->party_count; i++)
@@ -703,6 +724,7 @@ static Suite *patterns_suite(void)
 	tcase_add_test(frameworks, test_frameworks_whole_names_and_precision);
 	tcase_add_test(frameworks, test_framework_name_forms);
 	tcase_add_test(frameworks, test_framework_bodies_and_owners);
+	tcase_add_test(frameworks, test_framework_acronym_forms);
 	suite_add_tcase(s, frameworks);
 	TCase *parties = tcase_create("parties");
 	tcase_add_test(parties, test_party_roles);

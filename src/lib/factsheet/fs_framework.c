@@ -236,8 +236,28 @@ int fsp_scan_definitions(fsp_parser *p, size_t bi)
 		if (fsp_in_list(hs, fsp_possessive_cut(hs, hn), FSP_NOT_FRAMEWORK_HEADS) ||
 		    fsp_in_list(ls, fsp_possessive_cut(ls, ln), laws))
 			continue; /* "... Act (X)" names a law, whatever comes before "for" */
-		int index = add_framework(p, b->text + name_start, name_end - name_start,
-		                          s, n, fsp_block_pos(b, name_start));
+		/* "the ... Initiative (ITSI) Fund": a head noun after the
+		 * parenthesis ends the name; the acronym stays the one defined */
+		int index;
+		size_t after = t + 1;
+		size_t an;
+		const char *as = after < b->tok_count ? fsp_core(b, after, &an) : NULL;
+		if (as && b->text[b->toks[t].end - 1] == ')' && b->toks[t].sentence == b->toks[after].sentence &&
+		    fsp_capitalised(b, after) &&
+		    fsp_kind_noun(as, fsp_possessive_cut(as, an))) {
+			atr_buf whole = ATR_BUF_INIT;
+			atr_buf_append(&whole, b->text + name_start, name_end - name_start);
+			atr_buf_putc(&whole, ' ');
+			atr_buf_append(&whole, as, fsp_possessive_cut(as, an));
+			char *name = atr_buf_detach(&whole);
+			if (!name)
+				return ATRACK_NOMEM;
+			index = add_framework(p, name, strlen(name), s, n, fsp_block_pos(b, name_start));
+			atr_free(name);
+		} else {
+			index = add_framework(p, b->text + name_start, name_end - name_start,
+			                      s, n, fsp_block_pos(b, name_start));
+		}
 		if (index == -2)
 			return ATRACK_NOMEM;
 		if (fsp_add_mention(p, MENTION_DEFINITION, name_start, b->toks[t].cend + 1, index))
@@ -319,6 +339,10 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 		    fsp_starts_with_paren(b, t) ||
 		    fsp_covering(p, b, MENTION_MEETING, b->toks[t].cstart))
 			continue;
+		/* a name a definition has already recorded ("... Initiative
+		 * (ITSI) Fund") is not read again, cut short */
+		if (fsp_covering(p, b, MENTION_DEFINITION, b->toks[t].cstart))
+			continue;
 		/* "Combined Forces Command": the name goes on past this noun */
 		if (!b->toks[t].closes && t + 1 < b->tok_count && fsp_capitalised(b, t + 1) &&
 		    !fsp_starts_with_paren(b, t + 1) && fsp_possessive_cut(s, n) == n)
@@ -399,8 +423,21 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 		size_t end = b->toks[last].cend;
 		end = b->toks[last].cstart +
 		      fsp_possessive_cut(b->text + b->toks[last].cstart, end - b->toks[last].cstart);
+		/* "the Security Consultative Committee ("2+2")": a quoted
+		 * short form in parentheses right after the name is its acronym */
+		const char *alias = NULL;
+		size_t alias_len = 0;
+		if (last == t && last + 1 < b->tok_count && !b->toks[last].closes &&
+		    fsp_starts_with_paren(b, last + 1)) {
+			alias = fsp_core(b, last + 1, &alias_len);
+			const char *raw = b->text + b->toks[last + 1].start;
+			bool quoted = raw[1] == '"' || (unsigned char)raw[1] == 0xE2;
+			if (!quoted || alias_len == 0 || alias_len > 10 ||
+			    b->text[b->toks[last + 1].cend] == '\0')
+				alias = NULL;
+		}
 		int index = add_framework(p, b->text + start, end - start,
-		                          NULL, 0, fsp_block_pos(b, start));
+		                          alias, alias ? alias_len : 0, fsp_block_pos(b, start));
 		if (index == -2)
 			return ATRACK_NOMEM;
 	}
