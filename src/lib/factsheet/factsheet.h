@@ -51,8 +51,8 @@ typedef struct fs_person {
 typedef struct fs_meeting {
 	char *slug;        /* "scm-56"; "2-2-meeting-2024-10-31" when there
 	                      is no ordinal: short kind + date */
-	char *name;        /* "56th Security Consultative Meeting" */
-	char *kind;        /* "Security Consultative Meeting" */
+	char *name;        /* "12th Harbour Consultative Meeting" */
+	char *kind;        /* "Harbour Consultative Meeting" */
 	char *short_kind;  /* "SCM", "2+2 Meeting"; NULL when none is given */
 	int ordinal;       /* 56; 0 when none */
 	char start_date[11]; /* "YYYY-MM-DD"; "" when the text gives no date */

@@ -110,7 +110,7 @@ static int add_section(fsp_parser *p, const fsp_line *l)
 	sec->pos.column = l->column;
 	size_t hlen = l->head_len ? l->head_len : l->len;
 	if (hlen > 1 && l->s[hlen - 1] == ':')
-		hlen--; /* "Support for Ukraine:" is the heading "Support for Ukraine" */
+		hlen--; /* "Support for Norland:" is the heading "Support for Norland" */
 	sec->heading = fsp_clean_dup(l->s, hlen);
 	sec->title = fsp_title_case(s, len);
 	if (!sec->heading || !sec->title)

@@ -100,7 +100,7 @@ int fsp_scan_dates(fsp_parser *p, size_t bi)
 			t++;
 			continue;
 		}
-		/* "this 26th day of April, 2023" */
+		/* "this 14th day of May, 2031" */
 		if (t + 3 < b->tok_count && n >= 3 && n <= 4 && fsp_is_digit(s[0]) &&
 		    fsp_core_is(b, t + 1, "day") && fsp_core_is(b, t + 2, "of")) {
 			size_t dn = fsp_is_digit(s[1]) ? 2 : 1, mn;

@@ -146,7 +146,7 @@ static bool initials_match(const fsp_block *b, size_t first, size_t count,
 	return ok[0][0];
 }
 
-/* How many parties token t names: "NATO-Ukraine" two, "Japan" one. */
+/* How many parties token t names: "Norland-Japan" two, "Japan" one. */
 static size_t parties_in_token(const fsp_parser *p, const fsp_block *b, size_t t)
 {
 	size_t count = 0;
@@ -160,7 +160,7 @@ static size_t parties_in_token(const fsp_parser *p, const fsp_block *b, size_t t
 
 /* Whether the name [first, last] is a government's own body or the
  * alliance of countries rather than a framework: it ends "of [the]
- * Country" ("Armed Forces of the Philippines", "National Security
+ * Country" ("Coastal Guard of the Philippines", "National Harbour
  * Secretariat of Japan"), or it is parties and "Alliance" only. */
 static bool government_body(const fsp_parser *p, const fsp_block *b, size_t first, size_t last)
 {
@@ -221,8 +221,8 @@ int fsp_scan_definitions(fsp_parser *p, size_t bi)
 		/* an agency, company or technology is defined the same way:
 		 * its head noun says so */
 		/* the head is the word before "for"/"of"/"on", if the name
-		 * has one ("Ministry of Foreign Affairs", "Partnership for
-		 * Maritime Domain Awareness"), else the last */
+		 * has one ("Ministry of Harbour Affairs", "Partnership for
+		 * Maritime Tide Awareness"), else the last */
 		size_t head = t - 1;
 		for (size_t w = first + 1; w + 1 < t; w++)
 			if (fsp_core_is(b, w, "for") || fsp_core_is(b, w, "of") || fsp_core_is(b, w, "on")) {
@@ -236,7 +236,7 @@ int fsp_scan_definitions(fsp_parser *p, size_t bi)
 		if (fsp_in_list(hs, fsp_possessive_cut(hs, hn), FSP_NOT_FRAMEWORK_HEADS) ||
 		    fsp_in_list(ls, fsp_possessive_cut(ls, ln), laws))
 			continue; /* "... Act (X)" names a law, whatever comes before "for" */
-		/* "the ... Initiative (ITSI) Fund": a head noun after the
+		/* "the ... Initiative (HTSI) Fund": a head noun after the
 		 * parenthesis ends the name; the acronym stays the one defined */
 		int index;
 		size_t after = t + 1;
@@ -281,7 +281,7 @@ static bool lower_kind_noun(const char *s, size_t n)
 	return fsp_kind_noun(word, n) != NULL;
 }
 
-/* Whether token t is a year ("the 1951 Mutual Defense Treaty"). */
+/* Whether token t is a year ("the 1962 Mutual Harbour Treaty"). */
 static bool year_token(const fsp_block *b, size_t t)
 {
 	size_t n;
@@ -292,9 +292,9 @@ static bool year_token(const fsp_block *b, size_t t)
 
 /* Whether the words before the name (ending at token `before`) introduce
  * it: an article or possessive ("the", "their"), perhaps with up to two
- * lower-case words or a year between ("the existing", "a senior-level",
- * "the 1951"), or "and" after another name ("... Treaty and 1999 Visiting
- * Forces Agreement"). */
+ * lower-case words or a year between ("the existing", "a harbour-level",
+ * "the 1962"), or "and" after another name ("... Treaty and 1988 Visiting
+ * Pilots Agreement"). */
 static bool introduced(const fsp_block *b, size_t before)
 {
 	size_t k = before, skipped = 0;
@@ -314,7 +314,7 @@ static bool introduced(const fsp_block *b, size_t before)
 	}
 }
 
-/* "a new Coast Guard Framework", "the U.S.-ROK Supply Chain Task Force":
+/* "a new Coast Guard Framework", "the U.S.-ROK Pier Safety Task Force":
  * capitalised words ending in a kind noun, after an article; a party
  * written just before the name is part of it. An item's label ("Energy
  * Policy Dialogue: ...") and a heading need no article. */
@@ -329,7 +329,7 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 		                 fsp_kind_noun(b->text + b->toks[t - 1].cstart,
 		                               (size_t)(s - b->text) + fsp_possessive_cut(s, n) -
 		                               b->toks[t - 1].cstart);
-		/* "the Strategic Mineral Recovery initiative": a head noun in
+		/* "the Tide Gauge Recovery initiative": a head noun in
 		 * lower case after at least two capitalised words */
 		bool lower_head = n > 0 && fsp_is_lower(s[0]) && lower_kind_noun(s, fsp_possessive_cut(s, n)) &&
 		                  t >= 2 && fsp_capitalised(b, t - 1) && fsp_capitalised(b, t - 2) &&
@@ -340,10 +340,10 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 		    fsp_covering(p, b, MENTION_MEETING, b->toks[t].cstart))
 			continue;
 		/* a name a definition has already recorded ("... Initiative
-		 * (ITSI) Fund") is not read again, cut short */
+		 * (HTSI) Fund") is not read again, cut short */
 		if (fsp_covering(p, b, MENTION_DEFINITION, b->toks[t].cstart))
 			continue;
-		/* "Combined Forces Command": the name goes on past this noun */
+		/* "Combined Pilots Command": the name goes on past this noun */
 		if (!b->toks[t].closes && t + 1 < b->tok_count && fsp_capitalised(b, t + 1) &&
 		    !fsp_starts_with_paren(b, t + 1) && fsp_possessive_cut(s, n) == n)
 			continue;
@@ -354,12 +354,12 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 			size_t kn0;
 			const char *ks0 = fsp_core(b, k, &kn0);
 			if (fsp_possessive_cut(ks0, kn0) != kn0)
-				break; /* "the Quad's Partnership": the owner is no part of the name */
+				break; /* "the Harbour's Partnership": the owner is no part of the name */
 			if (fsp_capitalised(b, k) && !fsp_core_in(b, k, FSP_DETERMINERS)) {
 				first--;
 				continue;
 			}
-			/* "Ports of the Future": small words inside the name */
+			/* "Quays of the Future": small words inside the name */
 			if (k > 0 && fsp_core_is(b, k, "the") &&
 			    (fsp_core_is(b, k - 1, "of") || fsp_core_is(b, k - 1, "for")) &&
 			    k > 1 && fsp_capitalised(b, k - 2) && !b->toks[k - 1].closes) {
@@ -390,8 +390,8 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 			continue; /* "the ROK Group": a country and a noun is no name */
 		if (!label && !heading && (first == 0 || !introduced(b, first - 1)))
 			continue;
-		/* "Joint Steering Group for Advanced Capabilities", "Facility
-		 * for the Pacific", "Partnership for Cable Connectivity and
+		/* "Joint Steering Group for Coastal Resilience", "Facility
+		 * for the Lagoon", "Partnership for Cable Repair and
 		 * Resilience": the name goes on over "for"/"on"/"of" and
 		 * capitalised words */
 		size_t last = t;
@@ -423,7 +423,7 @@ int fsp_scan_named_frameworks(fsp_parser *p, size_t bi)
 		size_t end = b->toks[last].cend;
 		end = b->toks[last].cstart +
 		      fsp_possessive_cut(b->text + b->toks[last].cstart, end - b->toks[last].cstart);
-		/* "the Security Consultative Committee ("2+2")": a quoted
+		/* "the Harbour Consultative Committee ("2+2")": a quoted
 		 * short form in parentheses right after the name is its acronym */
 		const char *alias = NULL;
 		size_t alias_len = 0;
@@ -473,8 +473,8 @@ static bool word_at(const char *text, size_t len, size_t at, size_t n)
 }
 
 /* The groupings of FSP_GROUPINGS that the title names, that the text
- * names at least twice as whole words (also in capitals, "QUAD"), or that
- * a parenthesis defines ("Japan-Australia-India-U.S. (Quad)"). */
+ * names at least twice as whole words (also written all in capitals), or that
+ * a parenthesis defines ("Norland-Japan-U.S. (G7)"). */
 int fsp_scan_groupings(fsp_parser *p)
 {
 	for (const char *const *g = FSP_GROUPINGS; *g; g++) {

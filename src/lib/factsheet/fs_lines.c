@@ -159,7 +159,7 @@ static bool dateline(const fsp_line *l)
 }
 
 /* A short line in sentence case with no final punctuation, standing
- * alone before a paragraph: "Strengthening defense cooperation". */
+ * alone before a paragraph: "Strengthening harbour cooperation". */
 static bool sentence_heading(const fsp_line *l, const fsp_line *prev,
                              const fsp_line *next)
 {

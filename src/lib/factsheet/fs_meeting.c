@@ -73,7 +73,7 @@ static const fsp_date *date_in_sentence(const fsp_parser *p, size_t bi, int sent
 	return fallback;
 }
 
-/* "in Seoul", "in Washington, D.C." after the meeting's name: sets
+/* "in Port Alder", "in Port Alder, N.L." after the meeting's name: sets
  * mt->place when the sentence names one; ATRACK_NOMEM when it names one
  * that could not be copied. */
 static char *place_in(const fsp_block *b, size_t after, int sentence, bool *named);
@@ -129,7 +129,7 @@ int fsp_meeting_people_in(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt
 }
 
 /* When the sentence that dates the meeting names nobody, the people of
- * the lead's first sentence ("In Tokyo, President X, Prime Minister Y of
+ * the lead's first sentence ("In Port Alder, President X, Prime Minister Y of
  * Z ... will advance"). */
 int fsp_meeting_people(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt)
 {
@@ -182,7 +182,7 @@ int fsp_ordinal_of_word(const fsp_block *b, size_t t)
 }
 
 /* The ordinal written just before the name [first, ...] in block b, or in
- * front of the same noun elsewhere in the text ("the fourth Quad Leaders'
+ * front of the same noun elsewhere in the text ("the fourth Harbour Leaders'
  * Summit"); never a distractor such as "first time since". */
 int fsp_ordinal_before(const fsp_block *b, size_t first)
 {
@@ -327,7 +327,7 @@ static int meeting_at(fsp_parser *p, size_t bi, size_t t)
 	return fsp_make_meeting_slug(p, mt);
 }
 
-/* "The Joint Steering Group for X met on December 9": a named body's
+/* "The Harbour Pilots Working Group met on June 2": a named body's
  * meeting, dated; "the inaugural meetings" earlier in the paragraph give
  * its ordinal. */
 static int body_met_at(fsp_parser *p, size_t bi, size_t t)

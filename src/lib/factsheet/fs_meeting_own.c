@@ -82,7 +82,7 @@ static size_t lead_end(const fsp_parser *p)
 	return bi;
 }
 
-/* "gathered for the first time", "met for the fourth time": the
+/* "met for the third time", "convened for the fourth time": the
  * ordinal of the meeting the lead reports, not "the first time since". */
 static int time_ordinal(const fsp_parser *p)
 {
@@ -98,7 +98,7 @@ static int time_ordinal(const fsp_parser *p)
 			                                           "without", "under", NULL };
 			if (t + 1 < b->tok_count && !b->toks[t].closes &&
 			    fsp_core_in(b, t + 1, distractors))
-				continue; /* "the first time since", "for the first time at 32" */
+				continue; /* "the first time since", "for the first time at 40 members" */
 			int ordinal = fsp_ordinal_of_word(b, t - 1);
 			if (ordinal && sentence_has_cue(b, t, FSP_MEETING_CUES))
 				return ordinal;
@@ -107,7 +107,7 @@ static int time_ordinal(const fsp_parser *p)
 	return 0;
 }
 
-/* "held their first official meeting": an ordinal after a possessive,
+/* "held their first formal meeting": an ordinal after a possessive,
  * with at most one word between it and "meeting". */
 static int possessive_ordinal(const fsp_parser *p)
 {
@@ -129,7 +129,7 @@ static int possessive_ordinal(const fsp_parser *p)
 	return 0;
 }
 
-/* "The Vice President's travel to the Philippines": a visit the lead
+/* "The Governor's travel to the Republic of Norland": a visit the lead
  * names by its traveller and destination. The name's span in block *out,
  * or false. */
 static bool travel_phrase(const fsp_parser *p, size_t *out_block, size_t *from, size_t *to)
@@ -212,7 +212,7 @@ static int titled_meeting(fsp_parser *p)
 	const fsp_date *date = meeting_date(p, FSP_VISIT_CUES);
 	for (size_t i = 0; i < p->date_count && i < 64 && !date; i++) {
 		/* "President X and President Y met on ...", or a dateline
-		 * ("Hiroshima, 20 May 2023") standing alone */
+		 * ("Port Alder, 2 June 2031") standing alone */
 		const fsp_date *d = &p->dates[i];
 		const fsp_block *db = &p->blocks[d->block];
 		if (d->year <= 0 || d->day <= 0)

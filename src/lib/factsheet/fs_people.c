@@ -80,8 +80,8 @@ static size_t name_suffix(const fsp_block *b, size_t last, size_t name_end)
 	return (size_t)(s - b->text) + n + (tok_end > s + n && s[n] == '.' ? 1 : 0);
 }
 
-/* "the Prime Minister of India, Shri Narendra Modi", "the President of
- * the Government of Spain, Pedro ...": after the title at `last` its
+/* "the Prime Minister of India, Shri Ravi Tamar", "the President of
+ * the Government of Spain, Bruno ...": after the title at `last` its
  * country, a comma and the name, honorifics dropped. The token where the
  * name starts, or 0; *party and *title_last (a title word after "of",
  * "Government") are set when found. */
@@ -124,9 +124,9 @@ static size_t apposed_name(const fsp_parser *p, const fsp_block *b, size_t last,
 
 /* Whether the words [name_first, name_last] after the title word at
  * `head` (its modifiers from `first`) name a person: no digits in a
- * name; not a title inside a proper noun ("... Transitions Ambassador
+ * name; not a title inside a proper noun ("... Tide Ambassador
  * Program"); a bare "General" followed by one word is an organisation
- * ("General Assembly"), a general is named in full. */
+ * ("General Motors"), a general is named in full. */
 static bool plausible_name(const fsp_parser *p, const fsp_block *b, size_t first,
                            size_t head, size_t name_first, size_t name_last)
 {
@@ -163,7 +163,7 @@ static int party_after(fsp_parser *p, const fsp_block *b, size_t last)
 
 /* "Japanese Prime Minister X", "ROK Minister Y": the party written just
  * before the title, unless it ends an "of [the] Country" that belongs to
- * the person before ("X of Australia, Prime Minister Y"). */
+ * the person before ("X of Norland, Prime Minister Y"). */
 static int party_before(fsp_parser *p, const fsp_block *b, size_t first)
 {
 	size_t t = first - 1;
@@ -311,7 +311,7 @@ static bool name_has_word(const char *name, const char *w, size_t n)
 		const char *e = strchr(s, ' ');
 		size_t len = e ? (size_t)(e - s) : strlen(s);
 		if (len > n && s[len - 1] == ',')
-			len--; /* "Biden, Jr." */
+			len--; /* "Doyle, Jr." */
 		if (len == n && memcmp(s, w, n) == 0)
 			return true;
 		if (!e)

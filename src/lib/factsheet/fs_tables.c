@@ -179,7 +179,7 @@ const char *const FSP_PLACE_NOUNS[] = {
 };
 
 /* Lower-case words a Title Case heading may hold besides the small
- * words ("Delivering for our Peoples"). */
+ * words ("Delivering for our Harbours"). */
 const char *const FSP_TITLE_LOWER_WORDS[] = {
 	"our", "their", "its", "your", NULL
 };
@@ -208,7 +208,7 @@ const char *const FSP_COMMITMENT_VERBS[] = {
 };
 
 /* Nouns that name the meeting a document reports on, in its title or
- * first sentences ("Quad Leaders' Summit", "Official State Visit"). */
+ * first sentences ("Harbour Leaders' Summit", "Official Port Visit"). */
 const char *const FSP_PRIMARY_MEETING_NOUNS[] = {
 	"Summit", "Meeting", "Meetings", "Visit", "Talks", "Consultations",
 	"Dialogue", "Ministerial", NULL

@@ -109,7 +109,7 @@ int fsp_finish_initiative(fsp_parser *p, const fsp_block *b)
 		return ATRACK_NOMEM;
 	/* a part of a ";" list starts in lower case ("fund new quays"); a
 	 * title starts with a capital, unless its first word is written so
-	 * ("iCET") */
+	 * ("eHarbour") */
 	size_t first = strcspn(in->title, " ");
 	bool lower_word = first > 0;
 	for (size_t i = 0; i < first; i++)
