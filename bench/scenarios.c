@@ -254,25 +254,79 @@ static void free_rows(capture *c)
 	c->row_count = 0;
 }
 
+/* Rows of each table (but FTS5's shadow tables) of two databases, which
+ * must be equal; their total. */
+static long same_row_counts(sqlite3 *a, sqlite3 *b)
+{
+	sqlite3_stmt *tables = plain_prepare(a,
+		"SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+		"AND name NOT LIKE 'search_index_%' ORDER BY name");
+	long total = 0;
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(tables, 0);
+		char *sql = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", name);
+		int64_t na = plain_int(a, sql), nb = plain_int(b, sql);
+		sqlite3_free(sql);
+		if (na != nb)
+			die("table %s: atrack has %lld rows, the baseline %lld", name, (long long)na,
+			    (long long)nb);
+		total += (long)na;
+	}
+	sqlite3_finalize(tables);
+	return total;
+}
+
+/* A fresh atrack database and, beside it, a plain copy of it without
+ * triggers; raw reads the atrack one with plain SQLite. */
+static void open_pair(const char *a_name, const char *p_name, atrack_db **adb, sqlite3 **raw,
+                      sqlite3 **plain)
+{
+	char a_path[4096], p_path[4096];
+	work_path(a_path, sizeof a_path, a_name);
+	work_path(p_path, sizeof p_path, p_name);
+	remove_db(a_path);
+	int rc = atrack_open(a_path, ATRACK_OPEN_CREATE, adb);
+	check_atrack(*adb, rc, "open");
+	atrack_set_author(*adb, "bench");
+	plain_copy(a_path, p_path, true);
+	*raw = plain_open(a_path);
+	*plain = plain_open(p_path);
+}
+
+/* Capture every row an import of a new sheet wrote since audit row
+ * `last` (each row and its audit row); returns the new last audit id.
+ * `changes` lists the audit rows after ?1. */
+static int64_t capture_since(capture *c, sqlite3 *raw, sqlite3_stmt *changes, int64_t last)
+{
+	sqlite3_bind_int64(changes, 1, last);
+	while (sqlite3_step(changes) == SQLITE_ROW) {
+		last = sqlite3_column_int64(changes, 0);
+		char table[64];
+		snprintf(table, sizeof table, "%s", (const char *)sqlite3_column_text(changes, 1));
+		if (strcmp((const char *)sqlite3_column_text(changes, 3), "insert") != 0)
+			die("import of a new sheet changed a row of %s", table);
+		capture_row(c, raw, table, sqlite3_column_int64(changes, 2));
+		capture_row(c, raw, "audit_log", last);
+	}
+	sqlite3_reset(changes);
+	return last;
+}
+
+#define AUDIT_SINCE \
+	"SELECT id, table_name, row_id, action FROM audit_log WHERE id > ? ORDER BY id"
+
 void scenario_import(void)
 {
 	long count = opt.sheets;
-	char a_path[4096], p_path[4096];
-	work_path(a_path, sizeof a_path, "import-atrack.db");
-	work_path(p_path, sizeof p_path, "import-plain.db");
-	remove_db(a_path);
 	atrack_db *adb = NULL;
-	int rc = atrack_open(a_path, ATRACK_OPEN_CREATE, &adb);
-	check_atrack(adb, rc, "open");
-	atrack_set_author(adb, "bench");
-	plain_copy(a_path, p_path, true);
-	sqlite3 *raw = plain_open(a_path), *plain = plain_open(p_path);
+	sqlite3 *raw = NULL, *plain = NULL;
+	open_pair("import-atrack.db", "import-plain.db", &adb, &raw, &plain);
+	int rc;
 	sqlite3_stmt *insert[64] = { NULL };
 	capture c;
 	memset(&c, 0, sizeof c);
 	int64_t last = plain_int(raw, "SELECT coalesce(max(id), 0) FROM audit_log");
-	sqlite3_stmt *changes = plain_prepare(raw,
-		"SELECT id, table_name, row_id, action FROM audit_log WHERE id > ? ORDER BY id");
+	sqlite3_stmt *changes = plain_prepare(raw, AUDIT_SINCE);
 
 	/* Sheet by sheet: atrack imports it (timed), the rows it wrote are read
 	 * back from its database (untimed), and written by hand into the plain
@@ -292,17 +346,7 @@ void scenario_import(void)
 		free(text);
 		if (res.outcome != ATRACK_IMPORT_NEW)
 			die("generated sheet %ld is not new (outcome %d)", i, (int)res.outcome);
-		sqlite3_bind_int64(changes, 1, last);
-		while (sqlite3_step(changes) == SQLITE_ROW) {
-			last = sqlite3_column_int64(changes, 0);
-			char table[64];
-			snprintf(table, sizeof table, "%s", (const char *)sqlite3_column_text(changes, 1));
-			if (strcmp((const char *)sqlite3_column_text(changes, 3), "insert") != 0)
-				die("import of a new sheet changed a row of %s", table);
-			capture_row(&c, raw, table, sqlite3_column_int64(changes, 2));
-			capture_row(&c, raw, "audit_log", last);
-		}
-		sqlite3_reset(changes);
+		last = capture_since(&c, raw, changes, last);
 		tp += replay_sheet_bulk(plain, insert, &c);
 		rows += c.row_count;
 		free_rows(&c);
@@ -311,14 +355,17 @@ void scenario_import(void)
 	sqlite3_finalize(changes);
 	for (int i = 0; i < c.table_count; i++)
 		sqlite3_finalize(insert[i]);
+	/* the baseline did the same work: the same rows, table by table */
+	long counted = same_row_counts(raw, plain);
 	sqlite3_close(raw);
 	sqlite3_close(plain);
 	atrack_close(adb);
 
-	char name[96], note[160];
+	char name[96], note[200];
 	snprintf(name, sizeof name, "2 import %ld generated sheets (%.2f MB)", count, total / 1e6);
-	snprintf(note, sizeof note, "%zu rows + search entries and current status; per sheet: atrack "
-	         "%.2f ms, plain %.2f ms", rows, ta / count * 1e3, tp / count * 1e3);
+	snprintf(note, sizeof note, "%zu rows written, %ld in both databases table by table (search "
+	         "entries and current status too); per sheet: atrack %.2f ms, plain %.2f ms", rows,
+	         counted, ta / count * 1e3, tp / count * 1e3);
 	bench_row row = { name, ta, tp, -1, 1.5, peak, NULL, note };
 	row_print(&row);
 }
@@ -1152,28 +1199,6 @@ static char *sheet_of_size(size_t limit, int *items, size_t *len)
 	return text;
 }
 
-/* Rows of each table (but FTS5's shadow tables) of two databases, which
- * must be equal; their total. */
-static long same_row_counts(sqlite3 *a, sqlite3 *b)
-{
-	sqlite3_stmt *tables = plain_prepare(a,
-		"SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-		"AND name NOT LIKE 'search_index_%' ORDER BY name");
-	long total = 0;
-	while (sqlite3_step(tables) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(tables, 0);
-		char *sql = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", name);
-		int64_t na = plain_int(a, sql), nb = plain_int(b, sql);
-		sqlite3_free(sql);
-		if (na != nb)
-			die("table %s: atrack has %lld rows, the baseline %lld", name, (long long)na,
-			    (long long)nb);
-		total += (long)na;
-	}
-	sqlite3_finalize(tables);
-	return total;
-}
-
 /* CPU seconds of this process so far (user and system): unlike the wall
  * clock, not stretched by other work on the machine. */
 static double cpu_s(void)
@@ -1190,16 +1215,10 @@ static double cpu_s(void)
 static void import_once(const char *text, size_t len, double *ta, double *tp, double *cpu,
                         long *rows, long *peak_kb)
 {
-	char a_path[4096], p_path[4096];
-	work_path(a_path, sizeof a_path, "bigsheet-atrack.db");
-	work_path(p_path, sizeof p_path, "bigsheet-plain.db");
-	remove_db(a_path);
 	atrack_db *adb = NULL;
-	int rc = atrack_open(a_path, ATRACK_OPEN_CREATE, &adb);
-	check_atrack(adb, rc, "open");
-	atrack_set_author(adb, "bench");
-	plain_copy(a_path, p_path, true);
-	sqlite3 *raw = plain_open(a_path), *plain = plain_open(p_path);
+	sqlite3 *raw = NULL, *plain = NULL;
+	open_pair("bigsheet-atrack.db", "bigsheet-plain.db", &adb, &raw, &plain);
+	int rc;
 	int64_t last = plain_int(raw, "SELECT coalesce(max(id), 0) FROM audit_log");
 
 	atrack_import_opts io = ATRACK_IMPORT_OPTS_INIT;
@@ -1216,18 +1235,8 @@ static void import_once(const char *text, size_t len, double *ta, double *tp, do
 
 	capture c;
 	memset(&c, 0, sizeof c);
-	sqlite3_stmt *changes = plain_prepare(raw,
-		"SELECT id, table_name, row_id, action FROM audit_log WHERE id > ? ORDER BY id");
-	sqlite3_bind_int64(changes, 1, last);
-	while (sqlite3_step(changes) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(changes, 0);
-		char table[64];
-		snprintf(table, sizeof table, "%s", (const char *)sqlite3_column_text(changes, 1));
-		if (strcmp((const char *)sqlite3_column_text(changes, 3), "insert") != 0)
-			die("import of a new sheet changed a row of %s", table);
-		capture_row(&c, raw, table, sqlite3_column_int64(changes, 2));
-		capture_row(&c, raw, "audit_log", id);
-	}
+	sqlite3_stmt *changes = plain_prepare(raw, AUDIT_SINCE);
+	capture_since(&c, raw, changes, last);
 	sqlite3_finalize(changes);
 	sqlite3_stmt *insert[64] = { NULL };
 	*tp = replay_sheet_bulk(plain, insert, &c);
