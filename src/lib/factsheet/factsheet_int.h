@@ -239,6 +239,8 @@ int fsp_scan_parties(fsp_parser *p, fsp_block *b);
 void fsp_party_roles(fsp_parser *p);
 int fsp_party_adjective(const char *s, size_t len);
 bool fsp_party_is_grouping(const fs_model *m, int index);
+/* The model's index of the publisher's country (FSP_HOME_PARTY), or -1. */
+int fsp_home_party(const fs_model *m);
 int fsp_party_of_def(fsp_parser *p, size_t def, fs_pos pos);
 /* fs_people.c */
 int fsp_scan_people(fsp_parser *p, fsp_block *b);
@@ -253,6 +255,8 @@ bool fsp_ordinal_word(const char *s, size_t n, int *value);
 int fsp_meeting_place(const fsp_block *b, size_t after, int sentence, fs_meeting *mt);
 int fsp_meeting_people_in(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt, int passes);
 int fsp_meeting_people(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt);
+/* The first block of the body (prose, or an item made of prose), or SIZE_MAX. */
+size_t fsp_first_body_block(const fsp_parser *p);
 int fsp_lead_people(fsp_parser *p, fs_meeting *mt);
 int fsp_make_meeting_slug(fsp_parser *p, fs_meeting *mt);
 int fsp_ordinal_of_word(const fsp_block *b, size_t t);

@@ -136,15 +136,20 @@ int fsp_meeting_people(fsp_parser *p, size_t bi, int sentence, fs_meeting *mt)
 	return fsp_meeting_people_in(p, bi, sentence, mt, 2);
 }
 
+size_t fsp_first_body_block(const fsp_parser *p)
+{
+	for (size_t bi = 0; bi < p->block_count; bi++)
+		if (p->blocks[bi].kind == BLOCK_PROSE || p->blocks[bi].kind == BLOCK_ITEM)
+			return bi;
+	return SIZE_MAX;
+}
+
 int fsp_lead_people(fsp_parser *p, fs_meeting *mt)
 {
-	for (size_t bi = 0; bi < p->block_count && mt->people.count == 0; bi++) {
-		int kind = p->blocks[bi].kind;
-		if (kind != BLOCK_PROSE && kind != BLOCK_ITEM)
-			continue;
-		return fsp_meeting_people_in(p, bi, 0, mt, 1);
-	}
-	return ATRACK_OK;
+	size_t bi = fsp_first_body_block(p);
+	if (bi == SIZE_MAX || mt->people.count > 0)
+		return ATRACK_OK;
+	return fsp_meeting_people_in(p, bi, 0, mt, 1);
 }
 
 int fsp_make_meeting_slug(fsp_parser *p, fs_meeting *mt)

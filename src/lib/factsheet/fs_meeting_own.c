@@ -174,29 +174,18 @@ static bool travel_phrase(const fsp_parser *p, size_t *out_block, size_t *from, 
 	return false;
 }
 
-/* The first block of the body (prose or an item made of prose). */
-static size_t first_body_block(const fsp_parser *p)
-{
-	for (size_t bi = 0; bi < p->block_count; bi++)
-		if (p->blocks[bi].kind == BLOCK_PROSE || p->blocks[bi].kind == BLOCK_ITEM)
-			return bi;
-	return SIZE_MAX;
-}
-
 /* Whether the lead (the first paragraph) reports a meeting: "convened",
  * "met", "held their ... meeting". */
 static bool lead_reports_meeting(const fsp_parser *p)
 {
 	static const char *const cues[] = { "met", "convened", "gathered", "held", "hosted", NULL };
-	for (size_t bi = 0; bi < p->block_count; bi++) {
-		const fsp_block *b = &p->blocks[bi];
-		if (b->kind != BLOCK_PROSE && b->kind != BLOCK_ITEM)
-			continue;
-		for (size_t t = 0; t < b->tok_count && b->toks[t].sentence == 0; t++)
-			if (fsp_core_in(b, t, cues))
-				return true;
+	size_t bi = fsp_first_body_block(p);
+	if (bi == SIZE_MAX)
 		return false;
-	}
+	const fsp_block *b = &p->blocks[bi];
+	for (size_t t = 0; t < b->tok_count && b->toks[t].sentence == 0; t++)
+		if (fsp_core_in(b, t, cues))
+			return true;
 	return false;
 }
 
@@ -228,7 +217,7 @@ static int titled_meeting(fsp_parser *p)
 	/* "The partners met in Port Alder on June 2, 2031": the lead dates it */
 	for (size_t i = 0; i < p->date_count && i < 64 && !date; i++) {
 		const fsp_date *d = &p->dates[i];
-		if (d->year > 0 && d->day > 0 && d->block == first_body_block(p) &&
+		if (d->year > 0 && d->day > 0 && d->block == fsp_first_body_block(p) &&
 		    sentence_has_cue(&p->blocks[d->block], d->tok, FSP_MEETING_CUES))
 			date = d;
 	}

@@ -175,6 +175,14 @@ static bool is_grouping(const char *slug)
 	return false;
 }
 
+int fsp_home_party(const fs_model *m)
+{
+	for (size_t i = 0; i < m->party_count; i++)
+		if (strcmp(m->parties[i].slug, FSP_HOME_PARTY) == 0)
+			return (int)i;
+	return -1;
+}
+
 bool fsp_party_is_grouping(const fs_model *m, int index)
 {
 	return is_grouping(m->parties[index].slug);
@@ -240,9 +248,8 @@ void fsp_party_roles(fsp_parser *p)
 		for (size_t j = 0; j < m->meetings[k].people.count; j++)
 			take_part(m, m->people[m->meetings[k].people.items[j]].party, &countries);
 	lead_parties(p, &countries);
-	for (size_t i = 0; i < m->party_count && !countries && grouping_titled; i++)
-		if (strcmp(m->parties[i].slug, FSP_HOME_PARTY) == 0)
-			take_part(m, (int)i, &countries);
+	if (!countries && grouping_titled)
+		take_part(m, fsp_home_party(m), &countries);
 	if (!countries)
 		for (size_t i = 0; i < m->party_count; i++)
 			if (!is_grouping(m->parties[i].slug))

@@ -366,10 +366,7 @@ int fsp_resolve_short_references(fsp_parser *p)
 	/* officials named without a country are the publisher's own, unless
 	 * the publisher has no such office ("Prime Minister X"): then they
 	 * are of the one other country the title names, if it names one */
-	int home = -1, other = -1, others = 0;
-	for (size_t i = 0; i < m->party_count; i++)
-		if (strcmp(m->parties[i].slug, FSP_HOME_PARTY) == 0)
-			home = (int)i;
+	int home = fsp_home_party(m), other = -1, others = 0;
 	for (size_t bi = 0; bi < p->block_count; bi++) {
 		const fsp_block *b = &p->blocks[bi];
 		for (size_t k = b->first[MENTION_PARTY]; b->kind == BLOCK_TITLE &&
